@@ -96,6 +96,7 @@ class Claim:
     numbers: tuple[Quantity, ...] = ()
     paragraph: int = 0
     sentence: int = 0
+    context: Span | None = None     # the sentence the claim stands in
     hedges: tuple[str, ...] = ()    # the words that set certainty
     denial: bool = False            # the claim denies or rejects something
     trace: tuple[str, ...] = ()     # the rules that produced the claim, for `explain`
