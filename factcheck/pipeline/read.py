@@ -1,0 +1,294 @@
+"""path -> Document: find the documents, decode their bytes, read front matter, date them.
+
+The text kept is the text as decoded (line endings untouched) minus any front matter block, so
+that every offset the later stages produce points into exactly what is stored.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from factcheck.errors import InputError, UsageError
+from factcheck.models import Document
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+FRONT_MATTER_SUFFIXES = (".md", ".markdown")
+METADATA_FIELDS = ("title", "author", "publisher", "published", "url")
+
+# A legacy file is only decoded when it is unmistakably Western text typed on Windows: curly
+# quotes and dashes (0x91-0x97 in Windows-1252) and few non-ASCII bytes overall. Cyrillic or
+# Greek legacy text decodes "validly" as Windows-1252 too, but is mostly non-ASCII bytes.
+CP1252_TELLTALE = frozenset(range(0x91, 0x98))
+MAX_LEGACY_NON_ASCII_SHARE = 0.05  # fraction of bytes >= 0x80
+
+MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "January 3, 2020", "3 January 2020", "January 2020", "2020-01-03": the full dates a news text
+# states; a bare year or a bare "3 January" is too vague to date the article by.
+DATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+    rf"\b{_MONTH},?\s+{_YEAR}\b",
+    r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",  # not "2010-11 season"
+))
+
+
+@dataclass
+class Collected:
+    """Documents found under the paths given, and the files passed over."""
+
+    documents: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def is_document(path: Path) -> bool:
+    return path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def scan_paths(paths) -> Collected:
+    """Documents in `paths` (files, or folders walked recursively in sorted order), without repeats.
+
+    Hidden files and folders (".git", ".DS_Store") are passed over silently; other files that are
+    not documents are listed in `skipped` so the summary can say so.
+    """
+    found = Collected()
+    seen: set[Path] = set()
+    for given in map(Path, paths):
+        if not given.exists():
+            raise InputError(f"{given}: no such file or folder; check the path")
+        if given.is_file():
+            if not is_document(given):
+                raise InputError(f"{given}: not a document ({'/'.join(DOCUMENT_SUFFIXES)}); "
+                                 "convert it to plain text or Markdown first")
+            files = [given]
+        else:
+            files = _walk(given, found.skipped)
+            if not files:
+                raise InputError(f"{given}: folder holds no documents ({'/'.join(DOCUMENT_SUFFIXES)}); "
+                                 "point ingest at a folder of .txt or .md articles")
+        for path in files:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.documents.append(path)
+    return found
+
+
+def collect_paths(paths) -> list[Path]:
+    """The documents to ingest for `paths`; see `scan_paths`."""
+    return scan_paths(paths).documents
+
+
+def _walk(folder: Path, skipped: list[Path]) -> list[Path]:
+    files = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        (files if is_document(path) else skipped).append(path)
+    return files
+
+
+def read_document(path: Path | str, *, max_bytes: int, overrides: dict | None = None) -> Document:
+    """Read one document: bytes -> checked, decoded text -> front matter -> metadata and dates."""
+    path = Path(path)
+    data = _read_bytes(path, max_bytes)
+    text, warnings = decode_text(data, path)
+    if not text.strip():
+        raise InputError(f"{path}: file holds only whitespace; remove it or add the article's text")
+    metadata: dict = {}
+    if path.suffix.lower() in FRONT_MATTER_SUFFIXES:
+        metadata, text, notes = split_front_matter(text, path)
+        warnings += notes
+        if not text.strip():
+            raise InputError(f"{path}: front matter but no text after it; add the article's text")
+    metadata.update(_checked_overrides(overrides or {}))
+    inferred = False
+    if not metadata.get("published"):
+        metadata["published"] = infer_published(text)
+        inferred = metadata["published"] is not None
+    return Document(name=path.name, path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
+                    text=text, published_inferred=inferred, warnings=tuple(warnings),
+                    **{key: metadata.get(key) for key in METADATA_FIELDS})
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,}; "
+                             "split the file or raise --max-bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}); check its permissions") from None
+    if not data:
+        raise InputError(f"{path}: file is empty; remove it or add the article's text")
+    return data
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """Text of `data` and any warnings: UTF-8 (BOM stripped), UTF-16/32 with a BOM, or certain cp1252."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts with a {encoding.upper()} byte order mark but is not "
+                                 f"valid {encoding.upper()}; re-save it as UTF-8") from None
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file (holds NUL bytes), not text; "
+                         "give ingest plain-text or Markdown articles")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        bad = error.start
+    legacy = _decode_cp1252_if_certain(data)
+    if legacy is not None:
+        return legacy, [f"{path.name}: not UTF-8; decoded as Windows-1252 (curly quotes found); "
+                        "re-save it as UTF-8 to silence this warning"]
+    raise InputError(f"{path}: not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}); "
+                     "convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8")
+
+
+def _decode_cp1252_if_certain(data: bytes) -> str | None:
+    non_ascii = sum(byte >= 0x80 for byte in data)
+    if non_ascii > MAX_LEGACY_NON_ASCII_SHARE * len(data) or not CP1252_TELLTALE.intersection(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes 0x81, 0x8d, 0x8f, 0x90, 0x9d have no cp1252 meaning
+        return None
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, list[str]]:
+    """(metadata, text after the block, warnings) for a `---` YAML block at the very top."""
+    first, newline, rest = text.partition("\n")
+    if first.rstrip("\r") != "---":
+        return {}, text, []
+    closing = re.search(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", rest, re.MULTILINE)
+    if closing is None:
+        raise InputError(f"{path}: front matter opened with '---' on line 1 is never closed; "
+                         "end it with a line holding only '---'")
+    block = rest[:closing.start()]
+    values = _parse_yaml(block, path)
+    warnings = [f"{path.name}: front matter key {key!r} ignored (known: {', '.join(METADATA_FIELDS)})"
+                for key in values if key not in METADATA_FIELDS]
+    metadata = {}
+    for key in METADATA_FIELDS:
+        value = values.get(key)
+        if value is None or value == "":
+            continue
+        if key == "published":
+            metadata[key] = _front_matter_date(value, path)
+        elif isinstance(value, (str, int, float)):
+            metadata[key] = str(value).strip()
+        else:
+            raise InputError(f"{path}: front matter field {key!r} must be a single text value")
+    return metadata, rest[closing.end():], warnings
+
+
+def _parse_yaml(block: str, path: Path) -> dict:
+    import yaml  # only Markdown documents need it
+
+    try:
+        values = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 2}" if mark is not None else ""  # +2: 0-based, after the '---' line
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(f"{path}:{where.strip()}: malformed front matter ({problem}); "
+                         "fix the YAML between the '---' lines") from None
+    if values is None:
+        return {}
+    if not isinstance(values, dict):
+        raise InputError(f"{path}: front matter is not a set of 'key: value' lines; "
+                         "write e.g. 'title: ...' between the '---' lines")
+    return {str(key).lower(): value for key, value in values.items()}
+
+
+def _front_matter_date(value, path: Path) -> str:
+    try:
+        return normalize_date(value)
+    except ValueError:
+        raise InputError(f"{path}: front matter 'published: {value}' is not a date; "
+                         "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
+def _checked_overrides(overrides: dict) -> dict:
+    checked = {key: value for key, value in overrides.items() if key in METADATA_FIELDS and value}
+    if "published" in checked:
+        try:
+            checked["published"] = normalize_date(checked["published"])
+        except ValueError:
+            raise UsageError(f"--published {checked['published']!r} is not a date; "
+                             "write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
+    return checked
+
+
+def normalize_date(value) -> str:
+    """ISO date, partial allowed, from a date, a datetime or a written date; ValueError if none."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    written = str(value).strip()
+    iso = re.fullmatch(r"((?:1[89]|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?",
+                       written)
+    if iso:
+        parts = [int(part) for part in iso.groups() if part]
+    else:
+        found = _date_parts(written, whole=True)
+        if found is None:
+            raise ValueError(f"not a date: {written!r}")
+        parts = [part for part in found if part]
+    return _iso(parts)
+
+
+def _iso(parts: list[int]) -> str:
+    year, month, day = (parts + [0, 0])[:3]
+    if month:
+        date(year, month, day or 1)  # raises ValueError for 2022-13 or 2022-02-30
+    return "-".join([f"{year:04d}"] + [f"{part:02d}" for part in (month, day) if part])
+
+
+def _date_parts(text: str, whole: bool = False) -> tuple[int, int, int] | None:
+    for pattern in DATE_PATTERNS:
+        match = pattern.fullmatch(text) if whole else pattern.search(text)
+        if match:
+            return _parts_of(match)
+    return None
+
+
+def _parts_of(match: re.Match) -> tuple[int, int, int]:
+    month = match["month"]
+    number = int(month) if month.isdigit() else MONTHS[month.lower()]
+    day = match.groupdict().get("day")
+    return int(match["year"]), number, int(day or 0)
+
+
+def infer_published(text: str) -> str | None:
+    """The latest full date (day month year, or month year) the text mentions, as ISO; else None.
+
+    News is written shortly after the latest events it reports, so that date is the best guess
+    at publication for an article that does not carry its own date.
+    """
+    latest: tuple[int, int, int] | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            try:
+                parts = _parts_of(match)
+                _iso([part for part in parts if part])
+            except ValueError:
+                continue  # "February 30, 2020", "2020-13": not a date
+            latest = max(latest or parts, parts)
+    return None if latest is None else _iso([part for part in latest if part])
