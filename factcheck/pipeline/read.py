@@ -21,10 +21,12 @@ FRONT_MATTER_SUFFIXES = (".md", ".markdown")
 METADATA_FIELDS = ("title", "author", "publisher", "published", "url")
 
 # A legacy file is only decoded when it is unmistakably Western text typed on Windows: curly
-# quotes and dashes (0x91-0x97 in Windows-1252) and few non-ASCII bytes overall. Cyrillic or
-# Greek legacy text decodes "validly" as Windows-1252 too, but is mostly non-ASCII bytes.
+# quotes and dashes (0x91-0x97 in Windows-1252), few non-ASCII bytes, and never several in a
+# row. Cyrillic or Greek legacy text decodes "validly" as Windows-1252 too, but its letters are
+# runs of non-ASCII bytes ("\xcf\xf0\xe8\xe2\xe5\xf2" is "Привет" in cp1251).
 CP1252_TELLTALE = frozenset(range(0x91, 0x98))
-MAX_LEGACY_NON_ASCII_SHARE = 0.05  # fraction of bytes >= 0x80
+MAX_LEGACY_NON_ASCII_SHARE = 0.10  # fraction of bytes >= 0x80
+MAX_LEGACY_NON_ASCII_RUN = 2       # "\x93\xe9" (a quote, then é) is fine; three in a row is not
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -163,6 +165,8 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 def _decode_cp1252_if_certain(data: bytes) -> str | None:
     non_ascii = sum(byte >= 0x80 for byte in data)
     if non_ascii > MAX_LEGACY_NON_ASCII_SHARE * len(data) or not CP1252_TELLTALE.intersection(data):
+        return None
+    if re.search(rb"[\x80-\xff]{%d}" % (MAX_LEGACY_NON_ASCII_RUN + 1), data):
         return None
     try:
         return data.decode("cp1252")
