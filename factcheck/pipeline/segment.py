@@ -1,0 +1,153 @@
+"""Document text -> paragraphs and sentences with exact character offsets and a role.
+
+Roles: body (may hold claims), heading, question (rhetorical, titles), boilerplate (comment forms,
+counters, bylines, author bios, discourse markers), caption (a photo caption with its credit),
+credit (the "(Photo: X)" part). Only body and caption sentences are mined for claims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck.lexicon import load_list
+from factcheck.models import Sentence
+
+CLOSERS = "\"'”’)]»"
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
+END_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+LIST_LABEL_RE = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]\s+([^.:!?]{2,90}):\s+")
+BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,4}(?:\s+[–—|-]\s+.{2,80})?$")
+CREDIT_RE = re.compile(r"\s*\((?:photo|image|picture|credit|source)(?: credit)?\s*:\s*([^)]{1,80})\)\s*$", re.I)
+FIRST_PERSON_RE = re.compile(r"^(?:I|My)\b|\b(?:I|my)\b")
+BIO_RE = re.compile(r"\b(?:is|was) an? (?:[a-z-]+ ){0,3}(?:fellow|researcher|journalist|writer|contributor|"
+                    r"editor|professor|analyst|correspondent|reporter|columnist|author|director)\b"
+                    r"(?: (?:at|with|for|of)\b|\.|,)")
+MAX_HEADING_WORDS = 14
+BIO_TAIL_PARAGRAPHS = 4      # bios and bylines are looked for only this close to the end
+SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I This That These Those His Her Their Its In On At But And Yet So "
+    "However Meanwhile Still Also After Before When While Although Despite According As If".split())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_list("abbreviations.txt"))
+
+
+@lru_cache(maxsize=1)
+def _patterns(name: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in load_list(name))
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines, stripped, as (start, end) spans: the texts put one paragraph on a line."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group(0)
+        left = len(raw) - len(raw.lstrip())
+        right = len(raw.rstrip())
+        if right > left:
+            spans.append((match.start() + left, match.start() + right))
+    return spans
+
+
+def _is_false_end(text: str, para_start: int, end: int) -> bool:
+    """True when the period at text[end-1] belongs to an abbreviation, initial or list number."""
+    before = text[para_start:end]
+    if not before.endswith("."):
+        return False
+    match = WORD_BEFORE_RE.search(before)
+    if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})\.", before):
+        return True                                  # "1. " opening a numbered item
+    if not match:
+        return False
+    word = match.group(1)
+    if word in _abbreviations() or word.rstrip(".") in _abbreviations():
+        return True
+    if re.fullmatch(r"[A-Z]", word):                 # an initial: "John F. Kennedy"
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):   # "U.S", "e.g": ends a sentence only before a starter
+        following = text[end:end + 20].split()
+        return not following or following[0].strip("\"“‘'(") not in SENTENCE_STARTERS
+    return False
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in END_RE.finditer(text, start, end):
+        stop = match.end()
+        if _is_false_end(text, start, match.start() + 1 if text[match.start()] == "." else stop):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _role(sentence: str, only_sentence: bool, paragraph: int, paragraphs: int, bio: bool) -> str:
+    stripped = sentence.strip()
+    if bio:
+        return "boilerplate"
+    if any(p.fullmatch(stripped) for p in _patterns("boilerplate.txt")):
+        return "boilerplate"
+    if any(p.fullmatch(stripped) for p in _patterns("discourse.txt")):
+        return "boilerplate"
+    near_end = paragraph >= paragraphs - BIO_TAIL_PARAGRAPHS
+    if near_end and BIO_RE.search(stripped) and paragraph > 0 and only_sentence:
+        return "boilerplate"
+    if stripped.endswith("?") or stripped.endswith("?”") or stripped.endswith('?"'):
+        return "question"
+    if only_sentence and not re.search(r"[.!:;”\"’…]$", stripped) and len(stripped.split()) <= MAX_HEADING_WORDS:
+        if near_end and BYLINE_RE.match(stripped) and paragraph > 0:
+            return "boilerplate"
+        return "heading"
+    return "body"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of `text` with offsets, paragraph index and role."""
+    paragraphs = split_paragraphs(text)
+    sentences: list[Sentence] = []
+    after_name = False
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        p_start = _emit_label(text, p_start, p_index, sentences)
+        caption_credit = CREDIT_RE.search(text, p_start, p_end)
+        body_end = caption_credit.start() if caption_credit else p_end
+        spans = _sentence_spans(text, p_start, body_end)
+        # An author bio: a first-person paragraph right after a name line near the end.
+        bio = (after_name and p_index >= len(paragraphs) - BIO_TAIL_PARAGRAPHS and bool(spans)
+               and bool(FIRST_PERSON_RE.match(text[spans[0][0]:spans[0][1]])))
+        roles = []
+        for s, e in spans:
+            role = _role(text[s:e], len(spans) == 1, p_index, len(paragraphs), bio)
+            if caption_credit and role == "body":
+                role = "caption"
+            roles.append(role)
+        for (s, e), role in zip(spans, roles):
+            sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), role))
+        if caption_credit:
+            s, e = caption_credit.start() + len(caption_credit.group(0)) - len(caption_credit.group(0).lstrip()), p_end
+            sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
+        after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
+    return sentences
+
+
+def _emit_label(text: str, p_start: int, p_index: int, sentences: list[Sentence]) -> int:
+    """A numbered item's label ("2. Joint naval exercises: ...") becomes a heading; returns where the body starts."""
+    label = LIST_LABEL_RE.match(text, p_start)
+    if not label:
+        return p_start
+    s, e = label.start(1), label.end(1)
+    sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "heading"))
+    return label.end()
+
+
+def credit_of(sentence: Sentence) -> str | None:
+    """The credited name of a "(Photo: kremlin.ru)" credit sentence."""
+    match = CREDIT_RE.search(" " + sentence.text)
+    return match.group(1).strip() if match else None
