@@ -1,12 +1,15 @@
 """The database: the only package that imports sqlmodel or sqlalchemy.
 
-Interface used by `factcheck.api` (see `Store`):
+    with Store.open(path) as store:             # creates, or upgrades an older schema; refuses
+        store.save_extraction(extraction)       # foreign, newer and corrupt files untouched
+        store.claims(actors=["Russia"], since="2022-08")
 
-    store = Store.open(path, create=True)      # upgrade older schema; refuse foreign/newer/corrupt files
-    store.save_extraction(extraction)          # one transaction per document; replaces older claims of the same path
-    store.document_for_path(path) / store.documents()
-    store.claims(filters) / store.claim(id_or_prefix)
-    store.actors() / store.add_alias(canonical, alias) / store.aliases()
-    store.relations(claim_id=None) / store.replace_auto_relations(relations) / store.set_assessments(...)
-    store.add_review(...) / store.reviews(claim_id)
+Everything goes in and comes out as the frozen dataclasses of `factcheck.models`, plus the
+listing records `DocumentInfo`, `ActorInfo` and `Review` defined here.
 """
+
+from factcheck.store.database import Store
+from factcheck.store.records import ActorInfo, DocumentInfo, Review
+from factcheck.store.schema import MIGRATIONS, schema_version
+
+__all__ = ["MIGRATIONS", "ActorInfo", "DocumentInfo", "Review", "Store", "schema_version"]

@@ -1,0 +1,205 @@
+"""`Store`: the database as the rest of factcheck sees it, in dataclasses of `factcheck.models`.
+
+Each method is one transaction: reads in a read transaction, writes in a write transaction that
+is committed whole or rolled back (on any exception, Ctrl-C included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, select
+
+from factcheck import config
+from factcheck.errors import NotFound, StoreError
+from factcheck.models import Assessment, Claim, Document, Extraction, Relation
+from factcheck.store import links, queries, schema, writes
+from factcheck.store.engine import reading, sqlite_engine, writing
+from factcheck.store.records import ActorInfo, DocumentInfo, Review
+from factcheck.store.tables import CLAIM, DOCUMENT
+
+
+class Store:
+    """A factcheck database. Open with `Store.open(path)`; close, or use as a context manager."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self._engine = engine
+        self.path = path
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS
+    ) -> Store:
+        """Open (and if need be create or upgrade) the database at `path`.
+
+        Foreign, newer and corrupt files are refused before anything writes to them.
+        """
+        path = Path(path)
+        version = _existing_version(path, create)
+        engine = sqlite_engine(path, lock_wait)
+        try:
+            if version is None or version < schema.schema_version():
+                with writing(engine, path) as conn:
+                    schema.prepare_schema(conn, path)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, path)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # documents
+
+    def documents(self) -> list[DocumentInfo]:
+        with reading(self._engine, self.path) as conn:
+            return queries.document_infos(conn)
+
+    def document_by_path(self, path: str) -> DocumentInfo | None:
+        with reading(self._engine, self.path) as conn:
+            found = queries.document_infos(conn, DOCUMENT.c.path == path)
+        return found[0] if found else None
+
+    def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
+        """The stored document with exactly these bytes, whatever its path (e.g. a moved file)."""
+        with reading(self._engine, self.path) as conn:
+            found = queries.document_infos(conn, DOCUMENT.c.sha256 == sha256)
+        return found[0] if found else None
+
+    def document(self, name_or_path_or_sha_prefix: str) -> Document:
+        with reading(self._engine, self.path) as conn:
+            return queries.find_document(conn, name_or_path_or_sha_prefix, str(self.path))
+
+    def save_extraction(
+        self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None
+    ) -> int:
+        """Store a document and its claims in one transaction, replacing an earlier version
+        stored under the same path; returns the number of claims written.
+
+        `actor_types` (canonical name -> type, e.g. from the gazetteer) fills in actor types.
+        """
+        with writing(self._engine, self.path) as conn:
+            return writes.save_extraction(conn, extraction, actor_types)
+
+    def remove_document(self, path: str) -> None:
+        with writing(self._engine, self.path) as conn:
+            if not writes.remove_document(conn, path):
+                raise NotFound(f"no document stored under {path} in {self.path}; run `factcheck documents` to see them")
+
+    # claims
+
+    def claims(
+        self, *, actors: list[str] | None = None, source: str | None = None,
+        status: str | None = None, kind: str | None = None, document: str | None = None,
+        since: str | None = None, until: str | None = None, search: str | None = None,
+        grade: int | None = None, limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given, ordered by document name, start, end.
+
+        `actors` are canonical names (aliases resolved by the caller): a claim matches when it
+        names one of them or one of them is its source. `since`/`until` compare ISO dates with
+        `when`, and a range or partial date counts when it overlaps; claims without `when`
+        are left out when either is given.
+        """
+        where = queries.ClaimFilter(actors, source, status, kind, document, since, until, search, grade, limit)
+        with reading(self._engine, self.path) as conn:
+            return queries.load_claims(conn, queries.select_claims(where))
+
+    def claim(self, id_or_prefix: str) -> Claim:
+        with reading(self._engine, self.path) as conn:
+            return queries.find_claim(conn, id_or_prefix, str(self.path))
+
+    def assessment(self, claim_id: str) -> Assessment | None:
+        """The stored assessment of a claim; None when it has none (or there is no such claim)."""
+        columns = (CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade, CLAIM.c.explanation)
+        with reading(self._engine, self.path) as conn:
+            row = conn.execute(select(*columns).where(CLAIM.c.id == claim_id)).first()
+        if row is None or row.score is None:
+            return None
+        return Assessment(claim_id, row.status, row.score, row.grade, row.explanation or "")
+
+    def set_assessments(self, assessments: list[Assessment]) -> None:
+        with writing(self._engine, self.path) as conn:
+            writes.set_assessments(conn, assessments)
+
+    # actors
+
+    def actors(self) -> list[ActorInfo]:
+        with reading(self._engine, self.path) as conn:
+            return queries.actor_infos(conn)
+
+    def add_alias(self, canonical: str, alias: str, *, origin: str = links.USER) -> None:
+        with writing(self._engine, self.path) as conn:
+            links.add_alias(conn, canonical, alias, origin)
+
+    def aliases(self, *, origin: str | None = links.USER) -> dict[str, str]:
+        """Stored aliases (lowercased) -> canonical name; user ones by default, all with origin=None."""
+        with reading(self._engine, self.path) as conn:
+            return links.aliases(conn, origin)
+
+    # relations
+
+    def relations(self, claim_id: str | None = None) -> list[Relation]:
+        with reading(self._engine, self.path) as conn:
+            return links.relations(conn, claim_id)
+
+    def replace_auto_relations(self, relations: list[Relation]) -> None:
+        with writing(self._engine, self.path) as conn:
+            links.replace_auto_relations(conn, relations)
+
+    def add_manual_relation(self, relation: Relation) -> None:
+        with writing(self._engine, self.path) as conn:
+            links.add_manual_relation(conn, relation)
+
+    def remove_relation(self, a: str, b: str) -> int:
+        with writing(self._engine, self.path) as conn:
+            return links.remove_relation(conn, a, b)
+
+    def suppressed_pairs(self) -> set[frozenset[str]]:
+        with reading(self._engine, self.path) as conn:
+            return links.suppressed_pairs(conn)
+
+    # reviews
+
+    def add_review(self, claim_id: str, verdict: str, note: str | None = None, by: str | None = None) -> Review:
+        with writing(self._engine, self.path) as conn:
+            return links.add_review(conn, claim_id, verdict, note, by)
+
+    def reviews(self, claim_id: str) -> list[Review]:
+        with reading(self._engine, self.path) as conn:
+            return links.reviews(conn, claim_id)
+
+    def latest_verdicts(self) -> dict[str, str]:
+        with reading(self._engine, self.path) as conn:
+            return links.latest_verdicts(conn)
+
+
+def _existing_version(path: Path, create: bool) -> int | None:
+    """The schema version stored at `path`, None for a database still to be made; read-only."""
+    if path.is_dir():
+        raise StoreError(f"database path {path} is a folder; pass a file path with --db")
+    if path.exists():
+        version = schema.inspect_file(path)
+        if version is not None or create:
+            return version
+    elif create:
+        if not path.parent.is_dir():
+            raise StoreError(
+                f"cannot create database {path}: folder {path.parent} does not exist; "
+                "create it or pass another --db"
+            )
+        return None
+    raise StoreError(f"no database at {path}; run `factcheck ingest` first or pass --db")

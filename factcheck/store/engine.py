@@ -1,0 +1,96 @@
+"""The engine and its transactions, and the one place where driver errors become StoreErrors.
+
+SQLite specifics live here and only here. Python's sqlite3 driver, in its legacy mode, neither
+begins a transaction before DDL nor lets a writer take the write lock up front; so we switch its
+own transaction handling off and emit BEGIN ourselves: `BEGIN IMMEDIATE` for writes, so that a
+second writer waits on the busy timeout at the start instead of failing half-way through, and a
+plain BEGIN for reads. Other databases keep their driver's normal transactions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+
+from factcheck.errors import StoreError, StoreLocked
+
+_WRITE_OPTION = "factcheck_write"   # execution option read by the BEGIN hook below
+_LOCKED_MESSAGES = ("database is locked", "database table is locked", "database is busy")
+
+
+def sqlite_engine(path: Path, lock_wait: float) -> Engine:
+    """An engine on the SQLite file at `path`; writers wait `lock_wait` seconds for the lock."""
+    # URL.create keeps characters such as "?" or "#" in a file name from being parsed as URL parts
+    url = URL.create("sqlite", database=str(path))
+    engine = create_engine(url, connect_args={"timeout": lock_wait})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001 - DB-API objects
+        dbapi_connection.isolation_level = None      # we emit BEGIN ourselves (see module doc)
+        # SQLite's own lower() folds ASCII only; case-insensitive search must also match "Ärger"
+        # for "ärger", as PostgreSQL's lower() does.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")   # enforced by default elsewhere; match it
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+@contextmanager
+def reading(engine: Engine, where: Path | str) -> Iterator[Connection]:
+    """A connection inside a read transaction."""
+    with translate_errors(where), engine.connect() as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def writing(engine: Engine, where: Path | str) -> Iterator[Connection]:
+    """A connection inside a write transaction: all of it is committed, or none of it.
+
+    Any exception, KeyboardInterrupt included, rolls the transaction back before it propagates.
+    """
+    with translate_errors(where), engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def translate_errors(where: Path | str) -> Iterator[None]:
+    """Turn driver errors about the database file into one-line StoreErrors that say what to do."""
+    try:
+        yield
+    except sa_exc.DBAPIError as error:
+        raise store_error(where, error.orig) from error
+    except sqlite3.DatabaseError as error:
+        raise store_error(where, error) from error
+
+
+def store_error(where: Path | str, error: BaseException | None) -> StoreError:
+    """The StoreError kind and message for a driver error."""
+    detail = str(error).strip() if error is not None else "unknown error"
+    if any(message in detail.lower() for message in _LOCKED_MESSAGES):
+        return StoreLocked(
+            f"database {where} is locked by another process; try again when it finishes"
+        )
+    if isinstance(error, sqlite3.IntegrityError) or "constraint" in detail.lower():
+        return StoreError(f"database {where} refused a write ({detail}); nothing was saved")
+    return StoreError(
+        f"database {where} cannot be used ({detail}); if it is corrupt, restore it from a "
+        "backup or rebuild it with `factcheck ingest`"
+    )

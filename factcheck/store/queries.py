@@ -1,0 +1,171 @@
+"""Reading documents, claims and actors back as dataclasses."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Select, func, or_, select, union
+
+from factcheck.errors import NotFound, UsageError
+from factcheck.models import Claim, Document
+from factcheck.store.records import (
+    END_MARK,
+    ActorInfo,
+    DocumentInfo,
+    to_claim,
+    to_document,
+    to_document_info,
+)
+from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT
+from factcheck.store.writes import chunked
+
+MIN_SHA_PREFIX = 6          # shorter hex strings are too likely to be meant as names
+MAX_CANDIDATES_SHOWN = 10   # an ambiguous prefix lists at most this many matches
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What `Store.claims` selects on; None (or an empty list) means "any"."""
+
+    actors: Sequence[str] | None = None
+    source: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    document: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    grade: int | None = None
+    limit: int | None = None
+
+
+def select_claims(where: ClaimFilter) -> Select:
+    """Claims with their document's name, filtered, in stable order: document, start, end."""
+    statement = select(CLAIM, DOCUMENT.c.name.label("document_name")).join(
+        DOCUMENT, CLAIM.c.document_id == DOCUMENT.c.id
+    )
+    if where.actors:
+        # An actor's claims: those that name it, and those it is the source of.
+        named = select(CLAIM_ACTOR.c.claim_id).where(CLAIM_ACTOR.c.actor.in_(list(where.actors)))
+        statement = statement.where(or_(CLAIM.c.id.in_(named), CLAIM.c.source.in_(list(where.actors))))
+    if where.source:
+        statement = statement.where(CLAIM.c.source.icontains(where.source, autoescape=True))
+    if where.status:
+        statement = statement.where(CLAIM.c.status == where.status)
+    if where.kind:
+        statement = statement.where(CLAIM.c.kind == where.kind)
+    if where.document:
+        statement = statement.where(or_(*_document_lookups(where.document)))
+    if where.since:
+        statement = statement.where(CLAIM.c.when_end >= where.since)
+    if where.until:
+        statement = statement.where(CLAIM.c.when_start <= where.until + END_MARK)
+    if where.search:
+        statement = statement.where(
+            or_(
+                CLAIM.c.quote.icontains(where.search, autoescape=True),
+                CLAIM.c.text.icontains(where.search, autoescape=True),
+            )
+        )
+    if where.grade is not None:
+        statement = statement.where(CLAIM.c.grade == where.grade)
+    statement = statement.order_by(DOCUMENT.c.name, CLAIM.c.start, CLAIM.c.end, CLAIM.c.id)
+    if where.limit is not None:
+        statement = statement.limit(max(where.limit, 0))
+    return statement
+
+
+def load_claims(conn: Connection, statement: Select) -> list[Claim]:
+    rows = conn.execute(statement).mappings().all()
+    actors = _actors_of(conn, [row["id"] for row in rows])
+    return [to_claim(row, actors.get(row["id"], ())) for row in rows]
+
+
+def _actors_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[str]]:
+    actors: dict[str, list[str]] = defaultdict(list)
+    for chunk in chunked(claim_ids):
+        links = conn.execute(
+            select(CLAIM_ACTOR.c.claim_id, CLAIM_ACTOR.c.actor)
+            .where(CLAIM_ACTOR.c.claim_id.in_(chunk))
+            .order_by(CLAIM_ACTOR.c.claim_id, CLAIM_ACTOR.c.position)
+        )
+        for claim_id, actor in links:
+            actors[claim_id].append(actor)
+    return actors
+
+
+def find_claim(conn: Connection, id_or_prefix: str, where: str) -> Claim:
+    """The claim with this id, or the only one whose id starts with it."""
+    key = id_or_prefix.strip().lower()
+    if not key:
+        raise UsageError("give a claim id (see `factcheck list`)")
+    base = select_claims(ClaimFilter())
+    claims = load_claims(conn, base.where(CLAIM.c.id == key))
+    if claims:
+        return claims[0]
+    ids = conn.execute(
+        select(CLAIM.c.id).where(CLAIM.c.id.startswith(key, autoescape=True))
+        .order_by(CLAIM.c.id).limit(MAX_CANDIDATES_SHOWN + 1)
+    ).scalars().all()
+    if not ids:
+        raise NotFound(f"no claim {id_or_prefix!r} in {where}; run `factcheck list` to see claim ids")
+    if len(ids) > 1:
+        shown = ", ".join(ids[:MAX_CANDIDATES_SHOWN]) + (", ..." if len(ids) > MAX_CANDIDATES_SHOWN else "")
+        raise UsageError(f"claim id {id_or_prefix!r} is ambiguous: it starts {shown}; give more characters")
+    return load_claims(conn, base.where(CLAIM.c.id == ids[0]))[0]
+
+
+def find_document(conn: Connection, key: str, where: str) -> Document:
+    """A document by exact path, else by file name, else by a prefix of its sha256."""
+    for clause in _document_lookups(key):
+        rows = conn.execute(select(DOCUMENT).where(clause).order_by(DOCUMENT.c.path)).mappings().all()
+        if len(rows) == 1:
+            return to_document(rows[0])
+        if len(rows) > 1:
+            paths = ", ".join(row["path"] for row in rows[:MAX_CANDIDATES_SHOWN])
+            raise UsageError(f"document {key!r} is ambiguous: it matches {paths}; give the path")
+    raise NotFound(f"no document {key!r} in {where}; run `factcheck documents` to see them")
+
+
+def _document_lookups(key: str) -> list:
+    """Ways a user names a document, most precise first: path, file name, sha256 prefix."""
+    lookups = [DOCUMENT.c.path == key, DOCUMENT.c.name == key]
+    if len(key) >= MIN_SHA_PREFIX and _HEX.fullmatch(key):
+        lookups.append(DOCUMENT.c.sha256.startswith(key, autoescape=True))
+    return lookups
+
+
+def document_infos(conn: Connection, *clauses) -> list[DocumentInfo]:  # noqa: ANN002
+    """Stored documents (without their text) matching all `clauses`, by name then path."""
+    counts = dict(
+        conn.execute(select(CLAIM.c.document_id, func.count()).group_by(CLAIM.c.document_id)).all()
+    )
+    columns = [column for column in DOCUMENT.c if column.name != "text"]
+    rows = conn.execute(
+        select(*columns).where(*clauses).order_by(DOCUMENT.c.name, DOCUMENT.c.path)
+    ).mappings()
+    return [to_document_info(row, counts.get(row["id"], 0)) for row in rows]
+
+
+def actor_infos(conn: Connection) -> list[ActorInfo]:
+    """Actors with their aliases and claim counts, most claims first, then by name."""
+    # Counted like the --actor filter: claims that name the actor or that it is the source of.
+    links = union(
+        select(CLAIM_ACTOR.c.actor.label("actor"), CLAIM_ACTOR.c.claim_id.label("claim_id")),
+        select(CLAIM.c.source.label("actor"), CLAIM.c.id.label("claim_id")).where(
+            CLAIM.c.source.in_(select(ACTOR.c.name))
+        ),
+    ).subquery()
+    counts = dict(conn.execute(select(links.c.actor, func.count()).group_by(links.c.actor)).all())
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, actor in conn.execute(select(ALIAS.c.alias, ALIAS.c.actor).order_by(ALIAS.c.alias)):
+        aliases[actor].append(alias)
+    actors = [
+        ActorInfo(name=name, type=kind, aliases=tuple(aliases[name]), claims=counts.get(name, 0))
+        for name, kind in conn.execute(select(ACTOR.c.name, ACTOR.c.type))
+    ]
+    return sorted(actors, key=lambda actor: (-actor.claims, actor.name))

@@ -1,0 +1,154 @@
+"""Schema version, migrations, and the checks that keep factcheck from writing to foreign files.
+
+A new database gets the current tables (`METADATA.create_all`) and is stamped with
+`schema_version()`. An older one is upgraded by `MIGRATIONS`, one function per step, all inside
+one write transaction, so an upgrade that fails leaves the file as it was.
+
+Before anything opens a file for writing, `inspect_file` reads it read-only: the 16-byte SQLite
+header, then the `meta` table. A file that is not ours, or is newer or corrupt, is refused
+without a byte changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, inspect, select, update
+
+from factcheck.errors import StoreError
+from factcheck.store.tables import META, METADATA
+
+APPLICATION = "factcheck"
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_BYTES = 100   # a valid database file is at least one header long
+
+# MIGRATIONS[i] upgrades a database from version i + 1 to version i + 2. Append a function
+# here (never edit a shipped one) whenever the tables in tables.py change; it must only use
+# portable DDL/DML, since the same steps will run on PostgreSQL.
+Migration = Callable[[Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def schema_version() -> int:
+    """The version this code writes: 1 for the first schema, plus one per migration."""
+    return 1 + len(MIGRATIONS)
+
+
+def inspect_file(path: Path) -> int | None:
+    """The schema version of the factcheck database at `path`, or None when it holds nothing yet.
+
+    Reads only. Raises StoreError for a file that is not SQLite, an SQLite database of another
+    application, a newer factcheck database, or a corrupt one.
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(SQLITE_HEADER_BYTES)
+    except OSError as error:
+        raise StoreError(f"cannot read database {path} ({error.strerror}); check the path and its permissions") from error
+    if not header:
+        return None                     # an empty file, e.g. from `touch`: nothing to lose
+    if len(header) < SQLITE_HEADER_BYTES or not header.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"{path} is not a factcheck database (not an SQLite file); it was left untouched; "
+            "pass another --db"
+        )
+    meta = _read_meta_readonly(path)
+    if meta is None:
+        return None
+    return _check_meta(path, meta)
+
+
+def _read_meta_readonly(path: Path) -> dict[str, str] | None:
+    """The meta table's key/values; None for an SQLite file without any table."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open database {path} ({error}); check the path and its permissions") from error
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise _foreign(path)
+        try:
+            return {str(key): str(value) for key, value in conn.execute("SELECT key, value FROM meta")}
+        except sqlite3.OperationalError as error:   # a `meta` table of another shape
+            raise _foreign(path) from error
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"database {path} is corrupt ({error}); it was left untouched; restore it from a "
+            "backup or pass another --db"
+        ) from error
+    finally:
+        conn.close()
+
+
+def _check_meta(path: Path, meta: dict[str, str]) -> int:
+    if meta.get("application") != APPLICATION:
+        raise _foreign(path)
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        raise StoreError(
+            f"database {path} has no readable schema_version; it was left untouched; "
+            "rebuild it with `factcheck ingest` into a new --db"
+        ) from None
+    if version > schema_version():
+        raise StoreError(
+            f"database {path} was written by a newer factcheck (schema {version}; this version "
+            f"reads up to {schema_version()}); it was left untouched; upgrade factcheck to use it"
+        )
+    if version < 1:
+        raise StoreError(
+            f"database {path} has schema {version}, which this factcheck cannot upgrade; "
+            "rebuild it with `factcheck ingest` into a new --db"
+        )
+    return version
+
+
+def _foreign(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is an SQLite database but not a factcheck one (no factcheck meta table); "
+        "it was left untouched; pass another --db"
+    )
+
+
+def prepare_schema(conn: Connection, path: Path) -> None:
+    """Create the tables in a new database or upgrade an older one, in the caller's transaction."""
+    # Checked again under the write lock: another process may have created it meanwhile.
+    if inspect(conn).has_table(META.name):
+        upgrade_schema(conn, path)
+    else:
+        create_schema(conn)
+
+
+def create_schema(conn: Connection) -> None:
+    """Create the current tables in an empty database and stamp it."""
+    METADATA.create_all(conn)
+    conn.execute(
+        insert(META),
+        [
+            {"key": "application", "value": APPLICATION},
+            {"key": "schema_version", "value": str(schema_version())},
+        ],
+    )
+
+
+def upgrade_schema(conn: Connection, path: Path) -> None:
+    """Run the migrations from the stored version to the current one, in the caller's transaction."""
+    # Re-read under the write lock: another process may have upgraded it since inspect_file.
+    stored = int(conn.execute(select(META.c.value).where(META.c.key == "schema_version")).scalar_one())
+    for version in range(stored, schema_version()):
+        try:
+            MIGRATIONS[version - 1](conn)
+        except Exception as error:  # noqa: BLE001 - any failure aborts the whole upgrade
+            raise StoreError(
+                f"upgrading database {path} from schema {version} to {version + 1} failed "
+                f"({error}); it was left as it was; report this with the database attached"
+            ) from error
+    conn.execute(
+        update(META).where(META.c.key == "schema_version").values(value=str(schema_version()))
+    )
