@@ -1,0 +1,462 @@
+"""Sentence -> attributions: who says what, in which words (source span, cue span, content span).
+
+Constructions handled (each names its rule in `Attribution.rule`, shown by `explain`):
+  verb        "Russia says it is civilian", "Sullivan alleged that ...", "X told reporters that ..."
+  inverted    "It is civilian, Russia says." / "“...,” said the minister."
+  according   "According to a report on the Al Arabiya website, ..." / "..., according to X."
+  coordinated "X has denied this and asserted that ..." (the second cue shares X)
+  participle  "..., calling them a rumour" (the main clause's source)
+  passive-by  "..., as described by the Iranian government"
+  noun        "reports of ...", "Russian and Iranian denials"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.lexicon import load_table
+from factcheck.models import Attribution
+
+TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]")
+MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
+MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
+MIN_CONTENT_CHARS = 3
+BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
+CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
+                         "after before where than whereas until unless so".split())
+AUX_WORDS = frozenset("has have had is was were are be been will would could should may might must can did does do "
+                      "also previously repeatedly reportedly recently once later then often again publicly "
+                      "already still further privately quickly openly never not n't just even".split())
+DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
+                        "of in on at for to with from by".split())
+PRONOUNS = frozenset("he she they it we i you who".split())
+PREPOSITIONS = frozenset("in on at during after before since for with from by over under amid within "
+                         "following last this next".split())
+SOURCE_NOUNS = frozenset(
+    "sources source officials official observers analysts analyst experts expert spokesman spokeswoman "
+    "spokesperson ministry agency government report reports study survey poll polls data police authorities "
+    "critics supporters lawmakers leaders leader diplomats diplomat minister president senator statement "
+    "campaign people residents witnesses researchers scientists group committee council department office "
+    "administration military army navy commission court newspaper website media documents document".split())
+NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
+BE_WORDS = frozenset("is was were are be been being am".split())
+AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
+                            "stresses promises quotes estimates remarks cites finds".split())
+# Heads that cannot speak: "Experience suggests", "This call indicates" are the author's hedged claims.
+ANIMATE_HINT = SOURCE_NOUNS
+TIME_WORDS = frozenset("january february march april may june july august september october november december "
+                       "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Cue:
+    first: int          # token index of the cue's first token (auxiliaries included)
+    verb: int           # token index of the reporting word itself
+    last: int           # token index of the cue's last token
+    lemma: str
+    kind: str           # speech | thought | evidence | denial
+    certainty: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[tuple[str, ...], tuple[str, str, str]]:
+    forms: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt", min_fields=4):
+        for form in _split_forms(lemma, spelled):
+            forms[tuple(form.split())] = (lemma, kind, certainty)
+    return forms
+
+
+def _split_forms(lemma: str, spelled: str) -> list[str]:
+    """'say says said' -> forms; multiword lemmas ('point out') list forms as 'points out'."""
+    words = spelled.split()
+    width = len(lemma.split())
+    return [" ".join(words[i:i + width]) for i in range(0, len(words), width)]
+
+
+@lru_cache(maxsize=1)
+def _reporting_nouns() -> dict[str, str]:
+    return {noun.lower(): kind for noun, kind in load_table("reporting_nouns.txt")}
+
+
+def _is_nounish_use(tokens: list[Token], i: int) -> bool:
+    """'the report', 'raised questions', 'of describing': a verb form used as a noun or gerund."""
+    if i == 0:
+        return False
+    word, before = tokens[i], tokens[i - 1]
+    if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
+        return True
+    if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS or before.low.endswith(("’s", "'s")):
+        return True
+    if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
+        # "Washington questions ...": a verb only right after a name, pronoun or source noun
+        return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
+    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS:
+        return True                                   # "discourse calling for": a modifier, not a cue
+    return False
+
+
+def _is_passive(tokens: list[Token], cue: Cue) -> bool:
+    """'is denied to', 'should be noted that': a passive cue names no speaker."""
+    return cue.verb > 0 and tokens[cue.verb - 1].low in BE_WORDS and tokens[cue.verb].low.endswith(("ed", "wn", "id"))
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    cues, forms = [], _verb_forms()
+    i = 0
+    while i < len(tokens):
+        match = None
+        for width in (3, 2, 1):
+            key = tuple(t.low for t in tokens[i:i + width])
+            if len(key) == width and key in forms:
+                match = (width, forms[key])
+                break
+        if match and not _is_nounish_use(tokens, i) and not _is_attributive(tokens, i):
+            width, (lemma, kind, certainty) = match
+            first = i
+            while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
+                first -= 1
+            cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
+            if not _is_passive(tokens, cue) or _passive_agent(tokens, cue):
+                cues.append(cue)
+            i += width
+            continue
+        i += 1
+    return cues
+
+
+def _is_attributive(tokens: list[Token], i: int) -> bool:
+    """'the so-called', 'a well-known': skip forms that modify a following noun with no clause."""
+    word = tokens[i].low
+    if word in ("called", "expected", "reported", "found", "estimated", "quoted", "shown", "declared", "stated"):
+        prev = tokens[i - 1].low if i else ""
+        if prev in ("so", "so-called", "is", "was", "are", "were", "be", "been", "being") and word != "reported":
+            return True
+        if word in ("found", "shown", "stated", "declared") and prev in ("was", "were", "is", "are", "been"):
+            return True
+    if word == "called" and i + 1 < len(tokens) and tokens[i + 1].low in ("off", "up", "in"):
+        return True
+    return False
+
+
+def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """Token range [lo, hi) of the subject left of the cue, or None."""
+    hi = cue.first
+    lo = hi
+    while lo > 0 and hi - lo < MAX_SOURCE_TOKENS:
+        tok = tokens[lo - 1]
+        if tok.text in BOUNDARY_PUNCT or tok.low in CLAUSE_WORDS and not _and_inside_name(tokens, lo - 1, hi):
+            break
+        lo -= 1
+    if lo == hi:
+        return None
+    lo = _trim_leading_phrase(tokens, lo, hi)
+    return (lo, hi) if _looks_like_source(tokens[lo:hi]) else None
+
+
+def _and_inside_name(tokens: list[Token], at: int, hi: int) -> bool:
+    """'Russia and Iran said': an 'and' between two capitalised words joins one source."""
+    if tokens[at].low != "and" or at == 0 or at + 1 >= hi:
+        return False
+    return tokens[at - 1].text[:1].isupper() and tokens[at + 1].text[:1].isupper()
+
+
+def _trim_leading_phrase(tokens: list[Token], lo: int, hi: int) -> int:
+    """Drop a leading time or place phrase without a comma: 'In 1995 Moscow said' -> 'Moscow'."""
+    if tokens[lo].low not in PREPOSITIONS:
+        return lo
+    for j in range(lo + 1, hi):
+        word = tokens[j]
+        if word.text[:1].isupper() and word.low not in TIME_WORDS and not word.text.isdigit():
+            return j
+        if word.low in PRONOUNS:
+            return j
+    return lo
+
+
+def _looks_like_source(words: list[Token]) -> bool:
+    """A subject that can speak: a name, a pronoun, or a head noun such as 'sources' or 'ministry'."""
+    lows = [w.low for w in words]
+    if not lows or lows[-1] in DETERMINERS:
+        return False
+    head = _head(words)
+    if head.low in ("it", "this", "that", "which", "there"):
+        return False
+    if head.low in PRONOUNS:
+        return True
+    if head.text[:1].isupper() and head.low not in TIME_WORDS:
+        return True
+    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS
+
+
+def _head(words: list[Token]) -> Token:
+    """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report')."""
+    for n, word in enumerate(words):
+        if n and word.low in ("of", "for", "on", "at", "in", "from", "with", "to") and not _name_of(words, n):
+            return words[n - 1]
+    return words[-1]
+
+
+def _name_of(words: list[Token], n: int) -> bool:
+    """'Ministry of Foreign Affairs', 'Bank of England': an 'of' inside a capitalised name."""
+    return words[n].low == "of" and words[n - 1].text[:1].isupper() and n + 1 < len(words) \
+        and words[n + 1].text[:1].isupper() and words[n - 1].low not in SOURCE_NOUNS
+
+
+def _right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """Inverted order: '..., said the minister.' -> the words after the cue up to punctuation."""
+    lo = cue.last + 1
+    hi = lo
+    while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
+            and hi - lo < MAX_SOURCE_TOKENS:
+        hi += 1
+    if hi == lo or not _looks_like_source(tokens[lo:hi]):
+        return None
+    return lo, hi
+
+
+def _content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
+    """Index of the first content token after the cue: skips 'that', objects of 'told', short adjuncts."""
+    i = cue.last + 1
+    if i >= end:
+        return None
+    for j in range(i, min(end, i + MAX_GAP_TO_THAT + 1)):
+        word = tokens[j]
+        if word.low == "that" and j + 1 < end:
+            return j + 1
+        if word.text == ":" and j + 1 < end:
+            return j + 1
+        if word.text in ".;!?“\"" or word.low in ("which", "who"):
+            break
+    if tokens[i].text in (",", ":") and i + 1 < end:
+        return i + 1
+    return i
+
+
+def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
+    """Attributions in one sentence `text` that starts at document offset `offset`."""
+    tokens = tokenize(text, offset)
+    if not tokens:
+        return []
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].text in ".!?":
+        end -= 1
+    found: list[Attribution] = []
+    cues = find_cues(tokens)
+    previous_source: tuple[int, int] | None = None
+    for n, cue in enumerate(cues):
+        attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
+        if attribution:
+            found.append(attribution)
+    found.extend(_according_to(tokens, end))
+    found.extend(_noun_cues(tokens, end, found))
+    return _drop_nested_duplicates(found)
+
+
+def _passive_agent(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """'as described by the Iranian government': the agent after 'by', up to punctuation."""
+    at = cue.last + 1
+    if at >= len(tokens) or tokens[at].low != "by":
+        return None
+    hi = at + 1
+    while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
+            and tokens[hi].low not in CLAUSE_WORDS and hi - at <= MAX_SOURCE_TOKENS:
+        hi += 1
+    return (at + 1, hi) if hi > at + 1 and _looks_like_source(tokens[at + 1:hi]) else None
+
+
+def _attribute_passive(tokens, cue, cue_span, cue_text_):
+    agent = _passive_agent(tokens, cue)
+    if not agent:
+        return None
+    before = cue.first - 1 if cue.first > 0 and tokens[cue.first - 1].low == "as" else cue.first
+    content = _content_before(tokens, before)
+    return _make(tokens, content, agent, cue_span, cue_text_, "passive-by", cue) if content else None
+
+
+def _attribute_cue(tokens, cues, n, end, previous_source):
+    cue = cues[n]
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
+    if _is_passive(tokens, cue):
+        return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
+    subject = _left_subject(tokens, cue)
+    rule = "verb"
+    if subject is None and _coordinated(tokens, cue) and previous_source:
+        subject, rule = previous_source, "coordinated"
+    elif subject is None and _participle(tokens, cue) and previous_source:
+        subject, rule = previous_source, "participle"
+    stop = _content_stop(tokens, cues, n, end)
+    start = _content_after(tokens, cue, stop)
+    if subject is None:
+        right = _right_source(tokens, cue)
+        if right and _ends_clause(tokens, right[1], end):
+            content = _content_before(tokens, cue.first)
+            if content:
+                return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
+        return None, previous_source
+    if start is None or start >= stop:
+        content = _content_before(tokens, subject[0])
+        if not content:
+            return None, subject
+        return _make(tokens, content, subject, cue_span, cue_text_, "inverted", cue), subject
+    if cue.kind == "denial":
+        # "the agency has denied this": the denial itself is the claim, speaker included
+        start, stop = subject[0], _content_stop(tokens, cues, n, end, keep_participles=True)
+    return _make(tokens, (start, stop), subject, cue_span, cue_text_, rule, cue), subject
+
+
+def _make(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:
+    lo, hi = content
+    while hi > lo and tokens[hi - 1].text in ",;:—–(":
+        hi -= 1
+    if hi <= lo:
+        return None
+    span = (tokens[lo].start, tokens[hi - 1].end)
+    if span[1] - span[0] < MIN_CONTENT_CHARS:
+        return None
+    src_span = (tokens[source[0]].start, tokens[source[1] - 1].end)
+    src_text = " ".join(t.text for t in tokens[source[0]:source[1]])
+    return Attribution(content=span, source=src_text, source_span=src_span, cue=cue_text, cue_span=cue_span,
+                       rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
+
+
+def _coordinated(tokens, cue) -> bool:
+    return cue.first > 0 and tokens[cue.first - 1].low in ("and", "but", "or")
+
+
+def _participle(tokens, cue) -> bool:
+    return tokens[cue.verb].low.endswith("ing") and cue.first > 0 and tokens[cue.first - 1].text == ","
+
+
+def _ends_clause(tokens, at: int, end: int) -> bool:
+    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—")
+
+
+def _content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """Content of an inverted attribution: from the clause start up to the comma before the source."""
+    hi = before
+    while hi > 0 and tokens[hi - 1].text in (",", "”", "\"", "—", "–"):
+        hi -= 1
+    lo = hi
+    quote_open = any(t.text in "”\"" for t in tokens[hi:before])
+    while lo > 0:
+        prev = tokens[lo - 1].text
+        if prev == ";" or (not quote_open and prev in "“\"" and lo - 1 < hi):
+            break
+        if quote_open and prev == "“":
+            lo -= 1
+            break
+        lo -= 1
+    if lo > 0 and tokens[lo - 1].text == "“":
+        lo -= 1
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
+    """Content ends at the sentence end, a semicolon, or where a coordinated next cue begins."""
+    cue = cues[n]
+    stop = end
+    for j in range(cue.last + 1, end):
+        if tokens[j].text == ";":
+            stop = j
+            break
+    for later in cues[n + 1:]:
+        if later.first < stop and later.first > 0 and tokens[later.first - 1].low in ("and", "but") \
+                and _left_subject(tokens, later) is None:
+            stop = later.first - 1
+            break
+        if not keep_participles and later.first < stop and tokens[later.verb].low.endswith("ing") \
+                and tokens[later.first - 1].text == ",":
+            stop = later.first - 1
+            break
+    return stop
+
+
+def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
+    """'According to X, content.' and 'content, according to X.'"""
+    found = []
+    for i in range(len(tokens) - 1):
+        if tokens[i].low != "according" or tokens[i + 1].low != "to":
+            continue
+        lo = i + 2
+        hi = lo
+        while hi < end and tokens[hi].text not in BOUNDARY_PUNCT:
+            hi += 1
+        if hi == lo:
+            continue
+        cue_span = (tokens[i].start, tokens[i + 1].end)
+        if i == 0 or tokens[i - 1].text in ("“", "\"") or (i <= 2 and tokens[i - 1].text[:1].isupper()):
+            content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
+        elif _interrupts(tokens, i, hi, end):
+            content = (hi + 1, end)         # "which—according to their statements—is peaceful"
+        else:
+            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–") else None
+        if content and content[0] < content[1]:
+            cue = Cue(i, i, i + 1, "according to", "speech", "certain")
+            made = _make(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
+            if made:
+                found.append(made)
+    return found
+
+
+def _interrupts(tokens: list[Token], i: int, hi: int, end: int) -> bool:
+    """An 'according to X' set off by dashes or commas right after a clause word, with more to come."""
+    opened = i >= 2 and tokens[i - 1].text in ("—", "–", ",") and tokens[i - 2].low in CLAUSE_WORDS
+    return opened and hi < end - 1 and tokens[hi].text in ("—", "–", ",")
+
+
+def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'reports of X' (unnamed reports) and 'Russian and Iranian denials' (a denial by those named)."""
+    nouns, out = _reporting_nouns(), []
+    covered = [a.cue_span for a in found]
+    for i, tok in enumerate(tokens[:end]):
+        kind = nouns.get(tok.low)
+        if not kind or any(s <= tok.start < e for s, e in covered):
+            continue
+        nxt = tokens[i + 1].low if i + 1 < end else ""
+        if kind == "denial":
+            lo = i
+            while lo > 0 and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].low == "and") \
+                    and tokens[lo - 1].low not in ("despite", "the"):
+                lo -= 1
+            if lo < i:
+                cue = Cue(i, i, i, tok.low, "denial", "certain")
+                made = _make(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
+                if made:
+                    out.append(made)
+        elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end:
+            cue = Cue(i, i, i, tok.low, "speech", "certain")
+            made = _make(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
+            if made:
+                out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
+                                       cue=made.cue, cue_span=made.cue_span, rule=made.rule))
+    return out
+
+
+def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing."""
+    keep = []
+    for a in found:
+        inside = any(b is not a and b.rule.split(":")[2:3] == ["denial"] and b.content[0] <= a.cue_span[0]
+                     and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
+        if not inside:
+            keep.append(a)
+    return keep

@@ -1,0 +1,301 @@
+"""Sentences and attributions -> claims: atomic split, source, kind, certainty, polarity, actors, dates.
+
+Each body sentence yields the attributed contents its reporting cues introduce, and the author's
+own claims in what is left over. Both are cut into atomic parts (`split.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.lexicon import load_list, load_table
+from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
+from factcheck.pipeline import actors as actor_stage
+from factcheck.pipeline import dates as date_stage
+from factcheck.pipeline import numbers as number_stage
+from factcheck.pipeline.attribute import Token, find_attributions, tokenize
+from factcheck.pipeline.segment import credit_of
+from factcheck.pipeline.split import split_parts
+
+MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
+CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
+LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
+                           "then thus".split())
+PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+                   "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
+                   "we": "plural"}
+PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
+                     r"both (?:countries|sides|nations)|each other)\b", re.I)
+ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
+                              "following last this next despite".split())
+
+
+@dataclass
+class Context:
+    """What the stage remembers while walking a document: recent sources and countries."""
+
+    document: Document
+    extra_aliases: dict[str, str]
+    sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
+    countries: list[str] = field(default_factory=list)                # newest last
+    open_quote: Attribution | None = None
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> list[tuple[re.Pattern, str, str]]:
+    rows = sorted(load_table("hedges.txt"), key=lambda r: -len(r[0]))
+    return [(re.compile(r"(?<![\w’'])" + re.escape(p) + r"(?![\w’'])", re.I), p, level) for p, level in rows]
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(name: str) -> re.Pattern:
+    words = sorted(load_list(name), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _modality() -> re.Pattern:
+    words = sorted((r[0] for r in load_table("modality.txt")), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+
+
+def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
+    """The lowest certainty any hedge in `text` gives, and the hedges found."""
+    taken: list[tuple[int, int]] = []
+    found, level = [], "certain"
+    for pattern, phrase, value in _hedges():
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(phrase)
+            if CERTAINTY_RANK[value] > CERTAINTY_RANK[level]:
+                level = value
+    return level, tuple(found)
+
+
+def polarity_of(text: str) -> str:
+    """Negative when a negation cue stands outside every litotes ("not alone" stays positive)."""
+    shielded = [(m.start(), m.end()) for m in _word_pattern("litotes.txt").finditer(text)]
+    for m in _word_pattern("negations.txt").finditer(text):
+        if not any(s <= m.start() < e for s, e in shielded):
+            return "negative"
+    if re.search(r"n[’']t\b", text) and not shielded:
+        return "negative"
+    return "positive"
+
+
+def kind_of(text: str) -> str:
+    """prediction (future, conditional, capability), assessment (a judgement), else fact."""
+    low = text.lower()
+    future = _modality().search(text)
+    if future and not re.search(r"\b(?:could|would|can) have\b", low):
+        return "prediction"
+    if re.search(r"\b(?:may|might)\b(?! have)", low) and re.search(r"\bin the future\b|\bbe\b", low):
+        return "prediction" if "in the future" in low else "assessment"
+    if _word_pattern("assessment.txt").search(text):
+        return "assessment"
+    return "fact"
+
+
+def build_claims(document: Document, sentences: list[Sentence], extra_aliases: dict[str, str]) -> list[Claim]:
+    """Every claim of the document, in text order, with stable ids."""
+    context = Context(document, extra_aliases)
+    claims: dict[tuple[int, int], Claim] = {}
+    for n, sentence in enumerate(sentences):
+        if sentence.role not in ("body", "caption"):
+            continue
+        credit = _caption_credit(sentences, n) if sentence.role == "caption" else None
+        for claim in _sentence_claims(sentence, context, credit):
+            claims.setdefault((claim.start, claim.end), claim)
+        context.countries.extend(c for c in actor_stage.find_actors(sentence.text, extra_aliases)
+                                 if c not in context.countries[-2:])
+    return sorted(claims.values(), key=lambda c: (c.start, c.end))
+
+
+def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
+    for later in sentences[n + 1:n + 4]:
+        if later.paragraph != sentences[n].paragraph:
+            break
+        if later.role == "credit":
+            return credit_of(later)
+    return None
+
+
+def _sentence_claims(sentence: Sentence, context: Context, credit: str | None) -> list[Claim]:
+    text = context.document.text
+    attributions = _continued_quote(sentence, context) + find_attributions(sentence.text, sentence.start)
+    context.open_quote = _still_open(attributions, text)
+    out: list[Claim] = []
+    for attribution in attributions:
+        source, source_type = _resolve_source(attribution, context)
+        out.extend(_claims_in(attribution.content, sentence, context, attribution, source, source_type))
+    author = ("author", "author") if not credit else (credit, "media")
+    for region in _leftovers(sentence, attributions, text):
+        out.extend(_claims_in(region, sentence, context, None, *author))
+    return out
+
+
+def _continued_quote(sentence: Sentence, context: Context) -> list[Attribution]:
+    """A quotation opened in an earlier sentence goes on here with the same speaker and cue."""
+    previous = context.open_quote
+    if not previous or previous.content[1] > sentence.start:
+        return []
+    close = sentence.text.find("”")
+    end = sentence.start + (close + 1 if close >= 0 else len(sentence.text))
+    return [Attribution(content=(sentence.start, end), source=previous.source, source_span=previous.source_span,
+                        cue=previous.cue, cue_span=previous.cue_span, rule="quote-continued:" +
+                        ":".join(previous.rule.split(":")[1:]))]
+
+
+def _still_open(attributions: list[Attribution], text: str) -> Attribution | None:
+    for attribution in reversed(attributions):
+        quoted = text[attribution.content[0]:attribution.content[1]]
+        if quoted.count("“") > quoted.count("”"):
+            return attribution
+    return None
+
+
+def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -> list[tuple[int, int]]:
+    """Stretches of the sentence that no attribution covers: the author's own claims."""
+    taken = []
+    for a in attributions:
+        for span in (a.content, a.source_span, a.cue_span):
+            if span:
+                taken.append(span)
+    regions, cursor = [], sentence.start
+    for s, e in sorted(taken) + [(sentence.end, sentence.end)]:
+        if s > cursor:
+            regions.append((cursor, s))
+        cursor = max(cursor, e)
+    out = []
+    for s, e in regions:
+        chunk = text[s:e]
+        words = re.findall(r"[A-Za-z0-9][\w’'-]*", chunk)
+        if len(words) < MIN_AUTHOR_WORDS or (attributions and words[0].lower() in ADVERBIAL_OPENERS
+                                              and len(words) < 2 * MIN_AUTHOR_WORDS):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _claims_in(span, sentence, context, attribution, source, source_type) -> list[Claim]:
+    text = context.document.text
+    tokens = [t for t in tokenize(text[span[0]:span[1]], span[0])]
+    tokens = _strip_edges(tokens)
+    if not tokens:
+        return []
+    parts = split_parts(tokens) if not (attribution and _is_denial(attribution)) else None
+    if parts is None:
+        from factcheck.pipeline.split import Part
+        parts = [Part(0, len(tokens), "head", False)]
+    head_level, head_hedges = certainty_of(text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end])
+    out = []
+    for part in parts:
+        piece = _strip_edges(tokens[part.lo:part.hi])
+        if len(piece) < 2:
+            continue
+        start, end = piece[0].start, piece[-1].end
+        inherited = (head_level, head_hedges) if part.inherits else ("certain", ())
+        out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
+    return out
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """Drop leading connectives and dangling punctuation so quotes start on the proposition."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].low in LEADING_FILLER or tokens[lo].text in ",;:—–-"):
+        lo += 1
+    while hi > lo and tokens[hi - 1].text in ",;:—–-(.":
+        hi -= 1
+    piece = tokens[lo:hi]
+    if piece and piece[-1].text in ("”", ")") and not any(t.text in ("“", "(") for t in piece[:-1]):
+        piece = piece[:-1]
+    if piece and piece[0].text in ("“", "(") and not any(t.text in ("”", ")") for t in piece[1:]):
+        piece = piece[1:]
+    return piece
+
+
+def _is_denial(attribution: Attribution) -> bool:
+    return attribution.rule.split(":")[2:3] == ["denial"]
+
+
+def _claim(context, sentence, start, end, attribution, source, source_type, split_rule, inherited) -> Claim:
+    document = context.document
+    quote = document.text[start:end]
+    level, hedges = certainty_of(quote)
+    cue_level = attribution.rule.split(":")[3] if attribution and attribution.rule.count(":") >= 3 else "certain"
+    for candidate in (inherited[0], cue_level):
+        if CERTAINTY_RANK[candidate] > CERTAINTY_RANK[level]:
+            level = candidate
+    hedges = hedges + inherited[1]
+    denial = bool(attribution and _is_denial(attribution))
+    kind = "fact" if denial else kind_of(quote)
+    polarity = "negative" if denial else polarity_of(quote)
+    actors = _actors(quote, context, source)
+    when = _when(quote, sentence.text, document.published, kind)
+    trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
+    return Claim(
+        id=claim_id(document.sha256, start, end), document=document.name, start=start, end=end, quote=quote,
+        text=_standalone(quote, actors if PAIR_RE.search(quote) else ()), kind=kind, source=source,
+        source_type=source_type, source_span=attribution.source_span if attribution else None,
+        cue=attribution.cue if attribution else None, cue_span=attribution.cue_span if attribution else None,
+        certainty=level, polarity=polarity, actors=actors, when=when,
+        numbers=number_stage.find_quantities(quote, start), paragraph=sentence.paragraph,
+        sentence=sentence.index, context=(sentence.start, sentence.end), hedges=tuple(dict.fromkeys(hedges)),
+        denial=denial, trace=trace)
+
+
+def _actors(quote: str, context: Context, source: str) -> tuple[str, ...]:
+    found = list(actor_stage.find_actors(quote, context.extra_aliases))
+    if PAIR_RE.search(quote):
+        recent = [c for c in reversed(context.countries) if actor_stage.is_country(c)]
+        pair = list(dict.fromkeys(recent))[:2]
+        found.extend(c for c in reversed(pair) if c not in found)
+    return tuple(found)
+
+
+def _when(quote: str, sentence: str, published: str | None, kind: str) -> str | None:
+    own = date_stage.resolve_when(quote, published)
+    if own:
+        return own
+    if kind == "prediction":
+        return None
+    return date_stage.resolve_when(sentence, published, default=published)
+
+
+def _standalone(quote: str, pair: tuple[str, ...]) -> str:
+    text = quote.strip().strip("“”\"")
+    if len(pair) >= 2:
+        text = PAIR_RE.sub(f"{pair[0]} and {pair[1]}", text, count=1)
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "”")) else text + "."
+
+
+def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, str]:
+    """Canonical source name and type; pronouns and 'these sources' point back to an earlier source."""
+    phrase = (attribution.source or "").strip()
+    if not phrase:
+        return "author", "author"
+    low = phrase.lower()
+    first = low.split()[0] if low.split() else ""
+    if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):
+        earlier = _earlier_source(context, PRONOUN_SOURCES.get(first, "plural"))
+        if earlier:
+            return earlier
+    if phrase == "unnamed reports":
+        name, kind = phrase, "media"
+    else:
+        name, kind = actor_stage.canonical_source(phrase, context.extra_aliases)
+    context.sources.append((name, kind))
+    return name, kind
+
+
+def _earlier_source(context: Context, wanted: str) -> tuple[str, str] | None:
+    for name, kind in reversed(context.sources):
+        person = kind in ("official", "expert", "other") and " and " not in name
+        if wanted == "person" and person or wanted == "plural" and not person or wanted == "body" and not person:
+            return name, kind
+    return context.sources[-1] if context.sources else None

@@ -1,0 +1,193 @@
+"""A content span -> atomic propositions: one claim per clause, list item or coordinated predicate.
+
+Split points (each part records the rule that cut it, for `explain`):
+  semicolon     "A; B"
+  contrast      "A, while B" / "A, whereas B" / "A, but B"
+  clause-and    "A, and there is little doubt that B" (a conjunction before a new subject)
+  relative      "the agreement, which includes B" (a non-restrictive relative clause)
+  participle    "A, creating B" (a participial clause after a comma)
+  predicate-and "cooperation strengthened after 1990 and is primarily military" (a second verb)
+  list          "They agreed to use X, establish Y, increase Z, and double W"
+  dash          "A – Russia was showcasing B" / "A—particularly since B"
+  purpose       "A, in order to B"
+Never inside quotation marks or brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.lexicon import load_list
+from factcheck.pipeline.attribute import Token
+
+MIN_PART_TOKENS = 2
+MIN_LIST_ITEM_TOKENS = 2
+MAX_LIST_ITEM_TOKENS = 30
+CONTRAST_WORDS = frozenset({"while", "whereas", "but", "yet"})
+SUBJECT_STARTERS = frozenset("the a an this that these those it they he she we i there his her its their our "
+                             "both each some many most all".split())
+AUX_VERBS = frozenset("is are was were has have had will would can could may might should must shall does "
+                      "did do also".split())
+NOT_PARTICIPLES = frozenset("including according during following regarding concerning notwithstanding "
+                            "excluding involving amounting totalling totaling ranging starting beginning "
+                            "nothing something anything everything thing king spring morning evening "
+                            "building meeting funding training bring sing string ring wing".split())
+DASH_SUBORDINATORS = frozenset("particularly especially since because as which who although though "
+                               "while whereas".split())
+
+
+@dataclass(frozen=True)
+class Part:
+    lo: int             # token indices [lo, hi)
+    hi: int
+    rule: str           # how this part was cut from the one before it ("head" for the first)
+    inherits: bool      # shares the head's hedges (list items, coordinated predicates)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    forms = set()
+    for verb in load_list("common_verbs.txt"):
+        forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"})
+        if verb.endswith("y"):
+            forms.update({verb[:-1] + "ies", verb[:-1] + "ied"})
+        if verb.endswith("e"):
+            forms.add(verb[:-1] + "ing")
+    return frozenset(forms)
+
+
+def _depths(tokens: list[Token]) -> list[int]:
+    """Nesting depth of each token inside quotation marks and brackets."""
+    depth, out = 0, []
+    straight_open = False
+    for tok in tokens:
+        if tok.text in ("“", "(", "["):
+            out.append(depth)
+            depth += 1
+            continue
+        if tok.text in ("”", ")", "]"):
+            depth = max(0, depth - 1)
+        elif tok.text == '"':
+            straight_open = not straight_open
+            depth += 1 if straight_open else -1
+            depth = max(0, depth)
+        out.append(depth)
+    return out
+
+
+def _is_verb(word: str) -> bool:
+    return word in _verbs() or word in AUX_VERBS
+
+
+def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
+    """Whether a new part starts near token i: (rule, index where the part starts, inherits)."""
+    tok, prev = tokens[i], tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    low = tok.low
+    if prev is None or nxt is None:
+        return None
+    if tok.text == ";":
+        return "semicolon", i + 1, False
+    if prev.text == "," and low in CONTRAST_WORDS and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
+        return "contrast", i + 1, False
+    if prev.text == "," and low in ("and", "but") and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()) \
+            and _has_verb_soon(tokens, i + 1):
+        return "clause-and", i + 1, False
+    if prev.text == "," and low in ("which", "who") and nxt.low not in ("is", "are") or \
+            prev.text == "," and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
+        return "relative", i, False
+    if prev.text == "," and low.endswith("ing") and low not in NOT_PARTICIPLES and low.islower() \
+            and not low.startswith("thus"):
+        return "participle", i, True
+    if prev.text == "," and low == "thus" and nxt.low.endswith("ing"):
+        return "participle", i + 1, True
+    if low == "and" and prev.text != "," and _is_verb(nxt.low) and nxt.low not in ("is", "are", "has") \
+            or low == "and" and prev.text != "," and nxt.low in ("is", "are", "has", "to") and i > 3:
+        return "predicate-and", i + 1, True
+    if tok.text in ("–", "—", "--") and (nxt.low in DASH_SUBORDINATORS or nxt.text[:1].isupper()
+                                          and prev.text not in (",",) and nxt.low != "not"):
+        return "dash", i + 1, False
+    if low == "in" and nxt.low == "order" and prev.text == ",":
+        return "purpose", i, False
+    return None
+
+
+def _has_verb_soon(tokens: list[Token], start: int, window: int = 6) -> bool:
+    return any(_is_verb(t.low) or t.low.endswith("ed") for t in tokens[start:start + window])
+
+
+def split_parts(tokens: list[Token]) -> list[Part]:
+    """Cut `tokens` (one content span) into parts at clause, predicate and list boundaries."""
+    if not tokens:
+        return []
+    depths = _depths(tokens)
+    cuts: list[tuple[int, int, str, bool]] = []     # (end of previous part, start of next, rule, inherits)
+    for i in range(1, len(tokens) - 1):
+        if depths[i]:
+            continue
+        rule = _cut_rule(tokens, i)
+        if rule:
+            name, start, inherits = rule
+            end = i - 1 if tokens[i - 1].text == "," else i
+            cuts.append((end, start, name, inherits))
+    cuts.extend(_list_cuts(tokens, depths))
+    return _assemble(tokens, sorted(set(cuts)))
+
+
+def _assemble(tokens, cuts) -> list[Part]:
+    parts, lo, rule, inherits = [], 0, "head", False
+    for end, start, name, inh in cuts:
+        if start <= lo or end <= lo:
+            continue
+        parts.append(Part(lo, end, rule, inherits))
+        lo, rule, inherits = start, name, inh
+    parts.append(Part(lo, len(tokens), rule, inherits))
+    merged: list[Part] = []
+    for part in parts:
+        hi = part.hi
+        while hi > part.lo and tokens[hi - 1].text in ",;:—–":
+            hi -= 1
+        if hi - part.lo >= MIN_PART_TOKENS:
+            merged.append(Part(part.lo, hi, part.rule, part.inherits))
+        elif merged:
+            last = merged.pop()
+            merged.append(Part(last.lo, hi, last.rule, last.inherits))
+    return merged
+
+
+def _list_cuts(tokens: list[Token], depths: list[int]) -> list[tuple[int, int, str, bool]]:
+    """'X, Y, and Z' with items of several words: each item is its own claim."""
+    commas = [i for i, t in enumerate(tokens) if t.text == "," and not depths[i]]
+    for n, comma in enumerate(commas):
+        nxt = tokens[comma + 1] if comma + 1 < len(tokens) else None
+        if not nxt or nxt.low not in ("and", "or") or n == 0:
+            continue
+        run = [comma]
+        k = n - 1
+        while k >= 0 and _item_ok(tokens, commas[k] + 1, run[0]):
+            run.insert(0, commas[k])
+            k -= 1
+        if len(run) < 2 or not _item_ok(tokens, (commas[k] + 1) if k >= 0 else 0, run[0], first=True):
+            continue
+        end = commas[n + 1] if n + 1 < len(commas) else len(tokens)
+        if not _item_ok(tokens, comma + 2, end):
+            continue
+        cuts = [(c, c + 1, "list", True) for c in run[:-1]]
+        cuts.append((comma, comma + 2, "list", True))
+        if end < len(tokens):
+            cuts.append((end, end + 1, "list-end", False))
+        return cuts
+    return []
+
+
+def _item_ok(tokens: list[Token], lo: int, hi: int, first: bool = False) -> bool:
+    """A list item worth its own claim: a few words, not only a proper name ('the Arab Gulf')."""
+    words = [t for t in tokens[lo:hi] if re.match(r"\w", t.text)]
+    if first:
+        return len(words) >= MIN_LIST_ITEM_TOKENS
+    if not MIN_LIST_ITEM_TOKENS <= len(words) <= MAX_LIST_ITEM_TOKENS:
+        return False
+    content = [w for w in words if w.low not in ("the", "a", "an", "of", "and", "or", "in", "to")]
+    return not all(w.text[:1].isupper() for w in content)
