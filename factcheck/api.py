@@ -1,0 +1,306 @@
+"""One function per use case: what the CLI (or any Python caller) can ask of factcheck.
+
+Functions take plain values and a database path, return values, and never print. Errors are
+`FactcheckError` kinds whose messages say what failed and what to do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck import config
+from factcheck.errors import InputError, NotFound, UsageError
+from factcheck.models import Assessment, Claim, Document, Relation, Span
+from factcheck.models import claim_id as make_claim_id
+from factcheck.pipeline.read import read_document, scan_paths
+
+Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
+
+
+@dataclass
+class IngestSummary:
+    """What one `ingest` run did, file by file."""
+
+    new: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    claims: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)      # one message per file that failed
+    skipped: list[str] = field(default_factory=list)     # files in folders that are not documents
+    analysed: bool = False                               # relations and statuses were recomputed
+
+    @property
+    def documents(self) -> int:
+        return len(self.new) + len(self.replaced) + len(self.unchanged)
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """The `list` filters; None means "any"."""
+
+    actor: str | None = None
+    source: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    document: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    grade: int | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class ListedClaim:
+    claim: Claim
+    score: float | None = None
+    grade: int | None = None
+    review: str | None = None   # latest verdict
+
+
+@dataclass(frozen=True)
+class RelatedClaim:
+    """A relation seen from one claim: `outgoing` when this claim is its `from` end."""
+
+    relation: Relation
+    other: Claim | None         # None when the other claim is no longer stored
+    outgoing: bool
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    claim: Claim
+    document: Document
+    context: Span               # the sentence the claim stands in
+    relations: tuple[RelatedClaim, ...]
+    assessment: Assessment | None
+    reviews: tuple = ()
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    source: str
+    source_type: str
+    statuses: dict[str, int]    # status -> claims
+
+    @property
+    def claims(self) -> int:
+        return sum(self.statuses.values())
+
+
+@contextmanager
+def open_store(db: Path | str, *, create: bool = False) -> Iterator:
+    from factcheck.store import Store
+
+    with Store.open(Path(db), create=create) as store:
+        yield store
+
+
+# ---------------------------------------------------------------- ingest
+
+def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
+           overrides: dict | None = None, progress: Progress | None = None) -> IngestSummary:
+    """Read, extract and store every document under `paths`, then re-run the analysis.
+
+    A file that cannot be read is recorded in `errors` and the others go on; a file whose bytes
+    are already stored under its path is left as it is. Each document is one transaction, so
+    an interruption keeps the documents finished before it and nothing of the one in progress.
+    """
+    overrides = {key: value for key, value in (overrides or {}).items() if value}
+    found = scan_paths(paths)
+    if overrides and (len(found.documents) != 1 or not Path(paths[0]).is_file() or len(paths) != 1):
+        raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
+                         "give a single file with them, or put the metadata in each file's front matter")
+    summary = IngestSummary(skipped=[str(path) for path in found.skipped])
+    with open_store(db, create=True) as store:
+        aliases = store.aliases()
+        for done, path in enumerate(found.documents, 1):
+            try:
+                _ingest_file(store, path, summary, aliases, max_bytes, overrides)
+            except InputError as error:
+                summary.errors.append(str(error))
+            if progress is not None:
+                progress(done, len(found.documents), path)
+        if summary.new or summary.replaced:
+            summary.analysed = _analyse(store)
+    return summary
+
+
+def _ingest_file(store, path: Path, summary: IngestSummary, aliases: dict[str, str],
+                 max_bytes: int, overrides: dict) -> None:
+    from factcheck.pipeline import extract
+
+    document = read_document(path, max_bytes=max_bytes, overrides=overrides)
+    stored = store.document_by_path(document.path)
+    if stored is not None and stored.sha256 == document.sha256 and not _metadata_changed(stored, overrides):
+        summary.unchanged.append(document.path)
+        return
+    twin = store.document_by_sha256(document.sha256)
+    if twin is not None and twin.path != document.path:
+        # Claim ids derive from the content hash: a second copy would only duplicate the first.
+        summary.unchanged.append(document.path)
+        summary.warnings.append(f"{path}: same content as {twin.path}, already stored; skipped")
+        return
+    extraction = extract(document, aliases=aliases)
+    summary.claims += store.save_extraction(extraction, actor_types=_actor_types())
+    summary.warnings.extend(extraction.warnings)
+    (summary.new if stored is None else summary.replaced).append(document.path)
+
+
+def _metadata_changed(stored, overrides: dict) -> bool:
+    return any(getattr(stored, key, None) != value for key, value in overrides.items())
+
+
+def _actor_types() -> dict[str, str] | None:
+    """Canonical actor -> type from the gazetteer, when the actors stage offers it."""
+    try:
+        from factcheck.pipeline.actors import actor_types
+    except ImportError:
+        return None
+    return actor_types()
+
+
+def _analyse(store) -> bool:
+    """Link, corroborate and contradict all stored claims; False while analysis is not available."""
+    try:
+        from factcheck.analysis import analyze
+    except ImportError:
+        return False
+    every = store.relations()
+    manual = [relation for relation in every if relation.origin == "manual"]
+    relations, assessments = analyze(store.claims(), manual=manual, suppressed=store.suppressed_pairs())
+    store.replace_auto_relations(list(relations))
+    store.set_assessments(list(assessments))
+    return True
+
+
+# ---------------------------------------------------------------- queries
+
+def list_claims(db: Path | str, filters: ClaimFilters = ClaimFilters()) -> list[ListedClaim]:
+    """Claims matching `filters`, in document order, with their scores and latest verdicts."""
+    with open_store(db) as store:
+        actors = [resolve_actor(store, filters.actor)] if filters.actor else None
+        claims = store.claims(actors=actors, source=filters.source, status=filters.status,
+                              kind=filters.kind, document=filters.document, since=filters.since,
+                              until=filters.until, search=filters.search, grade=filters.grade,
+                              limit=filters.limit)
+        return _with_assessments(store, claims)
+
+
+def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
+    verdicts = store.latest_verdicts()
+    listed = []
+    for claim in claims:
+        assessment = store.assessment(claim.id)
+        listed.append(ListedClaim(claim, assessment.score if assessment else None,
+                                  assessment.grade if assessment else None, verdicts.get(claim.id)))
+    return listed
+
+
+def resolve_actor(store, name: str) -> str:
+    """The canonical actor a user means by `name`: a canonical name or any alias, in any case."""
+    extra = store.aliases()
+    canonical = None
+    try:
+        from factcheck.pipeline.actors import resolve_actor_name
+    except ImportError:
+        resolve_actor_name = None
+    if resolve_actor_name is not None:
+        canonical = resolve_actor_name(name, extra)
+    key = name.strip().lower()
+    canonical = canonical or extra.get(key)
+    known = {actor.name.lower(): actor.name for actor in store.actors()}
+    if canonical is None:
+        canonical = known.get(key)
+    if canonical is None:
+        raise NotFound(f"no actor {name!r} in {store.path}; run `factcheck actors` to see names and aliases")
+    return canonical
+
+
+def show_claim(db: Path | str, claim_id: str) -> ClaimDetail:
+    """A claim with its document, sentence, relations (and the claims at their other end),
+    assessment and review log."""
+    with open_store(db) as store:
+        claim = store.claim(claim_id)
+        document = _document_of(store, claim)
+        related = []
+        for relation in store.relations(claim.id):
+            outgoing = relation.source_id == claim.id
+            other_id = relation.target_id if outgoing else relation.source_id
+            try:
+                other = store.claim(other_id)
+            except NotFound:
+                other = None
+            related.append(RelatedClaim(relation, other, outgoing))
+        context = claim.context or (claim.start, claim.end)
+        return ClaimDetail(claim, document, context, tuple(related), store.assessment(claim.id),
+                           tuple(store.reviews(claim.id)))
+
+
+def _document_of(store, claim: Claim) -> Document:
+    try:
+        return store.document(claim.document)
+    except UsageError:  # the same file name in several folders: the one whose hash made the id
+        for info in store.documents():
+            if info.name == claim.document and make_claim_id(info.sha256, claim.start, claim.end) == claim.id:
+                return store.document(info.path)
+        raise
+
+
+def documents(db: Path | str) -> list:
+    """Stored documents (without their text), by name."""
+    with open_store(db) as store:
+        return store.documents()
+
+
+def actors(db: Path | str) -> list:
+    """Actors with their aliases and claim counts, most claims first."""
+    with open_store(db) as store:
+        return store.actors()
+
+
+def add_alias(db: Path | str, canonical: str, alias: str) -> str:
+    """Let `alias` (any case) name the actor `canonical` in filters and future ingests."""
+    with open_store(db) as store:
+        known = {actor.name.lower(): actor.name for actor in store.actors()}
+        canonical = known.get(canonical.strip().lower(), canonical.strip())
+        store.add_alias(canonical, alias)
+        return canonical
+
+
+def sources(db: Path | str) -> list[SourceSummary]:
+    """Who asserts how many claims, of which statuses: most claims first."""
+    with open_store(db) as store:
+        claims = store.claims()
+    counts: dict[tuple[str, str], Counter] = {}
+    for claim in claims:
+        counts.setdefault((claim.source, claim.source_type), Counter())[claim.status] += 1
+    summaries = [SourceSummary(source, kind, dict(statuses)) for (source, kind), statuses in counts.items()]
+    return sorted(summaries, key=lambda s: (-s.claims, s.source.lower(), s.source_type))
+
+
+def export_records(db: Path | str) -> list[dict]:
+    """Every document, claim and relation as export records, in a stable order."""
+    from factcheck.render.records import claim_record, document_record, relation_record
+
+    with open_store(db) as store:
+        infos = store.documents()
+        listed = _with_assessments(store, store.claims())
+        relations = store.relations()
+    records = [document_record(info) for info in infos]
+    records += [claim_record(item.claim, item.score, item.grade, item.review) for item in listed]
+    records += [relation_record(relation) for relation in
+                sorted(relations, key=lambda r: (r.source_id, r.target_id, r.relation))]
+    return records
+
+
+def export(db: Path | str, fmt: str) -> str:
+    """The whole database as text in `fmt` (jsonl, json or csv); see `render.formats.export_text`."""
+    from factcheck.render.formats import export_text
+
+    return export_text(export_records(db), fmt)

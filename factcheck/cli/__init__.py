@@ -1,0 +1,87 @@
+"""The `factcheck` command: root options, the commands, and the one place errors become exit codes.
+
+Nothing heavy is imported here or in the command modules' top level: `factcheck --help` must not
+pay for sqlmodel, sqlalchemy or rapidfuzz. Commands import `factcheck.api` inside their bodies.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperGroup
+
+from factcheck import __version__
+from factcheck.cli import actors, documents, export, ingest, show, sources
+from factcheck.cli import list as list_command
+from factcheck.cli.common import Settings, say_error
+from factcheck.errors import FactcheckError
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
+
+class FactcheckGroup(TyperGroup):
+    """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as error:
+            say_error(str(error))
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            say_error("interrupted; documents finished before Ctrl-C are stored, the one in progress is not")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+app = typer.Typer(
+    cls=FactcheckGroup,
+    name="factcheck",
+    help="Claim provenance and fact-checking: who asserts what, where, how surely, and who disputes it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(
+        None, "--db", metavar="PATH", dir_okay=False,
+        help="Database file. Default: $FACTCHECK_DB, else ./claims.db."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, summaries or warnings on stderr."),
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Claim provenance and fact-checking: who asserts what, where, how surely, and who disputes it."""
+    from factcheck.config import resolve_db_path
+
+    ctx.obj = Settings(db=resolve_db_path(str(db) if db else None), quiet=quiet)
+
+
+app.command("ingest")(ingest.ingest)
+app.command("list")(list_command.list_claims)
+app.command("show")(show.show)
+app.command("documents")(documents.documents)
+app.add_typer(actors.app, name="actors")
+app.command("sources")(sources.sources)
+app.command("export")(export.export)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app(prog_name="factcheck")
+    except KeyboardInterrupt:  # between commands' own handling, e.g. while importing
+        say_error("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,82 @@
+"""What every command shares: settings from the root options, output formats, stdout and stderr.
+
+Data goes to stdout; everything said to the user (progress, summaries, warnings, errors) goes to
+stderr, so `factcheck list --format json | jq` always works.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path
+    quiet: bool = False
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TextFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+FORMAT_HELP = "Output format: a table for people, json or csv for programs."
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The root command's settings, found from any subcommand's context."""
+    return ctx.find_object(Settings)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def write_data(text: str) -> None:
+    """Machine-readable output, exactly as given, to stdout."""
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.flush()
+
+
+def print_table(renderable) -> None:
+    stdout_console().print(renderable)
+
+
+def say(ctx: typer.Context, message: str) -> None:
+    """A note for the user on stderr, unless --quiet."""
+    if not settings(ctx).quiet:
+        typer.echo(message, err=True)
+
+
+def warn(ctx: typer.Context, message: str) -> None:
+    if not settings(ctx).quiet:
+        typer.echo(f"factcheck: warning: {message}", err=True)
+
+
+def say_error(message: str) -> None:
+    typer.echo(f"factcheck: error: {message}", err=True)

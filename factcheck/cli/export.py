@@ -1,0 +1,33 @@
+"""`factcheck export`: the whole database as JSON Lines (the interchange format), JSON or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from factcheck.cli.common import ExportFormat, say, settings, write_data
+
+
+def export(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f",
+                                     help="jsonl: documents, claims, relations one a line; json: one object; csv: claims."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE",
+                                          help="Write to FILE instead of stdout."),
+) -> None:
+    """Export documents, claims and relations."""
+    from factcheck import api
+
+    text = api.export(settings(ctx).db, fmt.value)
+    if output is None:
+        write_data(text)
+        return
+    from factcheck.errors import UsageError
+
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {output} ({error.strerror}); check the folder exists and is writable") from None
+    say(ctx, f"wrote {output}")

@@ -1,0 +1,72 @@
+"""`factcheck ingest PATH...`: read, extract and store articles; a closing summary on stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from factcheck.cli.common import say, settings, warn
+from factcheck.config import MAX_FILE_BYTES
+
+EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
+PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (read recursively) of .txt/.md articles."),
+    title: Optional[str] = typer.Option(None, help="Title of the article (single file only)."),
+    author: Optional[str] = typer.Option(None, help="Author (single file only)."),
+    publisher: Optional[str] = typer.Option(None, help="Publisher (single file only)."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY[-MM[-DD]] (single file only)."),
+    url: Optional[str] = typer.Option(None, help="Where the article was published (single file only)."),
+    max_bytes: int = typer.Option(MAX_FILE_BYTES, "--max-bytes", min=1, metavar="N",
+                                  help="Refuse files larger than N bytes."),
+) -> None:
+    """Extract the claims of articles and store them; files already stored unchanged are skipped."""
+    from factcheck import api
+    from factcheck.render.tables import ingest_summary
+
+    overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
+    with _progress(ctx) as progress:
+        summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
+                             progress=progress)
+    for message in summary.warnings:
+        warn(ctx, message)
+    for line in ingest_summary(summary):
+        say(ctx, line)
+    for message in summary.errors:
+        typer.echo(f"factcheck: error: {message}", err=True)
+    if summary.errors:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+class _progress:
+    """A Rich progress bar on stderr, shown once a run has more than a few files (and not --quiet)."""
+
+    def __init__(self, ctx: typer.Context) -> None:
+        self.quiet = settings(ctx).quiet
+        self.bar = None
+
+    def __enter__(self):
+        return self.update
+
+    def update(self, done: int, total: int, path: Path) -> None:
+        if self.quiet or total < PROGRESS_MIN_FILES:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), TextColumn("{task.description}"),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        self.bar.update(self.task, completed=done, description=path.name)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,28 @@
+"""`factcheck show CLAIM_ID`: one claim in its sentence, with its provenance and relations."""
+
+from __future__ import annotations
+
+import typer
+
+from factcheck.cli.common import TextFormat, settings, stdout_console, write_data
+
+
+def show(
+    ctx: typer.Context,
+    claim_id: str = typer.Argument(..., help="A claim id, or enough of its start to be unique."),
+    fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),
+) -> None:
+    """Show a claim in its sentence, with document, offsets, attribution, status and relations."""
+    from factcheck import api
+
+    detail = api.show_claim(settings(ctx).db, claim_id)
+    if fmt is TextFormat.json:
+        from factcheck.render.claim import claim_detail_record
+        from factcheck.render.formats import to_json
+
+        write_data(to_json(claim_detail_record(detail)))
+        return
+    from factcheck.render.claim import claim_detail
+
+    console = stdout_console()
+    console.print(claim_detail(detail, marked=not console.is_terminal or console.no_color))
