@@ -37,7 +37,7 @@ class Store:
         Foreign, newer and corrupt files are refused before anything writes to them.
         """
         path = Path(path)
-        version = _existing_version(path, create)
+        version = _existing_version(path, create, lock_wait)
         engine = sqlite_engine(path, lock_wait)
         try:
             if version is None or version < schema.schema_version():
@@ -97,7 +97,10 @@ class Store:
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
             if not writes.remove_document(conn, path):
-                raise NotFound(f"no document stored under {path} in {self.path}; run `factcheck documents` to see them")
+                raise NotFound(
+                    f"no document stored under {path} in {self.path}; "
+                    "run `factcheck documents` to see them"
+                )
 
     # claims
 
@@ -114,7 +117,9 @@ class Store:
         `when`, and a range or partial date counts when it overlaps; claims without `when`
         are left out when either is given.
         """
-        where = queries.ClaimFilter(actors, source, status, kind, document, since, until, search, grade, limit)
+        where = queries.ClaimFilter(
+            actors, source, status, kind, document, since, until, search, grade, limit
+        )
         with reading(self._engine, self.path) as conn:
             return queries.load_claims(conn, queries.select_claims(where))
 
@@ -174,7 +179,9 @@ class Store:
 
     # reviews
 
-    def add_review(self, claim_id: str, verdict: str, note: str | None = None, by: str | None = None) -> Review:
+    def add_review(
+        self, claim_id: str, verdict: str, note: str | None = None, by: str | None = None
+    ) -> Review:
         with writing(self._engine, self.path) as conn:
             return links.add_review(conn, claim_id, verdict, note, by)
 
@@ -187,12 +194,12 @@ class Store:
             return links.latest_verdicts(conn)
 
 
-def _existing_version(path: Path, create: bool) -> int | None:
+def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:
     """The schema version stored at `path`, None for a database still to be made; read-only."""
     if path.is_dir():
         raise StoreError(f"database path {path} is a folder; pass a file path with --db")
     if path.exists():
-        version = schema.inspect_file(path)
+        version = schema.inspect_file(path, lock_wait)
         if version is not None or create:
             return version
     elif create:

@@ -81,13 +81,19 @@ def translate_errors(where: Path | str) -> Iterator[None]:
         raise store_error(where, error) from error
 
 
+def is_locked(error: BaseException | None) -> bool:
+    return error is not None and any(message in str(error).lower() for message in _LOCKED_MESSAGES)
+
+
+def locked_error(where: Path | str) -> StoreLocked:
+    return StoreLocked(f"database {where} is locked by another process; try again when it finishes")
+
+
 def store_error(where: Path | str, error: BaseException | None) -> StoreError:
     """The StoreError kind and message for a driver error."""
     detail = str(error).strip() if error is not None else "unknown error"
-    if any(message in detail.lower() for message in _LOCKED_MESSAGES):
-        return StoreLocked(
-            f"database {where} is locked by another process; try again when it finishes"
-        )
+    if is_locked(error):
+        return locked_error(where)
     if isinstance(error, sqlite3.IntegrityError) or "constraint" in detail.lower():
         return StoreError(f"database {where} refused a write ({detail}); nothing was saved")
     return StoreError(

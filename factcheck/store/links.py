@@ -52,7 +52,9 @@ def _manual_pairs(conn: Connection) -> set[frozenset[str]]:
 
 
 def suppressed_pairs(conn: Connection) -> set[frozenset[str]]:
-    rows = conn.execute(select(RELATION.c.source_id, RELATION.c.target_id).where(RELATION.c.relation == UNLINK))
+    rows = conn.execute(
+        select(RELATION.c.source_id, RELATION.c.target_id).where(RELATION.c.relation == UNLINK)
+    )
     return {frozenset(row) for row in rows}
 
 
@@ -142,7 +144,11 @@ def reviews(conn: Connection, claim_id: str) -> list[Review]:
 
 def latest_verdicts(conn: Connection) -> dict[str, str]:
     """Each reviewed claim's most recent verdict (the log is append-only, so the highest id)."""
-    last = select(REVIEW.c.claim_id, func.max(REVIEW.c.id).label("last_id")).group_by(REVIEW.c.claim_id).subquery()
+    last = (
+        select(REVIEW.c.claim_id, func.max(REVIEW.c.id).label("last_id"))
+        .group_by(REVIEW.c.claim_id)
+        .subquery()
+    )
     rows = conn.execute(select(REVIEW.c.claim_id, REVIEW.c.verdict).join(last, REVIEW.c.id == last.c.last_id))
     return dict(rows.all())
 

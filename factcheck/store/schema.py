@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, insert, inspect, select, update
 
 from factcheck.errors import StoreError
+from factcheck.store.engine import is_locked, locked_error
 from factcheck.store.tables import META, METADATA
 
 APPLICATION = "factcheck"
@@ -36,7 +37,7 @@ def schema_version() -> int:
     return 1 + len(MIGRATIONS)
 
 
-def inspect_file(path: Path) -> int | None:
+def inspect_file(path: Path, lock_wait: float) -> int | None:
     """The schema version of the factcheck database at `path`, or None when it holds nothing yet.
 
     Reads only. Raises StoreError for a file that is not SQLite, an SQLite database of another
@@ -46,7 +47,9 @@ def inspect_file(path: Path) -> int | None:
         with path.open("rb") as file:
             header = file.read(SQLITE_HEADER_BYTES)
     except OSError as error:
-        raise StoreError(f"cannot read database {path} ({error.strerror}); check the path and its permissions") from error
+        raise StoreError(
+            f"cannot read database {path} ({error.strerror}); check the path and its permissions"
+        ) from error
     if not header:
         return None                     # an empty file, e.g. from `touch`: nothing to lose
     if len(header) < SQLITE_HEADER_BYTES or not header.startswith(SQLITE_HEADER):
@@ -54,19 +57,21 @@ def inspect_file(path: Path) -> int | None:
             f"{path} is not a factcheck database (not an SQLite file); it was left untouched; "
             "pass another --db"
         )
-    meta = _read_meta_readonly(path)
+    meta = _read_meta_readonly(path, lock_wait)
     if meta is None:
         return None
     return _check_meta(path, meta)
 
 
-def _read_meta_readonly(path: Path) -> dict[str, str] | None:
+def _read_meta_readonly(path: Path, lock_wait: float) -> dict[str, str] | None:
     """The meta table's key/values; None for an SQLite file without any table."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=lock_wait)
     except sqlite3.Error as error:
-        raise StoreError(f"cannot open database {path} ({error}); check the path and its permissions") from error
+        raise StoreError(
+            f"cannot open database {path} ({error}); check the path and its permissions"
+        ) from error
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
@@ -78,6 +83,8 @@ def _read_meta_readonly(path: Path) -> dict[str, str] | None:
         except sqlite3.OperationalError as error:   # a `meta` table of another shape
             raise _foreign(path) from error
     except sqlite3.DatabaseError as error:
+        if is_locked(error):    # a writer holds the file exclusively while it commits
+            raise locked_error(path) from error
         raise StoreError(
             f"database {path} is corrupt ({error}); it was left untouched; restore it from a "
             "backup or pass another --db"
