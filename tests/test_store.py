@@ -412,6 +412,8 @@ def test_assessments_update_status_and_are_read_back(filled: Store) -> None:
     assert filled.assessment(first.id) == verdict
     assert filled.claim(first.id).status == "denied"
     assert filled.assessment("nope") is None
+    assert filled.assessments() == {first.id: verdict, second.id: filled.assessment(second.id)}
+    assert filled.assessments([second.id, "nope"]).keys() == {second.id}
 
 
 def test_reviews_are_an_append_only_log(filled: Store) -> None:

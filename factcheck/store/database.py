@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from factcheck import config
 from factcheck.errors import NotFound, StoreError
@@ -18,7 +18,7 @@ from factcheck.models import Assessment, Claim, Document, Extraction, Relation
 from factcheck.store import links, queries, schema, writes
 from factcheck.store.engine import reading, sqlite_engine, writing
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
-from factcheck.store.tables import CLAIM, DOCUMENT
+from factcheck.store.tables import DOCUMENT
 
 
 class Store:
@@ -129,12 +129,12 @@ class Store:
 
     def assessment(self, claim_id: str) -> Assessment | None:
         """The stored assessment of a claim; None when it has none (or there is no such claim)."""
-        columns = (CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade, CLAIM.c.explanation)
+        return self.assessments([claim_id]).get(claim_id)
+
+    def assessments(self, claim_ids: list[str] | None = None) -> dict[str, Assessment]:
+        """Assessments by claim id, of the given claims or of all; one query for a whole listing."""
         with reading(self._engine, self.path) as conn:
-            row = conn.execute(select(*columns).where(CLAIM.c.id == claim_id)).first()
-        if row is None or row.score is None:
-            return None
-        return Assessment(claim_id, row.status, row.score, row.grade, row.explanation or "")
+            return queries.assessments_of(conn, claim_ids)
 
     def set_assessments(self, assessments: list[Assessment]) -> None:
         with writing(self._engine, self.path) as conn:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, func, or_, select, union
 
 from factcheck.errors import NotFound, UsageError
-from factcheck.models import Claim, Document
+from factcheck.models import Assessment, Claim, Document
 from factcheck.store.records import (
     END_MARK,
     ActorInfo,
@@ -96,6 +96,21 @@ def _actors_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[str
         for claim_id, actor in links:
             actors[claim_id].append(actor)
     return actors
+
+
+def assessments_of(conn: Connection, claim_ids: Sequence[str] | None) -> dict[str, Assessment]:
+    """Stored assessments by claim id: of the given claims, or of all claims when None."""
+    statement = select(
+        CLAIM.c.id, CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade, CLAIM.c.explanation
+    ).where(CLAIM.c.score.is_not(None))
+    batches = [statement] if claim_ids is None else [
+        statement.where(CLAIM.c.id.in_(chunk)) for chunk in chunked(claim_ids)
+    ]
+    found = {}
+    for batch in batches:
+        for claim_id, status, score, grade, explanation in conn.execute(batch):
+            found[claim_id] = Assessment(claim_id, status, score, grade, explanation or "")
+    return found
 
 
 def find_claim(conn: Connection, id_or_prefix: str, where: str) -> Claim:
