@@ -23,6 +23,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
+MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
 CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
                          "after before where than whereas until unless so".split())
@@ -55,10 +56,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,8 @@ class Cue:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+    return [Token(m.group(0), m.start() + offset, m.end() + offset, m.group(0).lower())
+            for m in TOKEN_RE.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +117,18 @@ def _is_passive(tokens: list[Token], cue: Cue) -> bool:
     return cue.verb > 0 and tokens[cue.verb - 1].low in BE_WORDS and tokens[cue.verb].low.endswith(("ed", "wn", "id"))
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _verb_forms())
+
+
 def find_cues(tokens: list[Token]) -> list[Cue]:
-    cues, forms = [], _verb_forms()
+    cues, forms, firsts = [], _verb_forms(), _first_words()
     i = 0
     while i < len(tokens):
+        if tokens[i].low not in firsts:
+            i += 1
+            continue
         match = None
         for width in (3, 2, 1):
             key = tuple(t.low for t in tokens[i:i + width])
@@ -159,16 +166,53 @@ def _is_attributive(tokens: list[Token], i: int) -> bool:
 def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     """Token range [lo, hi) of the subject left of the cue, or None."""
     hi = cue.first
+    if hi > 0 and tokens[hi - 1].low == "who":
+        return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
+    if hi > 1 and tokens[hi - 1].text == ",":
+        return _appositive_subject(tokens, cue, hi - 1)
+    lo = _walk_left(tokens, hi)
+    if lo == hi:
+        return None
+    lo = _trim_leading_phrase(tokens, lo, hi)
+    return (lo, hi) if _looks_like_source(tokens[lo:hi], strict=_needs_animate(cue)) else None
+
+
+def _walk_left(tokens: list[Token], hi: int) -> int:
     lo = hi
     while lo > 0 and hi - lo < MAX_SOURCE_TOKENS:
         tok = tokens[lo - 1]
         if tok.text in BOUNDARY_PUNCT or tok.low in CLAUSE_WORDS and not _and_inside_name(tokens, lo - 1, hi):
             break
         lo -= 1
-    if lo == hi:
+    return lo
+
+
+def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
+    """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive."""
+    lo = comma
+    while lo > 0 and tokens[lo - 1].text != "," and comma - lo <= MAX_SOURCE_TOKENS:
+        if tokens[lo - 1].text in ("“", "”", '"', ";", ":") or tokens[lo - 1].low in ("that", "which"):
+            return None
+        lo -= 1
+    if lo == 0 or lo == comma or tokens[lo - 1].text != ",":
         return None
-    lo = _trim_leading_phrase(tokens, lo, hi)
-    return (lo, hi) if _looks_like_source(tokens[lo:hi]) else None
+    name_end = lo - 1
+    if name_end > 0 and tokens[name_end - 1].text == ")":   # "Rep. Bobby Scott (D-Va.), ranking member"
+        while name_end > 0 and tokens[name_end - 1].text != "(":
+            name_end -= 1
+        name_end -= 1
+    start = _walk_left(tokens, max(name_end, 0))
+    if start >= name_end:
+        return None
+    if not (_looks_like_source(tokens[start:name_end], strict=True) or
+            _looks_like_source(tokens[lo:comma], strict=True)):
+        return None
+    return start, comma
+
+
+def _needs_animate(cue: Cue) -> bool:
+    """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
+    return cue.kind in ("evidence", "thought") or cue.certainty != "certain" or cue.lemma in ("describe", "call")
 
 
 def _and_inside_name(tokens: list[Token], at: int, hi: int) -> bool:
@@ -191,19 +235,31 @@ def _trim_leading_phrase(tokens: list[Token], lo: int, hi: int) -> int:
     return lo
 
 
-def _looks_like_source(words: list[Token]) -> bool:
-    """A subject that can speak: a name, a pronoun, or a head noun such as 'sources' or 'ministry'."""
+def _looks_like_source(words: list[Token], strict: bool = True) -> bool:
+    """A subject that can speak: a name, a pronoun, or a head noun such as 'sources' or 'ministry'.
+
+    Not strict (plain speech verbs: said, told): any short noun phrase without a verb will do."""
     lows = [w.low for w in words]
     if not lows or lows[-1] in DETERMINERS:
         return False
     head = _head(words)
-    if head.low in ("it", "this", "that", "which", "there"):
+    if head.low in ("it", "this", "that", "which", "there", "what"):
         return False
     if head.low in PRONOUNS:
         return True
-    if head.text[:1].isupper() and head.low not in TIME_WORDS:
+    if not strict:
+        return not any(w in AUX_WORDS or w in CLAUSE_WORDS for w in lows) and len(words) <= MAX_SOURCE_TOKENS
+    if head.text[:1].isupper() and head.low not in TIME_WORDS and (head is not words[0] or len(words) > 1
+                                                                   and words[1].text[:1].isupper()
+                                                                   or _known_actor(head.text)):
         return True
     return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS
+
+
+def _known_actor(word: str) -> bool:
+    """A capitalised word that opens a sentence is a name only if the gazetteer knows it."""
+    from factcheck.pipeline.actors import resolve_actor_name
+    return resolve_actor_name(word) is not None
 
 
 def _head(words: list[Token]) -> Token:
@@ -267,7 +323,17 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
             found.append(attribution)
     found.extend(_according_to(tokens, end))
     found.extend(_noun_cues(tokens, end, found))
-    return _drop_nested_duplicates(found)
+    return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found)]
+
+
+def _with_source_text(attribution: Attribution, text: str, offset: int) -> Attribution:
+    """The source phrase exactly as written ('Sen. Marco Rubio, R-Fla.'), not re-joined tokens."""
+    if not attribution.source_span:
+        return attribution
+    s, e = attribution.source_span
+    phrase = text[s - offset:e - offset]
+    return Attribution(attribution.content, phrase, attribution.source_span, attribution.cue,
+                       attribution.cue_span, attribution.rule)
 
 
 def _passive_agent(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
@@ -312,7 +378,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             if content:
                 return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
-    if start is None or start >= stop:
+    if start is None or start >= stop or _only_adjunct(tokens, start, stop):
         content = _content_before(tokens, subject[0])
         if not content:
             return None, subject
@@ -336,6 +402,17 @@ def _make(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution
     src_text = " ".join(t.text for t in tokens[source[0]:source[1]])
     return Attribution(content=span, source=src_text, source_span=src_span, cue=cue_text, cue_span=cue_span,
                        rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
+
+
+def _only_adjunct(tokens: list[Token], start: int, stop: int) -> bool:
+    """'..., Boistard said in a statement.' / 'he said Tuesday.': nothing after the cue is content."""
+    words = tokens[start:stop]
+    if not words or len(words) > MAX_ADJUNCT_TOKENS or start == 0:
+        return False
+    before = tokens[:start]
+    has_earlier = any(t.text in (",", "”", '"') for t in before[-6:])
+    return has_earlier and (words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in
+                            ("earlier", "later", "recently", "today", "yesterday", "tonight"))
 
 
 def _coordinated(tokens, cue) -> bool:

@@ -17,7 +17,7 @@ from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribute import Token, find_attributions, tokenize
 from factcheck.pipeline.segment import credit_of
-from factcheck.pipeline.split import split_parts
+from factcheck.pipeline.split import Part, split_parts
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
@@ -44,9 +44,11 @@ class Context:
 
 
 @lru_cache(maxsize=1)
-def _hedges() -> list[tuple[re.Pattern, str, str]]:
+def _hedges() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation, longest phrase first, so "little doubt" wins over a shorter hedge inside it."""
     rows = sorted(load_table("hedges.txt"), key=lambda r: -len(r[0]))
-    return [(re.compile(r"(?<![\w’'])" + re.escape(p) + r"(?![\w’'])", re.I), p, level) for p, level in rows]
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(p) for p, _ in rows) + r")(?![\w’'])", re.I)
+    return pattern, {p.lower(): level for p, level in rows}
 
 
 @lru_cache(maxsize=None)
@@ -63,16 +65,14 @@ def _modality() -> re.Pattern:
 
 def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
     """The lowest certainty any hedge in `text` gives, and the hedges found."""
-    taken: list[tuple[int, int]] = []
+    pattern, levels = _hedges()
     found, level = [], "certain"
-    for pattern, phrase, value in _hedges():
-        for m in pattern.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(phrase)
-            if CERTAINTY_RANK[value] > CERTAINTY_RANK[level]:
-                level = value
+    for m in pattern.finditer(text):
+        phrase = m.group(0).lower()
+        found.append(phrase)
+        value = levels.get(phrase, "certain")
+        if CERTAINTY_RANK[value] > CERTAINTY_RANK[level]:
+            level = value
     return level, tuple(found)
 
 
@@ -188,8 +188,7 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     if not tokens:
         return []
     parts = split_parts(tokens) if not (attribution and _is_denial(attribution)) else None
-    if parts is None:
-        from factcheck.pipeline.split import Part
+    if not parts:
         parts = [Part(0, len(tokens), "head", False)]
     head_level, head_hedges = certainty_of(text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end])
     out = []
