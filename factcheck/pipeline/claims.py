@@ -190,14 +190,16 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     parts = split_parts(tokens) if not (attribution and _is_denial(attribution)) else None
     if not parts:
         parts = [Part(0, len(tokens), "head", False)]
-    head_level, head_hedges = certainty_of(text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end])
+    head_text = text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end]
+    head_level, head_hedges = certainty_of(head_text)
+    head_kind = kind_of(head_text)
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
         if len(piece) < 2:
             continue
         start, end = piece[0].start, piece[-1].end
-        inherited = (head_level, head_hedges) if part.inherits else ("certain", ())
+        inherited = (head_level, head_hedges, head_kind) if part.inherits else ("certain", (), None)
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
     return out
 
@@ -231,7 +233,8 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
             level = candidate
     hedges = hedges + inherited[1]
     denial = bool(attribution and _is_denial(attribution))
-    kind = "fact" if denial else kind_of(quote)
+    # a coordinated predicate or participle shares its head's modality: "would shift, triggering ..."
+    kind = "fact" if denial else ("prediction" if inherited[2] == "prediction" else kind_of(quote))
     polarity = "negative" if denial else polarity_of(quote)
     actors = _actors(quote, context, source)
     when = _when(quote, sentence.text, document.published, kind)
