@@ -97,7 +97,8 @@ class SourceSummary:
 def open_store(db: Path | str, *, create: bool = False) -> Iterator:
     from factcheck.store import Store
 
-    with Store.open(Path(db), create=create) as store:
+    # the wait is read here, not bound at import, so tests and callers can shorten it
+    with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS) as store:
         yield store
 
 

@@ -208,9 +208,9 @@ def _parse_yaml(block: str, path: Path) -> dict:
         values = yaml.safe_load(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark is not None else ""  # +2: 0-based, after the '---' line
+        where = f":{mark.line + 2}" if mark is not None else ""  # +2: 0-based, after the '---' line
         problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputError(f"{path}:{where.strip()}: malformed front matter ({problem}); "
+        raise InputError(f"{path}{where}: malformed front matter ({problem}); "
                          "fix the YAML between the '---' lines") from None
     if values is None:
         return {}
