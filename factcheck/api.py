@@ -195,9 +195,10 @@ def list_claims(db: Path | str, filters: ClaimFilters = ClaimFilters()) -> list[
 
 def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
     verdicts = store.latest_verdicts()
+    assessments = store.assessments([claim.id for claim in claims])
     listed = []
     for claim in claims:
-        assessment = store.assessment(claim.id)
+        assessment = assessments.get(claim.id)
         listed.append(ListedClaim(claim, assessment.score if assessment else None,
                                   assessment.grade if assessment else None, verdicts.get(claim.id)))
     return listed
