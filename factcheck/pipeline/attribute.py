@@ -23,6 +23,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
+PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
 CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
@@ -107,7 +108,8 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
-    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS:
+    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
+            and not (before.text[:1].isupper() and i > 1):
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
 
@@ -322,6 +324,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         if attribution:
             found.append(attribution)
     found.extend(_according_to(tokens, end))
+    found.extend(_colon_quote(tokens, end, found))
     found.extend(_noun_cues(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found)]
 
@@ -351,10 +354,28 @@ def _passive_agent(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
 def _attribute_passive(tokens, cue, cue_span, cue_text_):
     agent = _passive_agent(tokens, cue)
     if not agent:
-        return None
+        return _hearsay(tokens, cue, cue_span, cue_text_)
     before = cue.first - 1 if cue.first > 0 and tokens[cue.first - 1].low == "as" else cue.first
     content = _content_before(tokens, before)
     return _make(tokens, content, agent, cue_span, cue_text_, "passive-by", cue) if content else None
+
+
+def _hearsay(tokens, cue, cue_span, cue_text_) -> Attribution | None:
+    """'Trump is expected to speak', 'he was reported to have left': a passive cue with no speaker."""
+    after = cue.last + 1
+    if cue.lemma not in PASSIVE_HEARSAY or after >= len(tokens) or tokens[after].low not in ("to", "that"):
+        return None
+    lo = _walk_left(tokens, cue.first)
+    if lo >= cue.first or tokens[lo].low == "it":
+        lo = after + 1 if tokens[after].low == "that" else lo
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].text in ".!?":
+        end -= 1
+    if end - lo < 2:
+        return None
+    span = (tokens[lo].start, tokens[end - 1].end)
+    return Attribution(content=span, source=None, source_span=None, cue=cue_text_, cue_span=cue_span,
+                       rule=f"passive:{cue.lemma}:{cue.kind}:{cue.certainty}")
 
 
 def _attribute_cue(tokens, cues, n, end, previous_source):
@@ -411,8 +432,13 @@ def _only_adjunct(tokens: list[Token], start: int, stop: int) -> bool:
         return False
     before = tokens[:start]
     has_earlier = any(t.text in (",", "”", '"') for t in before[-6:])
-    return has_earlier and (words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in
-                            ("earlier", "later", "recently", "today", "yesterday", "tonight"))
+    if not has_earlier:
+        return False
+    if words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in \
+            ("earlier", "later", "recently", "today", "yesterday", "tonight"):
+        return True
+    # "..., Calderon told CNBC Saturday.": a short object with no verb and no "that"
+    return len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
 
 
 def _coordinated(tokens, cue) -> bool:
@@ -492,6 +518,28 @@ def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
             if made:
                 found.append(made)
     return found
+
+
+def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'Cruz called them on it: “The questions ...”': a colon before a quotation is the cue."""
+    for i, tok in enumerate(tokens[:end - 1]):
+        if tok.text != ":" or tokens[i + 1].text not in ("“", '"') or i == 0:
+            continue
+        if any(a.content[0] <= tok.start < a.content[1] or a.cue_span and a.cue_span[1] >= tokens[i - 1].end
+               for a in found):
+            continue
+        lo = _walk_left(tokens, i)
+        while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
+            lo += 1
+        if lo >= i or not _looks_like_source(tokens[lo:min(i, lo + 4)], strict=False):
+            continue
+        hi = lo + 1
+        while hi < i and (tokens[hi].text[:1].isupper() or tokens[hi].text == "."):
+            hi += 1
+        cue = Cue(i, i, i, "colon", "speech", "certain")
+        made = _make(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
+        return [made] if made else []
+    return []
 
 
 def _interrupts(tokens: list[Token], i: int, hi: int, end: int) -> bool:

@@ -105,7 +105,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
     context = Context(document, extra_aliases)
     claims: dict[tuple[int, int], Claim] = {}
     for n, sentence in enumerate(sentences):
-        if sentence.role not in ("body", "caption"):
+        if sentence.role not in ("body", "caption", "question"):
             continue
         credit = _caption_credit(sentences, n) if sentence.role == "caption" else None
         for claim in _sentence_claims(sentence, context, credit):
@@ -132,6 +132,8 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None) -
     for attribution in attributions:
         source, source_type = _resolve_source(attribution, context)
         out.extend(_claims_in(attribution.content, sentence, context, attribution, source, source_type))
+    if sentence.role == "question":             # a question asserts nothing of its own
+        return out
     author = ("author", "author") if not credit else (credit, "media")
     for region in _leftovers(sentence, attributions, text):
         out.extend(_claims_in(region, sentence, context, None, *author))
@@ -280,7 +282,7 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     """Canonical source name and type; pronouns and 'these sources' point back to an earlier source."""
     phrase = (attribution.source or "").strip()
     if not phrase:
-        return "author", "author"
+        return ("author", "author") if not attribution.cue_span else ("unnamed sources", "anonymous")
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
     if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):
