@@ -35,6 +35,14 @@ def test_ingest_reports_a_summary_on_stderr_and_nothing_on_stdout(cli, corpus):
     assert "0 failed" in result.stderr
 
 
+def test_ingest_summary_as_json(cli, corpus):
+    result = cli("--quiet", "ingest", corpus, "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 2 and len(summary["new"]) == 2 and summary["claims"] > 0
+    assert summary["errors"] == [] and summary["skipped"] == []
+
+
 def test_quiet_ingest_says_nothing(cli, corpus):
     result = cli("--quiet", "ingest", corpus)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")

@@ -32,7 +32,7 @@ class FactcheckGroup(TyperGroup):
             say_error(str(error))
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            say_error("interrupted; documents finished before Ctrl-C are stored, the one in progress is not")
+            say_error("interrupted; the database keeps what was finished before Ctrl-C")
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import say, settings, warn
+from factcheck.cli.common import TextFormat, say, settings, warn, write_data
 from factcheck.config import MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
@@ -24,6 +24,8 @@ def ingest(
     url: Optional[str] = typer.Option(None, help="Where the article was published (single file only)."),
     max_bytes: int = typer.Option(MAX_FILE_BYTES, "--max-bytes", min=1, metavar="N",
                                   help="Refuse files larger than N bytes."),
+    fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
+                                   help="json: also print the summary as JSON on stdout."),
 ) -> None:
     """Extract the claims of articles and store them; files already stored unchanged are skipped."""
     from factcheck import api
@@ -33,6 +35,12 @@ def ingest(
     with _progress(ctx) as progress:
         summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
                              progress=progress)
+    if fmt is TextFormat.json:
+        from dataclasses import asdict
+
+        from factcheck.render.formats import to_json
+
+        write_data(to_json({**asdict(summary), "documents": summary.documents}))
     for message in summary.warnings:
         warn(ctx, message)
     for line in ingest_summary(summary):
