@@ -23,6 +23,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
+DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
@@ -168,6 +169,8 @@ def _is_attributive(tokens: list[Token], i: int) -> bool:
 def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     """Token range [lo, hi) of the subject left of the cue, or None."""
     hi = cue.first
+    if hi > 1 and tokens[hi - 1].low == "to":      # "prompted Senator X to express ...": X speaks
+        hi -= 1
     if hi > 0 and tokens[hi - 1].low == "who":
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
@@ -474,22 +477,30 @@ def _content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
 
 
 def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
-    """Content ends at the sentence end, a semicolon, or where a coordinated next cue begins."""
+    """Content ends at the sentence end, a semicolon, a dash aside, a gloss after a closing quotation,
+    or where the next cue's own clause begins ('..., while Washington has called it ...')."""
     cue = cues[n]
     stop = end
-    for j in range(cue.last + 1, end):
-        if tokens[j].text == ";":
+    for j in range(cue.last + 1, end - 1):
+        tok, nxt = tokens[j], tokens[j + 1]
+        if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
             stop = j
             break
+        if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
+            stop = j + 1                            # 'a “20-year agreement,” which includes ...'
+            break
     for later in cues[n + 1:]:
-        if later.first < stop and later.first > 0 and tokens[later.first - 1].low in ("and", "but") \
-                and _left_subject(tokens, later) is None:
-            stop = later.first - 1
-            break
-        if not keep_participles and later.first < stop and tokens[later.verb].low.endswith("ing") \
-                and tokens[later.first - 1].text == ",":
-            stop = later.first - 1
-            break
+        if later.first >= stop or later.first == 0:
+            continue
+        before = tokens[later.first - 1].low
+        if before in ("and", "but") and _left_subject(tokens, later) is None:
+            return later.first - 1
+        if not keep_participles and tokens[later.verb].low.endswith("ing") and tokens[later.first - 1].text == ",":
+            return later.first - 1
+        subject = _left_subject(tokens, later)
+        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but") \
+                and tokens[subject[0] - 2].text == ",":
+            return subject[0] - 2
     return stop
 
 
@@ -554,7 +565,8 @@ def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[
     covered = [a.cue_span for a in found]
     for i, tok in enumerate(tokens[:end]):
         kind = nouns.get(tok.low)
-        if not kind or any(s <= tok.start < e for s, e in covered):
+        if not kind or any(s <= tok.start < e for s, e in covered) or \
+                any(a.content[0] <= tok.start < a.content[1] for a in found):
             continue
         nxt = tokens[i + 1].low if i + 1 < end else ""
         if kind == "denial":

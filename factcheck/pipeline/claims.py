@@ -28,6 +28,7 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
                    "we": "plural"}
 PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
+MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
                               "following last this next despite".split())
 
@@ -69,6 +70,8 @@ def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
     found, level = [], "certain"
     for m in pattern.finditer(text):
         phrase = m.group(0).lower()
+        if phrase == "might" and MIGHT_NOUN_RE.search(text, 0, m.start()):
+            continue                                # "its military might" is a noun
         found.append(phrase)
         value = levels.get(phrase, "certain")
         if CERTAINTY_RANK[value] > CERTAINTY_RANK[level]:

@@ -34,6 +34,7 @@ NOT_PARTICIPLES = frozenset("including according during following regarding conc
                             "excluding involving amounting totalling totaling ranging starting beginning "
                             "nothing something anything everything thing king spring morning evening "
                             "building meeting funding training bring sing string ring wing".split())
+PREDICATE_ADVERBS = frozenset("probably possibly likely also then still even further later".split())
 DASH_SUBORDINATORS = frozenset("particularly especially since because as which who although though "
                                "while whereas".split())
 
@@ -98,13 +99,19 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
     if prev.text == "," and low in ("which", "who") and nxt.low not in ("is", "are") or \
             prev.text == "," and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
         return "relative", i, False
+    if prev.text == "," and low in ("in", "under", "after", "through", "by") and nxt.low == "which":
+        return "relative", i, False                 # ", in which case Tehran can ..."
+    if prev.text == "," and low == "that" and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
+        return "relative", i, False                 # "organizations ..., that Iran may join"
     if prev.text == "," and low.endswith("ing") and low not in NOT_PARTICIPLES and low.islower() \
             and not low.startswith("thus"):
         return "participle", i, True
     if prev.text == "," and low == "thus" and nxt.low.endswith("ing"):
         return "participle", i + 1, True
-    if low == "and" and prev.text != "," and _is_verb(nxt.low) and nxt.low not in ("is", "are", "has") \
-            or low == "and" and prev.text != "," and nxt.low in ("is", "are", "has", "to") and i > 3:
+    verb_at = i + 2 if nxt.low in PREDICATE_ADVERBS and i + 2 < len(tokens) else i + 1
+    following = tokens[verb_at].low
+    if low == "and" and prev.text != "," and _is_verb(following) and following not in ("is", "are", "has") \
+            or low == "and" and prev.text != "," and following in ("is", "are", "has", "to") and i > 3:
         return "predicate-and", i + 1, True
     if tok.text in ("–", "—", "--") and (nxt.low in DASH_SUBORDINATORS or nxt.text[:1].isupper()
                                           and prev.text not in (",",) and nxt.low != "not"):
