@@ -302,7 +302,84 @@ def export_records(db: Path | str) -> list[dict]:
 
 
 def export(db: Path | str, fmt: str) -> str:
-    """The whole database as text in `fmt` (jsonl, json or csv); see `render.formats.export_text`."""
+    """The whole database as text in `fmt` (jsonl, json or csv; see `render.formats.export_text`),
+    or the reviewed claims as ClaimReview JSON-LD (`claimreview`)."""
     from factcheck.render.formats import export_text
 
+    if fmt == "claimreview":
+        return export_claimreview(db)
     return export_text(export_records(db), fmt)
+
+
+# ---------------------------------------------------------------- reviews, provenance, reports
+
+def review_claim(db: Path | str, claim_id: str, verdict: str, note: str | None = None,
+                 by: str | None = None):
+    """Append a verdict on a claim (id or unique prefix) to the review log; returns the entry."""
+    from factcheck.models import VERDICTS
+
+    if verdict not in VERDICTS:
+        raise UsageError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+    with open_store(db) as store:
+        claim = store.claim(claim_id)
+        return store.add_review(claim.id, verdict, note, by)
+
+
+def claim_history(db: Path | str, claim_id: str) -> tuple[Claim, list]:
+    """A claim and its review log, oldest entry first."""
+    with open_store(db) as store:
+        claim = store.claim(claim_id)
+        return claim, store.reviews(claim.id)
+
+
+def verify(db: Path | str):
+    """Check every stored quote against its document's text and every source file still at its
+    stored path against its sha256; see `factcheck.provenance`."""
+    from factcheck.provenance import VerifyResult, check_quotes, check_source_file
+
+    result = VerifyResult()
+    with open_store(db) as store:
+        for info in store.documents():
+            claims = store.claims(document=info.path)
+            result.documents += 1
+            result.quotes += len(claims)
+            result.mismatches += check_quotes(store.document(info.path), claims)
+            try:
+                mismatch = check_source_file(info.name, info.path, info.sha256)
+            except FileNotFoundError:
+                result.files_missing.append(info.path)
+                continue
+            result.files_checked += 1
+            result.mismatches += [mismatch] if mismatch else []
+    return result
+
+
+def export_claimreview(db: Path | str) -> str:
+    """Reviewed claims, each with its latest review, as schema.org ClaimReview JSON-LD."""
+    from factcheck.render.claimreview import ReviewedClaim, claimreview_text
+
+    items = []
+    with open_store(db) as store:
+        for claim_id in sorted(store.latest_verdicts()):
+            try:
+                claim = store.claim(claim_id)
+            except NotFound:    # reviewed, then replaced when its document changed
+                continue
+            items.append(ReviewedClaim(claim, store.reviews(claim_id)[-1], _document_of(store, claim)))
+    return claimreview_text(items)
+
+
+def build_report(db: Path | str, actor: str | None = None, since: str | None = None,
+                 until: str | None = None) -> str:
+    """The Markdown fact-check report of the claims in scope; see `render.report`."""
+    from factcheck.render.report import ReportData, render_report
+
+    with open_store(db) as store:
+        actors = [resolve_actor(store, actor)] if actor else None
+        every = store.claims()
+        scoped = store.claims(actors=actors, since=since, until=until) if actor or since or until else every
+        data = ReportData(claims=tuple(scoped), all_claims={claim.id: claim for claim in every},
+                          relations=tuple(store.relations()), assessments=store.assessments(),
+                          verdicts=store.latest_verdicts(), documents=tuple(store.documents()),
+                          actor=actors[0] if actors else None, since=since, until=until)
+    return render_report(data)

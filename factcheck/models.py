@@ -15,6 +15,7 @@ POLARITIES = ("positive", "negative")
 STATUSES = ("uncontested", "contested", "denied")
 SOURCE_TYPES = ("author", "official", "government", "media", "anonymous", "expert", "other")
 RELATIONS = ("denies", "contradicts", "corroborates", "repeats")
+VERDICTS = ("true", "mostly-true", "mixed", "mostly-false", "false", "unverifiable")  # review log
 
 Span = tuple[int, int]
 

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from factcheck import __version__
 from factcheck.cli import actors, documents, export, ingest, show, sources
+from factcheck.cli import history, report, review, verify
 from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
 from factcheck.errors import FactcheckError
@@ -76,6 +77,10 @@ app.command("documents")(documents.documents)
 app.add_typer(actors.app, name="actors")
 app.command("sources")(sources.sources)
 app.command("export")(export.export)
+app.command("review")(review.review)
+app.command("history")(history.history)
+app.command("verify")(verify.verify)
+app.command("report")(report.report)
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    claimreview = "claimreview"
 
 
 FORMAT_HELP = "Output format: a table for people, json or csv for programs."

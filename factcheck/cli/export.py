@@ -13,7 +13,8 @@ from factcheck.cli.common import ExportFormat, say, settings, write_data
 def export(
     ctx: typer.Context,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f",
-                                     help="jsonl: documents, claims, relations one a line; json: one object; csv: claims."),
+                                     help="jsonl: documents, claims, relations one a line; json: one object; csv: claims; "
+                                          "claimreview: reviewed claims as schema.org ClaimReview JSON-LD."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE",
                                           help="Write to FILE instead of stdout."),
 ) -> None:
