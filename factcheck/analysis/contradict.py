@@ -1,0 +1,141 @@
+"""Contradictions between claims of different sources, each typed and explained.
+
+  numeric   the same measure with values that cannot both hold ("300 drones" vs "46 drones");
+            "no Americans were harmed" against a count of Americans hurt
+  date      the same event on different days ("launched on 9 August" vs "on 12 August")
+  polarity  A against not-A
+  stance    exclusive characterisations of one thing ("civilian purposes" vs "a military
+            satellite"; "delivered" vs "unclear whether delivered"), lexicon/en/analysis_stances.txt
+Never across different events or periods: periods must overlap (a date conflict aside), places
+must not differ. Growing counts over time are revisions, returned apart and never as conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.analysis.amounts import compare_amounts, is_revision_wording
+from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
+                                        periods_overlap)
+from factcheck.analysis.profile import Profile, shared_words, spans_overlap
+
+# rapidfuzz 0-100 similarity of content words above which two claims are about the same thing,
+# for each kind of conflict: numbers and dates need the rest of the claim to agree closely.
+NUMERIC_MIN_SIMILARITY = 80
+DATE_MIN_SIMILARITY = 85
+POLARITY_MIN_SIMILARITY = 85
+STANCE_MIN_SIMILARITY = 70
+# Content words two claims must share (besides the conflicting part) to be about one thing.
+MIN_SHARED_WORDS = 2
+DATE_MIN_SHARED_WORDS = 3
+# Places named after "in"/"at" that differ mean different events ("exercises in the Gulf of Oman"
+# vs "exercises in Venezuela").
+_PLACE = re.compile(r"\b(?:in|at|near|off)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,4})")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str                       # numeric | date | polarity | stance | revision
+    reason: str
+
+
+def _places(p: Profile) -> set[str]:
+    return {m.strip().lower() for m in _PLACE.findall(p.claim.quote)}
+
+
+def _about_same_thing(a: Profile, b: Profile) -> bool:
+    if a.actors and b.actors and not a.actors & b.actors:
+        return False
+    pa, pb = _places(a), _places(b)
+    return not (pa and pb and not pa & pb)
+
+
+def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
+    """The first conflict found between two claims of different sources, or None."""
+    if a.identity == b.identity or spans_overlap(a, b) or not _about_same_thing(a, b):
+        return None
+    if not periods_overlap(a.period, b.period):
+        return _date_conflict(a, b, similarity)
+    for check in (_casualty_conflict, _numeric_conflict, _polarity_conflict, _stance_conflict):
+        found = check(a, b, similarity, neighbours)
+        if found:
+            return found
+    return None
+
+
+def _casualty_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
+    """"No Americans were harmed" vs "11 US personnel were injured": the same people, same period."""
+    if not (a.period and b.period) and not neighbours:
+        return None
+    if not a.actors & b.actors:
+        return None
+    for x in a.amounts:
+        for y in b.amounts:
+            if x.casualty and y.casualty and x.unit == y.unit == "person":
+                zero, count = (x, y) if x.high == 0 else (y, x)
+                if zero.high == 0 and count.low > 0 and (zero.casualty == "harm" or zero.casualty == count.casualty):
+                    return Conflict("numeric", f"numeric: '{zero.text}' vs {count.text} {count.casualty or 'harmed'}"
+                                               f" for {', '.join(sorted(a.actors & b.actors))} in the same period")
+    return None
+
+
+def _numeric_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
+    if similarity < NUMERIC_MIN_SIMILARITY or len(shared_words(a, b)) < MIN_SHARED_WORDS:
+        return None
+    _, conflicting = compare_amounts(a.amounts, b.amounts)
+    if not conflicting:
+        return None
+    x, y = conflicting[0]
+    thing = ", ".join(sorted(shared_words(a, b))[:4])
+    if x.casualty or y.casualty:
+        later, earlier = (a, b) if is_later(a.period, b.period) else (b, a)
+        grows = (later is a and x.low >= y.low) or (later is b and y.low >= x.low)
+        if is_later(later.period, earlier.period) and grows or is_revision_wording(a.claim.quote + " " + b.claim.quote):
+            return Conflict("revision", f"revision: count of {thing} updated from {x.text} to {y.text}")
+    return Conflict("numeric", f"numeric: {x.text} vs {y.text} for the same {thing}")
+
+
+def _date_conflict(a: Profile, b: Profile, similarity: int) -> Conflict | None:
+    """Different days for one event; far-apart periods are different events, no conflict."""
+    if not (a.period and b.period) or min(a.period[2], b.period[2]) < 3:
+        return None
+    if day_gap(a.period, b.period) > DATE_CONFLICT_MAX_DAYS or similarity < DATE_MIN_SIMILARITY:
+        return None
+    shared = shared_words(a, b)
+    if len(shared) < DATE_MIN_SHARED_WORDS:
+        return None
+    return Conflict("date", f"date: {describe(a.claim.when)} vs {describe(b.claim.when)} for the same "
+                            f"event ({', '.join(sorted(shared)[:4])})")
+
+
+def _polarity_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
+    if a.claim.polarity == b.claim.polarity or similarity < POLARITY_MIN_SIMILARITY:
+        return None
+    if len(shared_words(a, b)) < MIN_SHARED_WORDS:
+        return None
+    pos, neg = (a, b) if a.claim.polarity == "positive" else (b, a)
+    return Conflict("polarity", f"polarity: '{_short(pos)}' vs not so, '{_short(neg)}'")
+
+
+def _stance_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
+    for dim, side, phrase in a.stances:
+        for dim_b, side_b, phrase_b in b.stances:
+            if dim != dim_b or side == side_b or _holds_both(a, dim) or _holds_both(b, dim):
+                continue
+            if dim == "delivery" and (a if side == 0 else b).claim.certainty != "certain":
+                continue
+            stance_words = set(phrase.split()) | set(phrase_b.split())
+            shared = {w for w in shared_words(a, b) if w not in stance_words}
+            if neighbours or (similarity >= STANCE_MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS):
+                return Conflict("stance", f"stance ({dim}): '{phrase}' vs '{phrase_b}'")
+    return None
+
+
+def _holds_both(p: Profile, dim: str) -> bool:
+    return len({side for d, side, _ in p.stances if d == dim}) > 1
+
+
+def _short(p: Profile, size: int = 50) -> str:
+    quote = " ".join(p.claim.quote.split())
+    return quote if len(quote) <= size else quote[:size - 3].rstrip() + "..."

@@ -1,0 +1,117 @@
+"""Same proposition, twice: `repeats` when one source restates it (or a copy reprints it),
+`corroborates` when an independent source states it too.
+
+Two claims state the same proposition when their evidence score clears a threshold: rapidfuzz
+token_set_ratio over content words (aliases and paraphrases resolved, actor names set aside)
+plus points for a shared set of actors, the same exact day and agreeing amounts. They must also
+share enough words not to be a one-word coincidence, have overlapping periods and no
+conflicting amounts, and be stated with the same polarity, kind and stance. Equal strings alone
+never suffice.
+"""
+
+from __future__ import annotations
+
+from factcheck.analysis.amounts import compare_amounts
+from factcheck.analysis.periods import periods_overlap
+from factcheck.analysis.profile import Profile, WordWeights, shared_words, spans_overlap
+
+# Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
+REPEAT_MIN_SCORE = 85
+CORROBORATE_MIN_SCORE = 85
+# Up to this many points when the two are about the same actors (scaled by the Jaccard index of
+# the actor sets, given at least two in common): "Putin met Assad" in text and photo caption.
+ACTOR_BONUS = 10
+SAME_DAY_BONUS = 6
+# Amounts that agree on the same measure ("hundreds of drones" ~ "300 drones").
+AMOUNT_BONUS = 10
+# Content words the two must share: one common word is a coincidence, not a proposition.
+MIN_SHARED_WORDS_REPEAT = 2
+MIN_SHARED_WORDS_CORROBORATE = 3
+# The shared words' weight (WordWeights: about 1 for a rare word, near 0 for a common one) must
+# reach this: "cooperation" and "military" shared by two analyses of an alliance say little.
+MIN_SHARED_WEIGHT = 0.9
+# Shared words this weighty (several rare words, "buy", "drone", "use" with the same three
+# actors) let a same-source pair through with this many points less.
+STRONG_SHARED_WEIGHT = 1.5
+STRONG_SHARED_DISCOUNT = 10
+# Within one document, a mention of the same event in the next paragraph continues the story
+# ("These are just the latest joint drills") rather than restating the claim.
+REPEAT_MIN_PARAGRAPH_GAP = 2
+# A quote this long found word for word in two documents is a copy (a syndicated wire story
+# counts once), whoever the outlets are.
+COPY_MIN_WORDS = 8
+# Certainty levels: "may have been backed" is not the proposition "backed" restated.
+_CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
+# Kinds that can state one proposition: an event told as done or as planned ("intended for
+# spying" / "will use it to spy"); a judgement is never the same proposition as a fact.
+_SAME_KIND = {frozenset(("fact",)), frozenset(("prediction",)), frozenset(("assessment",)),
+              frozenset(("fact", "prediction"))}
+
+
+def _comparable(a: Profile, b: Profile) -> bool:
+    if spans_overlap(a, b) or (a.claim.document == b.claim.document and a.claim.sentence == b.claim.sentence):
+        return False
+    if a.actors != b.actors and not a.actors & b.actors:
+        return False
+    if not periods_overlap(a.period, b.period) or a.claim.polarity != b.claim.polarity:
+        return False
+    if frozenset((a.claim.kind, b.claim.kind)) not in _SAME_KIND:
+        return False
+    rank = _CERTAINTY_RANK.get
+    if abs(rank(a.claim.certainty, 0) - rank(b.claim.certainty, 0)) > 1:
+        return False
+    if {(d, s) for d, s, _ in a.stances} != {(d, s) for d, s, _ in b.stances}:
+        return False
+    _, conflicting = compare_amounts(a.amounts, b.amounts)
+    return not conflicting
+
+
+def evidence(a: Profile, b: Profile, similarity: int) -> tuple[float, list[str]]:
+    """The match score and what it rests on, for the reason text."""
+    score, why = float(similarity), [f"wording {similarity}"]
+    common, either = a.actors & b.actors, a.actors | b.actors
+    if len(common) >= 2:
+        points = ACTOR_BONUS * len(common) / len(either)
+        score += points
+        why.append(f"actors {', '.join(sorted(common))} +{points:.0f}")
+    if a.period and b.period and a.period == b.period and a.period[2] == 3:
+        score += SAME_DAY_BONUS
+        why.append(f"same day {a.claim.when} +{SAME_DAY_BONUS}")
+    agreeing, _ = compare_amounts(a.amounts, b.amounts)
+    if agreeing:
+        score += AMOUNT_BONUS
+        why.append(f"amounts agree ({agreeing[0][0].text} ~ {agreeing[0][1].text}) +{AMOUNT_BONUS}")
+    return score, why
+
+
+def is_copy(a: Profile, b: Profile) -> bool:
+    """The same words in two documents: one text reprinting the other."""
+    return (a.claim.document != b.claim.document and a.key == b.key
+            and len(a.claim.quote.split()) >= COPY_MIN_WORDS
+            and " ".join(a.claim.quote.split()) == " ".join(b.claim.quote.split()))
+
+
+def same_proposition(a: Profile, b: Profile, similarity: int,
+                     weights: WordWeights) -> tuple[str, str] | None:
+    """("repeats" | "corroborates", reason) when the two state one proposition, else None."""
+    if not _comparable(a, b):
+        return None
+    shared = shared_words(a, b)
+    weight = weights.mass(shared)
+    if weight < MIN_SHARED_WEIGHT:
+        return None
+    score, why = evidence(a, b, similarity)
+    basis = (f"score {score:.0f}: {'; '.join(why)}; shared words {', '.join(sorted(shared)[:6])} "
+             f"(weight {weight:.1f})")
+    if a.identity == b.identity or is_copy(a, b):
+        same_doc = a.claim.document == b.claim.document
+        needed = REPEAT_MIN_SCORE - (STRONG_SHARED_DISCOUNT if weight >= STRONG_SHARED_WEIGHT else 0)
+        if (score < needed or len(shared) < MIN_SHARED_WORDS_REPEAT
+                or same_doc and abs(a.claim.paragraph - b.claim.paragraph) < REPEAT_MIN_PARAGRAPH_GAP):
+            return None
+        who = "copied word for word by another outlet" if a.identity != b.identity else f"{a.label()} restates it"
+        where = "in another document" if not same_doc else "further on"
+        return "repeats", f"repeats: {who} {where} ({basis})"
+    if score < CORROBORATE_MIN_SCORE or len(shared) < MIN_SHARED_WORDS_CORROBORATE:
+        return None
+    return "corroborates", f"corroborates: {a.label()} and {b.label()} state it independently ({basis})"

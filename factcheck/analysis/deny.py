@@ -1,0 +1,294 @@
+"""Denials and what they deny.
+
+A claim is a denial when its cue or its content denies ("denied", "rejected", "dismissed",
+"Russian and Iranian denials", "a ridiculous rumor", "baseless", "no evidence"). Its targets are
+found, in this order, by:
+  reference  "denied Sullivan's assertions": claims whose source bears the name
+  anaphora   "has denied this", "rejected the allegations": the claims of the nearest sentence
+             before it that another source asserts
+  content    "denied that it had sold drones to Russia": claims by others stating the same thing
+  topic      "Despite Russian and Iranian denials, there are possibilities for Iranian military
+             support ...": allegations by other sources about the deniers on the sentence's topic
+A denier's own further claim in the same sentence ("has denied this and asserted that it is in
+control of the satellite") is its counter-assertion: it contradicts the targets it speaks about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.analysis.periods import periods_overlap
+from factcheck.analysis.profile import Profile, proposition_words
+from factcheck.analysis.text import country_mentions, fold, stem
+from factcheck.lexicon import load_list, load_table
+
+# How far back "has denied this" may look for what it denies, in sentences.
+ANAPHORA_MAX_SENTENCES_BACK = 2
+# A denial with at most this many content words besides its denial words states no proposition of
+# its own ("has denied this", "calling them a ridiculous rumor").
+BARE_DENIAL_MAX_WORDS = 1
+# rapidfuzz 0-100: "denied that it sold drones to Russia" against "Iran sold drones to Russia".
+DENIED_CONTENT_MIN_SIMILARITY = 75
+# Words before a denial noun that may name the deniers ("Russian and Iranian denials").
+DENIER_WORDS_BEFORE = 4
+# Content words a topic denial's sentence and an allegation must share when no topic word does.
+TOPIC_MIN_SHARED_WORDS = 2
+# Opening words of reason and background clauses, which a denial of "this" leaves standing:
+# "(Washington asserts ...) given its advanced technical capabilities".
+BACKGROUND_OPENERS = ("given", "because", "since", "due to", "owing to", "as a result of")
+
+_NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$")
+_NAME = r"((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)"
+
+
+@dataclass(frozen=True)
+class DenialCue:
+    word: str                       # the denial word or phrase as found
+    names: tuple[str, ...]          # sources named by reference ("Sullivan")
+    anaphoric: bool                 # points back with "this", "the allegations" ...
+    bare: bool                      # states no proposition of its own
+
+
+@dataclass(frozen=True)
+class Found:
+    source: int
+    target: int
+    relation: str                   # denies | contradicts
+    reason: str
+
+
+@lru_cache(maxsize=None)
+def _denial_words() -> frozenset[str]:
+    return frozenset(load_list("denial_cues.txt"))
+
+
+@lru_cache(maxsize=None)
+def _phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1]) for row in load_table("analysis_denial_phrases.txt"))
+
+
+def _denial_word_in(text: str) -> str | None:
+    """A denial verb or noun used actively and not negated ("did not deny" is no denial)."""
+    for match in re.finditer(r"[A-Za-z]+", text):
+        word = match.group(0).lower()
+        if word in _denial_words():
+            before = text[max(0, match.start() - 30):match.start()].lower()
+            if not _NEGATED.search(before) and not _PASSIVE.search(before):
+                return match.group(0)
+    return None
+
+
+def _denial_phrase_in(text: str, attributed: bool) -> str | None:
+    lowered = text.lower()
+    for phrase, scope in _phrases():
+        if (scope == "any" or attributed) and re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lowered):
+            return phrase
+    return None
+
+
+def _named_references(text: str) -> tuple[str, ...]:
+    """Names whose sayings are referred to: "Sullivan's assertions", "claims by the Pentagon"."""
+    nouns = "|".join(re.escape(n) for n in load_list("analysis_reference_nouns.txt"))
+    names = re.findall(_NAME + r"['’]s?\s+(?:[a-z]+\s+)?(?:" + nouns + r")\b", text)
+    names += re.findall(r"\b(?:" + nouns + r")\s+(?:by|from|of)\s+(?:the\s+)?" + _NAME, text)
+    return tuple(dict.fromkeys(n for n in names if n.lower() not in ("the", "this", "these")))
+
+
+def _is_anaphoric(text: str) -> bool:
+    lowered = fold(text).lower()
+    objects = "|".join(re.escape(o) for o in load_list("analysis_denial_objects.txt"))
+    words = "|".join(_denial_words())
+    return bool(re.search(r"\b(?:" + words + r")\s+(?:" + objects + r")\b", lowered)
+                or re.search(r"\b(?:calling|called|call|described|describing)\s+(?:them|it|this|that)\b", lowered))
+
+
+def detect_denial(p: Profile) -> DenialCue | None:
+    """Whether the claim denies something, from its cue and its words (not only `Claim.denial`)."""
+    claim = p.claim
+    quote = fold(claim.quote)
+    word = (_denial_word_in(claim.cue) if claim.cue else None) or _denial_word_in(quote)
+    word = word or _denial_phrase_in(quote, attributed=not p.is_author)
+    if word is None and not claim.denial:
+        return None
+    vocabulary = {stem(w) for w in _denial_words()} | {stem(w) for phrase, _ in _phrases() for w in phrase.split()}
+    own = [w for w in proposition_words(quote, claim.actors) if w not in vocabulary]
+    names = _named_references(_straight(claim.quote)) or _named_references(_straight(claim.text or ""))
+    return DenialCue(word=word or (claim.cue or "denial"), names=names,
+                     anaphoric=_is_anaphoric(quote), bare=len(own) <= BARE_DENIAL_MAX_WORDS)
+
+
+def _straight(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _excerpt(p: Profile, size: int = 60) -> str:
+    quote = " ".join(p.claim.quote.split())
+    return "'" + (quote if len(quote) <= size else quote[:size - 3].rstrip() + "...") + "'"
+
+
+def _is_background(p: Profile) -> bool:
+    """A reason clause: the quote opens with "given ..." (after at most a few stray words)."""
+    head = p.claim.quote[: max(12, len(p.claim.quote) // 3)].lower()
+    openers = "|".join(re.escape(o) for o in BACKGROUND_OPENERS)
+    return bool(re.search(r"(?:^|[,;:—–]\s*)(?:" + openers + r")\b", head.lstrip(" ,;—-")))
+
+
+class DenialFinder:
+    """Resolves each denial to its targets over all claims, using indexes, never all pairs."""
+
+    def __init__(self, profiles: Sequence[Profile]):
+        self.profiles = profiles
+        self.by_sentence: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+        self.by_source_word: dict[str, list[Profile]] = defaultdict(list)
+        self.by_actor: dict[str, list[Profile]] = defaultdict(list)
+        for p in profiles:
+            self.by_sentence[(p.claim.document, p.claim.sentence)].append(p)
+            for w in p.source_words:
+                self.by_source_word[w].append(p)
+            for a in p.actors:
+                self.by_actor[a].append(p)
+        self.cues = {p.index: cue for p in profiles if (cue := detect_denial(p))}
+        self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
+
+    def find(self) -> list[Found]:
+        found: list[Found] = []
+        for index, cue in sorted(self.cues.items()):
+            denier = self.profiles[index]
+            targets = self._targets(denier, cue)
+            found += targets
+            found += self._counter_assertions(denier, [f.target for f in targets])
+        return found
+
+    def _targets(self, d: Profile, cue: DenialCue) -> list[Found]:
+        if cue.names:
+            hits = self._by_reference(d, cue)
+            if hits:
+                return hits
+        if cue.anaphoric or (cue.bare and not self._deniers(d)):
+            return self._by_anaphora(d, cue)
+        if not cue.bare:
+            return self._by_content(d, cue)
+        return self._by_topic(d, cue)
+
+    def _eligible(self, d: Profile, t: Profile) -> bool:
+        return (t.index != d.index and t.identity != d.identity and t.index not in self.cues
+                and periods_overlap(d.period, t.period))
+
+    def _by_reference(self, d: Profile, cue: DenialCue) -> list[Found]:
+        out = []
+        for name in cue.names:
+            last = name.split()[-1].lower().rstrip(".")
+            for t in self.by_source_word.get(last, []):
+                same_doc = t.claim.document == d.claim.document
+                if not self._eligible(d, t) or not (same_doc or (t.actors & d.actors)):
+                    continue
+                reason = (f"denies by reference: '{cue.word}' of \"{name}'s\" statements -> "
+                          f"claims by {t.claim.source}: {_excerpt(t)}")
+                out.append(Found(d.index, t.index, "denies", reason))
+        return out
+
+    def _by_anaphora(self, d: Profile, cue: DenialCue) -> list[Found]:
+        doc, here = d.claim.document, d.claim.sentence
+        before_in_sentence = [t for t in self.by_sentence[(doc, here)] if t.claim.start < d.claim.start]
+        for back in range(0, ANAPHORA_MAX_SENTENCES_BACK + 1):
+            pool = before_in_sentence if back == 0 else self.by_sentence.get((doc, here - back), [])
+            chosen = [t for t in pool if self._eligible(d, t) and not _is_background(t)]
+            # "X denied this" denies what was said to happen; a characterisation in the same
+            # breath ("intended for military purposes") is disputed by the opposite one instead
+            events = [t for t in chosen if not t.stances]
+            chosen = events or chosen
+            if chosen:
+                where = "the same sentence" if back == 0 else "the sentence before"
+                return [Found(d.index, t.index, "denies",
+                              f"denies by anaphora: '{cue.word}' points back to {where}, where "
+                              f"{t.label()} states {_excerpt(t)}") for t in chosen]
+        return []
+
+    def _deniers(self, d: Profile) -> set[str]:
+        """Who denies, as countries: the source ("Russia and Iran"), or the words just before the
+        denial noun ("Russian and Iranian denials"), not every country the quote names."""
+        found = set() if d.is_author else country_mentions(d.claim.source or "")
+        word = self.cues[d.index].word if d.index in self.cues else None
+        at = fold(d.claim.quote).find(word) if word else -1
+        if at > 0:
+            found |= country_mentions(" ".join(fold(d.claim.quote)[:at].split()[-DENIER_WORDS_BEFORE:]))
+        return {c.lower() for c in found}
+
+    def _by_content(self, d: Profile, cue: DenialCue) -> list[Found]:
+        from rapidfuzz import fuzz
+
+        pool = {t.index: t for a in d.actors for t in self.by_actor.get(a, [])}
+        out = []
+        for t in pool.values():
+            if not self._eligible(d, t) or self._deniers(d) & _source_countries(t):
+                continue
+            score = fuzz.token_set_ratio(d.key, t.key)
+            if score >= DENIED_CONTENT_MIN_SIMILARITY and len(d.words & t.words) >= 2:
+                out.append(Found(d.index, t.index, "denies",
+                                 f"denies by content: {d.label()} '{cue.word}' what {t.label()} "
+                                 f"states, {_excerpt(t)} (similarity {score:.0f})"))
+        return out
+
+    def _by_topic(self, d: Profile, cue: DenialCue) -> list[Found]:
+        deniers = self._deniers(d)
+        if not deniers:
+            return []
+        hosts = [h for h in self.by_sentence[(d.claim.document, d.claim.sentence)]
+                 if h.index != d.index and h.index not in self.cues]
+        topics = _topics(" ".join(h.claim.quote for h in hosts) + " " + d.claim.quote)
+        host_words = set().union(*(h.words for h in hosts)) if hosts else set()
+        pools = [set(p.index for p in self.by_actor.get(a, [])) for a in deniers]
+        out = []
+        for index in sorted(set.intersection(*pools)) if pools else []:
+            t = self.profiles[index]
+            if (not self._eligible(d, t) or t.is_author or t.claim.kind == "assessment"
+                    or deniers & _source_countries(t)):
+                continue
+            shared_topics = topics & _topics(t.claim.quote)
+            if shared_topics or len(host_words & t.words) >= TOPIC_MIN_SHARED_WORDS:
+                about = ", ".join(sorted(shared_topics)) or ", ".join(sorted(host_words & t.words))
+                out.append(Found(d.index, t.index, "denies",
+                                 f"denies by topic: '{cue.word}' by {', '.join(sorted(deniers))} on "
+                                 f"{about} -> allegation by {t.label()}: {_excerpt(t)}"))
+        for h in hosts:                          # "Despite X's denials, <host>": disputed in the text
+            if not deniers & _source_countries(h):
+                self.disputed[h.index] = f"stated against {d.label()}'s denials ({_excerpt(d)})"
+        return out
+
+    def _counter_assertions(self, d: Profile, targets: list[int]) -> list[Found]:
+        """The denier's other claims in its sentence contradict the targets they speak about."""
+        out = []
+        same = [c for c in self.by_sentence[(d.claim.document, d.claim.sentence)]
+                if c.identity == d.identity and c.index != d.index and c.index not in self.cues]
+        for c in same:
+            for index in targets:
+                t = self.profiles[index]
+                shared = c.words & t.words
+                if shared:
+                    out.append(Found(c.index, t.index, "contradicts",
+                                     f"counter-assertion: {c.label()} denies {_excerpt(t)} and "
+                                     f"asserts {_excerpt(c)} instead (both about {', '.join(sorted(shared))})"))
+        return out
+
+
+def _source_countries(p: Profile) -> set[str]:
+    return {c.lower() for c in country_mentions(p.claim.source or "")} if not p.is_author else set()
+
+
+@lru_cache(maxsize=None)
+def _topic_table() -> tuple[tuple[str, re.Pattern], ...]:
+    rows = []
+    for row in load_table("analysis_topics.txt"):
+        words = [w.strip() for w in row[1].split(",") if w.strip()]
+        rows.append((row[0], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")))
+    return tuple(rows)
+
+
+def _topics(text: str) -> set[str]:
+    lowered = fold(text).lower()
+    return {name for name, pattern in _topic_table() if pattern.search(lowered)}

@@ -1,0 +1,152 @@
+"""What analysis needs to know about each claim, computed once: who says it (as an identity
+that tells independent sources apart), its content words, its period, amounts and stances."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.analysis.amounts import Amount, claim_amounts
+from factcheck.analysis.periods import Period, parse_period
+from factcheck.analysis.text import content_words, fold, resolve_aliases, stem
+from factcheck.lexicon import load_table
+from factcheck.models import Claim
+
+AUTHOR = "author"
+CALENDAR_WORDS = frozenset(stem(w) for w in (
+    "january february march april may june july august september october november december jan feb "
+    "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
+    "sunday today yesterday week month year decade day last next end late early mid").split())
+# A claim's `text` is used beside its quote only when it is about the claim itself; a text this
+# many times longer than the quote is most likely the whole sentence, shared by its other claims.
+SPECIFIC_TEXT_MAX_GROWTH = 3.0
+
+
+@dataclass(frozen=True)
+class Profile:
+    index: int
+    claim: Claim
+    identity: str                   # who vouches for it: a canonical source, or author@document
+    source_words: frozenset[str]    # lowercase words of the source name ("jake", "sullivan")
+    words: frozenset[str]           # content words of the quote
+    key: str                        # sorted content words of the quote, for rapidfuzz
+    text_key: str                   # the same for `text` when it is specific to the claim, else ""
+    text_words: frozenset[str]
+    period: Period | None
+    amounts: tuple[Amount, ...]
+    actors: frozenset[str]
+    stances: tuple[tuple[str, int, str], ...]   # (dimension, side 0/1, phrase as matched)
+
+    @property
+    def order(self) -> tuple[str, int]:
+        return self.claim.document, self.claim.start
+
+    @property
+    def is_author(self) -> bool:
+        return self.claim.source.strip().lower() in ("", AUTHOR)
+
+    def label(self) -> str:
+        """The source as a reader knows it: 'the author of X.txt' or the canonical name."""
+        return f"the author of {self.claim.document}" if self.is_author else self.claim.source
+
+
+class WordWeights:
+    """How telling a shared word is: 1 for a word only one claim uses, towards 0 for a word all
+    claims use (a normalised inverse document frequency over the claims analysed together)."""
+
+    def __init__(self, profiles):
+        self.df = Counter(w for p in profiles for w in p.words | p.text_words)
+        self.log_n = math.log(max(2, len(profiles)))
+
+    def weight(self, word: str) -> float:
+        return max(0.0, 1.0 - math.log(max(1, self.df.get(word, 1))) / self.log_n)
+
+    def mass(self, words) -> float:
+        return sum(self.weight(w) for w in words)
+
+
+def shared_words(a: Profile, b: Profile) -> frozenset[str]:
+    """Content words two claims share, on their quotes or on their specific texts if more."""
+    on_quotes = a.words & b.words
+    on_texts = a.text_words & b.text_words
+    return on_texts if len(on_texts) > len(on_quotes) else on_quotes
+
+
+def spans_overlap(a: Profile, b: Profile) -> bool:
+    """One claim cut out of the other's words: no evidence for or against it."""
+    return (a.claim.document == b.claim.document
+            and a.claim.start < b.claim.end and b.claim.start < a.claim.end)
+
+
+def source_identity(claim: Claim) -> str:
+    """The same author across documents of different outlets is not one source; a named source is."""
+    name = (claim.source or AUTHOR).strip()
+    if name.lower() == AUTHOR or not name:
+        return f"{AUTHOR}@{claim.document}"
+    return resolve_aliases(fold(name)).lower().strip()
+
+
+@lru_cache(maxsize=None)
+def _stance_patterns() -> tuple[tuple[str, int, str, re.Pattern], ...]:
+    out = []
+    for row in load_table("analysis_stances.txt", 3):
+        for side, phrases in enumerate(row[1:3]):
+            for phrase in (p.strip() for p in phrases.split(",")):
+                if phrase:
+                    out.append((row[0], side, phrase,
+                                re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")))
+    return tuple(out)
+
+
+def find_stances(text: str) -> tuple[tuple[str, int, str], ...]:
+    """Stance phrases in `text`, the longest first so "military purposes" hides nothing shorter."""
+    lowered = fold(text).lower()
+    found = []
+    for dimension, side, phrase, pattern in _stance_patterns():
+        if pattern.search(lowered):
+            found.append((dimension, side, phrase))
+    return tuple(found)
+
+
+def _text_is_specific(claim: Claim) -> bool:
+    text = (claim.text or "").strip()
+    return bool(text) and text != claim.quote and len(text) <= SPECIFIC_TEXT_MAX_GROWTH * max(20, len(claim.quote))
+
+
+@lru_cache(maxsize=None)
+def _country_words() -> frozenset[str]:
+    return frozenset(w for row in load_table("analysis_aliases.txt") for w in content_words(row[0]))
+
+
+@lru_cache(maxsize=4096)
+def _actor_words(actors: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for a in actors for w in content_words(a))
+
+
+def proposition_words(text: str, actors: tuple[str, ...]) -> frozenset[str]:
+    """Content words without the actors' names and without calendar words: actors and periods
+    are compared on their own, so that "Russia and Iran ..." does not make any two claims alike."""
+    skip = _country_words() | _actor_words(tuple(sorted(actors)))
+    return frozenset(w for w in content_words(text) if w not in skip and w not in CALENDAR_WORDS)
+
+
+def build_profile(index: int, claim: Claim) -> Profile:
+    words = proposition_words(claim.quote, claim.actors)
+    text_words = proposition_words(claim.text, claim.actors) if _text_is_specific(claim) else frozenset()
+    name = fold(claim.source or "").lower()
+    return Profile(
+        index=index, claim=claim, identity=source_identity(claim),
+        source_words=frozenset(w for w in re.findall(r"[a-z]+", name) if len(w) > 2),
+        words=frozenset(words), key=" ".join(sorted(set(words))),
+        text_key=" ".join(sorted(text_words)), text_words=text_words,
+        period=parse_period(claim.when), amounts=claim_amounts(claim),
+        actors=frozenset(a.strip().lower() for a in claim.actors if a.strip()),
+        stances=find_stances(claim.quote),
+    )
+
+
+def build_profiles(claims) -> list[Profile]:
+    return [build_profile(i, c) for i, c in enumerate(claims)]
