@@ -19,7 +19,7 @@ from functools import lru_cache
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]")
+TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|''|[^\sA-Za-z0-9]")
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
@@ -72,8 +72,29 @@ class Cue:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(0), m.start() + offset, m.end() + offset, m.group(0).lower())
-            for m in TOKEN_RE.finditer(text)]
+    # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
+    return [Token('"' if m.group(0) == "''" else m.group(0), m.start() + offset, m.end() + offset,
+                  m.group(0).lower()) for m in TOKEN_RE.finditer(text)]
+
+
+def quote_depths(tokens: list[Token]) -> list[int]:
+    """How deep each token stands inside quotation marks. A closing mark with no opening one means
+    the sentence began inside a quotation that an earlier sentence opened. A straight mark closes
+    when it touches the word before it ('done," he said') and opens otherwise."""
+    depth, out = 0, []
+    for n, tok in enumerate(tokens):
+        closing = tok.text == "”" or tok.text == '"' and n > 0 and tokens[n - 1].end == tok.start \
+            and tokens[n - 1].text not in ("(", "[", "—")
+        if tok.text in ("“", '"') and not closing:
+            out.append(depth)
+            depth += 1
+            continue
+        if closing:
+            if depth == 0:
+                out = [d + 1 for d in out]
+            depth = max(0, depth - 1)
+        out.append(depth)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -126,10 +147,12 @@ def _first_words() -> frozenset[str]:
 
 
 def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Reporting verbs outside quotations (speech quoted inside a quote is the quoted speaker's)."""
     cues, forms, firsts = [], _verb_forms(), _first_words()
+    depths = quote_depths(tokens)
     i = 0
     while i < len(tokens):
-        if tokens[i].low not in firsts:
+        if tokens[i].low not in firsts or depths[i]:
             i += 1
             continue
         match = None
@@ -175,6 +198,11 @@ def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
         return _appositive_subject(tokens, cue, hi - 1)
+    if hi > 2 and tokens[hi - 1].text == ")":        # "Sen. Bernie Sanders (I-Vt.) said"
+        opening = max((k for k in range(hi - 1) if tokens[k].text == "("), default=None)
+        if opening:
+            lo = _walk_left(tokens, opening)
+            return (lo, hi) if lo < opening and _looks_like_source(tokens[lo:opening], strict=False) else None
     lo = _walk_left(tokens, hi)
     if lo == hi:
         return None
@@ -209,7 +237,8 @@ def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int,
     start = _walk_left(tokens, max(name_end, 0))
     if start >= name_end:
         return None
-    if not (_looks_like_source(tokens[start:name_end], strict=True) or
+    strict = _needs_animate(cue)
+    if not (_looks_like_source(tokens[start:name_end], strict=strict) or
             _looks_like_source(tokens[lo:comma], strict=True)):
         return None
     return start, comma
@@ -288,7 +317,7 @@ def _right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
             and hi - lo < MAX_SOURCE_TOKENS:
         hi += 1
-    if hi == lo or not _looks_like_source(tokens[lo:hi]):
+    if hi == lo or not _looks_like_source(tokens[lo:hi], strict=False):
         return None
     return lo, hi
 
@@ -396,7 +425,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     stop = _content_stop(tokens, cues, n, end)
     start = _content_after(tokens, cue, stop)
     if subject is None:
-        right = _right_source(tokens, cue)
+        right = _right_source(tokens, cue) if _can_invert(tokens, cue) else None
         if right and _ends_clause(tokens, right[1], end):
             content = _content_before(tokens, cue.first)
             if content:
@@ -444,6 +473,12 @@ def _only_adjunct(tokens: list[Token], start: int, stop: int) -> bool:
     return len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
 
 
+def _can_invert(tokens: list[Token], cue: Cue) -> bool:
+    """'..., said Beck' / '..., say experts': finite speech verbs only, never 'show' or 'indicates'."""
+    word = tokens[cue.verb].low
+    return cue.kind in ("speech", "denial") and (word != cue.lemma or word == "say") and not word.endswith("ing")
+
+
 def _coordinated(tokens, cue) -> bool:
     return cue.first > 0 and tokens[cue.first - 1].low in ("and", "but", "or")
 
@@ -462,16 +497,7 @@ def _content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
     while hi > 0 and tokens[hi - 1].text in (",", "”", "\"", "—", "–"):
         hi -= 1
     lo = hi
-    quote_open = any(t.text in "”\"" for t in tokens[hi:before])
-    while lo > 0:
-        prev = tokens[lo - 1].text
-        if prev == ";" or (not quote_open and prev in "“\"" and lo - 1 < hi):
-            break
-        if quote_open and prev == "“":
-            lo -= 1
-            break
-        lo -= 1
-    if lo > 0 and tokens[lo - 1].text == "“":
+    while lo > 0 and tokens[lo - 1].text != ";":
         lo -= 1
     return (lo, hi) if hi - lo >= 2 else None
 
