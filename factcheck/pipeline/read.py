@@ -16,8 +16,9 @@ from pathlib import Path
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Document
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 FRONT_MATTER_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 METADATA_FIELDS = ("title", "author", "publisher", "published", "url")
 
 # A legacy file is only decoded when it is unmistakably Western text typed on Windows: curly
@@ -113,6 +114,13 @@ def read_document(path: Path | str, *, max_bytes: int, overrides: dict | None = 
         warnings += notes
         if not text.strip():
             raise InputError(f"{path}: front matter but no text after it; add the article's text")
+    elif path.suffix.lower() in HTML_SUFFIXES:
+        from factcheck.pipeline.html import extract_html
+
+        metadata, text = extract_html(text)
+        if not text.strip():
+            raise InputError(f"{path}: no article text found in the page (only navigation, scripts or "
+                             "markup); save the article's own page, or its text as .txt")
     metadata.update(_checked_overrides(overrides or {}))
     inferred = False
     if not metadata.get("published"):
