@@ -104,3 +104,11 @@ def test_api_refuses_a_verdict_outside_the_scale(db_path, claims):
 
     with pytest.raises(UsageError, match="use one of true, mostly-true"):
         api.review_claim(db_path, claims["papers"].id, "maybe", by="R. Okafor")
+
+
+def test_verdicts_survive_storing_the_same_document_again(cli, claims, db_path, tmp_path):
+    review(cli, claims["papers"].id, "false")
+    again = build_database(db_path, tmp_path / "articles", analysed=False)   # same bytes, same claim ids
+    assert again["papers"].id == claims["papers"].id
+    listed = json.loads(cli("list", "--format", "json").stdout)
+    assert {record["id"]: record["review"] for record in listed}[claims["papers"].id] == "false"
