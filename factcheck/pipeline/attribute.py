@@ -136,6 +136,12 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _aspectual(tokens: list[Token], cue: Cue) -> bool:
+    """'prices continued to rise': 'continue' reports speech only when no verb follows it."""
+    nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    return cue.lemma == "continue" and nxt not in ("", ",", ".", ":", "“", '"')
+
+
 def _is_passive(tokens: list[Token], cue: Cue) -> bool:
     """'is denied to', 'should be noted that': a passive cue names no speaker."""
     return cue.verb > 0 and tokens[cue.verb - 1].low in BE_WORDS and tokens[cue.verb].low.endswith(("ed", "wn", "id"))
@@ -167,7 +173,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
                 first -= 1
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
-            if not _is_passive(tokens, cue) or _passive_agent(tokens, cue):
+            if (not _is_passive(tokens, cue) or _passive_agent(tokens, cue)) and not _aspectual(tokens, cue):
                 cues.append(cue)
             i += width
             continue
@@ -246,7 +252,8 @@ def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int,
 
 def _needs_animate(cue: Cue) -> bool:
     """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
-    return cue.kind in ("evidence", "thought") or cue.certainty != "certain" or cue.lemma in ("describe", "call")
+    return cue.kind in ("evidence", "thought", "attitude") or cue.certainty != "certain" \
+        or cue.lemma in ("describe", "call")
 
 
 def _and_inside_name(tokens: list[Token], at: int, hi: int) -> bool:

@@ -134,6 +134,8 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None) -
     out: list[Claim] = []
     for attribution in attributions:
         source, source_type = _resolve_source(attribution, context)
+        if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it
+            source, source_type = "author", "author"
         out.extend(_claims_in(attribution.content, sentence, context, attribution, source, source_type))
     if sentence.role == "question":             # a question asserts nothing of its own
         return out
@@ -222,6 +224,10 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
     if piece and piece[0].text in ("“", "(") and not any(t.text in ("”", ")") for t in piece[1:]):
         piece = piece[1:]
     return piece
+
+
+def _is_attitude(attribution: Attribution) -> bool:
+    return attribution.rule.split(":")[2:3] == ["attitude"]
 
 
 def _is_denial(attribution: Attribution) -> bool:
