@@ -11,6 +11,7 @@ from rich.table import Table
 from factcheck.models import STATUSES
 
 WIDE = 120          # terminal columns from which the claims table shows every field
+SOURCE_WIDTH = 24    # a longer source name folds onto more lines, leaving room for the quote
 DOCUMENT_WIDTH = 16  # characters of a file name a claims row shows; `show` gives the full name
 
 
@@ -29,8 +30,8 @@ def claims_table(listed, width: int = WIDE) -> Table:
     for column in columns:
         # identifiers and labels stay whole; the source and the quote take the folding
         table.add_column(column, no_wrap=column != "source", overflow="ellipsis" if column == "document" else "fold",
-                         max_width=DOCUMENT_WIDTH if column == "document" else None)
-    table.add_column("quote", min_width=30, ratio=1, overflow="fold")
+                         max_width={"document": DOCUMENT_WIDTH, "source": SOURCE_WIDTH}.get(column))
+    table.add_column("quote", overflow="fold")
     for item in listed:
         claim = item.claim
         status = claim.status + (f" (review: {item.review})" if item.review else "")
@@ -44,7 +45,7 @@ def documents_table(infos) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in ("document", "published", "claims", "chars"):
         table.add_column(column, no_wrap=True, justify="right" if column in ("claims", "chars") else "left")
-    table.add_column("title", overflow="fold", ratio=1)
+    table.add_column("title", overflow="fold")
     for info in infos:
         published = (info.published or "") + (" inferred" if info.published_inferred else "")
         title = " by ".join(part for part in (info.title, info.author) if part)
