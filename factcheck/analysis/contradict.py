@@ -12,10 +12,12 @@ must not differ. Growing counts over time are revisions, returned apart and neve
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from factcheck.analysis.amounts import compare_amounts, is_revision_wording
+from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, compare_amounts, is_revision_wording,
+                                       same_measure)
 from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
                                         periods_overlap)
 from factcheck.analysis.profile import Profile, shared_words, spans_overlap
@@ -83,17 +85,34 @@ def _casualty_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool
 def _numeric_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
     if similarity < NUMERIC_MIN_SIMILARITY or len(shared_words(a, b)) < MIN_SHARED_WORDS:
         return None
+    thing = ", ".join(sorted(shared_words(a, b))[:4])
+    revised = _count_revision(a, b, thing)
+    if revised:
+        return revised
     _, conflicting = compare_amounts(a.amounts, b.amounts)
     if not conflicting:
         return None
     x, y = conflicting[0]
-    thing = ", ".join(sorted(shared_words(a, b))[:4])
-    if x.casualty or y.casualty:
-        later, earlier = (a, b) if is_later(a.period, b.period) else (b, a)
-        grows = (later is a and x.low >= y.low) or (later is b and y.low >= x.low)
-        if is_later(later.period, earlier.period) and grows or is_revision_wording(a.claim.quote + " " + b.claim.quote):
-            return Conflict("revision", f"revision: count of {thing} updated from {x.text} to {y.text}")
     return Conflict("numeric", f"numeric: {x.text} vs {y.text} for the same {thing}")
+
+
+def _count_revision(a: Profile, b: Profile, thing: str) -> Conflict | None:
+    """Tolls and tallies grow as news comes in: a different count of people killed or hurt is an
+    update when it comes later, says so ("the toll rose to"), or the first was open ("at least")."""
+    for x in a.amounts:
+        for y in b.amounts:
+            if not (x.casualty and y.casualty and same_measure(x, y)) or min(x.low, y.low) <= 0:
+                continue
+            if abs(x.low - y.low) <= ROUNDING_TOLERANCE * max(x.low, y.low):
+                continue
+            old, new = (x, y) if x.low < y.low else (y, x)
+            old_p, new_p = (a, b) if old is x else (b, a)
+            if (is_later(new_p.period, old_p.period) or old.high == math.inf
+                    or is_revision_wording(new_p.claim.quote)):
+                return Conflict("revision", f"revision: count of {thing} updated from {old.text} "
+                                            f"({describe(old_p.claim.when)}) to {new.text} "
+                                            f"({describe(new_p.claim.when)})")
+    return None
 
 
 def _date_conflict(a: Profile, b: Profile, similarity: int) -> Conflict | None:
@@ -121,7 +140,7 @@ def _polarity_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool
 def _stance_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
     for dim, side, phrase in a.stances:
         for dim_b, side_b, phrase_b in b.stances:
-            if dim != dim_b or side == side_b or _holds_both(a, dim) or _holds_both(b, dim):
+            if dim != dim_b or side == side_b:
                 continue
             if dim == "delivery" and (a if side == 0 else b).claim.certainty != "certain":
                 continue
@@ -130,10 +149,6 @@ def _stance_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) 
             if neighbours or (similarity >= STANCE_MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS):
                 return Conflict("stance", f"stance ({dim}): '{phrase}' vs '{phrase_b}'")
     return None
-
-
-def _holds_both(p: Profile, dim: str) -> bool:
-    return len({side for d, side, _ in p.stances if d == dim}) > 1
 
 
 def _short(p: Profile, size: int = 50) -> str:

@@ -50,6 +50,7 @@ _NAME = r"((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)"
 class DenialCue:
     word: str                       # the denial word or phrase as found
     names: tuple[str, ...]          # sources named by reference ("Sullivan")
+    content: frozenset[str]         # what it says besides denying ("sell", "missil")
     anaphoric: bool                 # points back with "this", "the allegations" ...
     bare: bool                      # states no proposition of its own
 
@@ -99,11 +100,22 @@ def _named_references(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n.lower() not in ("the", "this", "these")))
 
 
+@lru_cache(maxsize=None)
+def _vocabulary() -> frozenset[str]:
+    """Stems of the words that only do the denying ("denied", "baseless", "the reports")."""
+    words = set(_denial_words()) | set(load_list("analysis_reference_nouns.txt"))
+    words |= {w for phrase, _ in _phrases() for w in phrase.split()}
+    return frozenset(stem(w) for w in words) | frozenset(words)
+
+
 def _is_anaphoric(text: str) -> bool:
     lowered = fold(text).lower()
     objects = "|".join(re.escape(o) for o in load_list("analysis_denial_objects.txt"))
     words = "|".join(_denial_words())
-    return bool(re.search(r"\b(?:" + words + r")\s+(?:" + objects + r")\b", lowered)
+    # the object ends the clause ("denied this.", "rejected the allegations as baseless"); in
+    # "denied that Iran had sold ..." the "that" opens what is denied and is no anaphor
+    after = r"(?=\s*(?:$|[.,;:!?\"')]|and\b|as\b|calling\b|saying\b|on\b|in\b|outright\b))"
+    return bool(re.search(r"\b(?:" + words + r")\s+(?:" + objects + r")\b" + after, lowered)
                 or re.search(r"\b(?:calling|called|call|described|describing)\s+(?:them|it|this|that)\b", lowered))
 
 
@@ -115,10 +127,9 @@ def detect_denial(p: Profile) -> DenialCue | None:
     word = word or _denial_phrase_in(quote, attributed=not p.is_author)
     if word is None and not claim.denial:
         return None
-    vocabulary = {stem(w) for w in _denial_words()} | {stem(w) for phrase, _ in _phrases() for w in phrase.split()}
-    own = [w for w in proposition_words(quote, claim.actors) if w not in vocabulary]
+    own = frozenset(w for w in proposition_words(quote, claim.actors) if w not in _vocabulary())
     names = _named_references(_straight(claim.quote)) or _named_references(_straight(claim.text or ""))
-    return DenialCue(word=word or (claim.cue or "denial"), names=names,
+    return DenialCue(word=word or (claim.cue or "denial"), names=names, content=own,
                      anaphoric=_is_anaphoric(quote), bare=len(own) <= BARE_DENIAL_MAX_WORDS)
 
 
@@ -227,8 +238,8 @@ class DenialFinder:
         for t in pool.values():
             if not self._eligible(d, t) or self._deniers(d) & _source_countries(t):
                 continue
-            score = fuzz.token_set_ratio(d.key, t.key)
-            if score >= DENIED_CONTENT_MIN_SIMILARITY and len(d.words & t.words) >= 2:
+            score = fuzz.token_set_ratio(" ".join(sorted(cue.content)), t.key)
+            if score >= DENIED_CONTENT_MIN_SIMILARITY and len(cue.content & t.words) >= 2:
                 out.append(Found(d.index, t.index, "denies",
                                  f"denies by content: {d.label()} '{cue.word}' what {t.label()} "
                                  f"states, {_excerpt(t)} (similarity {score:.0f})"))

@@ -12,9 +12,8 @@ import calendar
 import re
 from datetime import date
 
-# Two periods closer than this still count as one: reports lag events by a day or two and
-# "July 19 and 20" vs "July 20" is the same summit, not a date conflict.
-OVERLAP_TOLERANCE_DAYS = 2
+# Two periods this close still count as one: an overnight event is dated either day.
+OVERLAP_TOLERANCE_DAYS = 1
 # Two exact days further apart than this are different events rather than a date conflict
 # about one event ("launched on 9 August" vs "launched on 12 August" conflict; a year apart do not).
 DATE_CONFLICT_MAX_DAYS = 45

@@ -16,6 +16,7 @@ from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
 AUTHOR = "author"
+WEIGHT_PRIOR_CLAIMS = 50
 CALENDAR_WORDS = frozenset(stem(w) for w in (
     "january february march april may june july august september october november december jan feb "
     "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
@@ -55,11 +56,13 @@ class Profile:
 
 class WordWeights:
     """How telling a shared word is: 1 for a word only one claim uses, towards 0 for a word all
-    claims use (a normalised inverse document frequency over the claims analysed together)."""
+    claims use (a normalised inverse document frequency over the claims analysed together).
+    WEIGHT_PRIOR_CLAIMS claims that lack the word are assumed besides, so that in a handful of
+    claims a shared word still tells something."""
 
     def __init__(self, profiles):
         self.df = Counter(w for p in profiles for w in p.words | p.text_words)
-        self.log_n = math.log(max(2, len(profiles)))
+        self.log_n = math.log(len(profiles) + WEIGHT_PRIOR_CLAIMS)
 
     def weight(self, word: str) -> float:
         return max(0.0, 1.0 - math.log(max(1, self.df.get(word, 1))) / self.log_n)
@@ -102,13 +105,15 @@ def _stance_patterns() -> tuple[tuple[str, int, str, re.Pattern], ...]:
 
 
 def find_stances(text: str) -> tuple[tuple[str, int, str], ...]:
-    """Stance phrases in `text`, the longest first so "military purposes" hides nothing shorter."""
+    """Stance phrases in `text`, one per dimension: the first found governs, so in "it remains
+    unclear whether the missiles were delivered" the doubt, not the delivery, is the stance."""
     lowered = fold(text).lower()
-    found = []
+    first: dict[str, tuple[int, int, str]] = {}
     for dimension, side, phrase, pattern in _stance_patterns():
-        if pattern.search(lowered):
-            found.append((dimension, side, phrase))
-    return tuple(found)
+        match = pattern.search(lowered)
+        if match and (dimension not in first or match.start() < first[dimension][0]):
+            first[dimension] = (match.start(), side, phrase)
+    return tuple((dim, side, phrase) for dim, (_, side, phrase) in sorted(first.items()))
 
 
 def _text_is_specific(claim: Claim) -> bool:

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factcheck.errors import FactcheckError
 from factcheck.lexicon import load_list, load_table
 
 # Aliases this short ("US", "UK") are read only in capitals, so the pronoun "us" stays a pronoun.
 SHORT_ALIAS_MAX_LETTERS = 3
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*\.?")
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " ", "–": " ", "-": " "})
 
@@ -29,50 +29,75 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _phrase_table(name: str) -> tuple[tuple[re.Pattern, str], ...]:
-    """(compiled variant pattern, canonical) for a `canonical | variant ...` table, longest first."""
-    pairs = []
+def _phrase_table(name: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every variant of a `canonical | variant ...` table, and variant -> canonical."""
+    canonical_of = {}
     for row in load_table(name):
-        canonical = row[0].lower()
         for variant in row:
-            pairs.append((variant.lower(), canonical))
-    pairs.sort(key=lambda p: -len(p[0]))
-    return tuple((re.compile(r"(?<![\w.])" + re.escape(v) + r"(?![\w])"), c) for v, c in pairs)
+            canonical_of.setdefault(variant.lower(), row[0].lower())
+    return _alternation(canonical_of, re.I), canonical_of
+
+
+def _alternation(words, flags: int) -> re.Pattern:
+    ordered = sorted(words, key=len, reverse=True)          # longest first: "the kremlin" > "kremlin"
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w])", flags)
+
+
+def _gazetteer_countries() -> list[tuple[str, list[str]]]:
+    """Countries with their aliases and demonyms from the extraction's gazetteer, when present:
+    the same canonical names the claims' actors use. Read as written (case-sensitive)."""
+    rows: dict[str, list[str]] = {}
+    try:
+        for row in load_table("actors.txt", 2):
+            if row[1] == "country":
+                rows.setdefault(row[0], []).extend(row[2:])
+        for row in load_table("demonyms.txt", 2):
+            rows.setdefault(row[1], []).append(row[0])
+    except FactcheckError:
+        return []
+    return list(rows.items())
 
 
 @lru_cache(maxsize=None)
-def _alias_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    out = []
+def _aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """(pattern, lowercase alias -> country, exact alias -> country). Short aliases ("US") and the
+    gazetteer's match only as written; the analysis table's longer ones in any case."""
+    loose: dict[str, str] = {}
+    exact: dict[str, str] = {}
     for row in load_table("analysis_aliases.txt"):
-        canonical = row[0].lower()
-        for alias in row:                       # the canonical name too, so it becomes one word
-            short = len(re.sub(r"[^a-z]", "", alias)) <= SHORT_ALIAS_MAX_LETTERS
-            pattern = re.escape(alias.upper() if short else alias)
-            out.append((re.compile(r"(?<![\w.])" + pattern + r"(?![\w])", 0 if short else re.I),
-                        canonical))
-    out.sort(key=lambda p: -len(p[0].pattern))
-    return tuple(out)
+        for alias in row:                           # the canonical name too, so it becomes one word
+            if len(re.sub(r"[^a-z]", "", alias.lower())) <= SHORT_ALIAS_MAX_LETTERS:
+                exact.setdefault(alias.upper(), row[0])
+            else:
+                loose.setdefault(alias.lower(), row[0])
+    for country, aliases in _gazetteer_countries():
+        for alias in [country, *aliases]:
+            exact.setdefault(alias, country)
+            if alias.endswith(("an", "i")):             # "Iranian" -> "Iranians"
+                exact.setdefault(alias + "s", country)
+    return _alternation(set(loose) | {a.lower() for a in exact}, re.I), loose, exact
+
+
+def _country_at(match: re.Match) -> str | None:
+    _, loose, exact = _aliases()
+    found = match.group(0)
+    return exact.get(found) or loose.get(found.lower())
 
 
 def resolve_aliases(text: str) -> str:
-    """Replace country metonyms and demonyms by the country's name (lowercase)."""
-    for pattern, canonical in _alias_patterns():
-        text = pattern.sub(canonical.replace(" ", "_"), text)
-    return text
+    """Replace country metonyms and demonyms by the country's name as one lowercase word."""
+    pattern = _aliases()[0]
+
+    def swap(match: re.Match) -> str:
+        country = _country_at(match)
+        return country.lower().replace(" ", "_") if country else match.group(0)
+
+    return pattern.sub(swap, text)
 
 
 def country_mentions(text: str) -> set[str]:
-    """Country names (canonical, title case as in the alias table) mentioned in `text`."""
-    found = set()
-    names = {row[0].lower(): row[0] for row in load_table("analysis_aliases.txt")}
-    folded = fold(text)
-    for pattern, canonical in _alias_patterns():
-        if pattern.search(folded):
-            found.add(names[canonical])
-    for lower, name in names.items():
-        if re.search(r"\b" + re.escape(lower) + r"\b", folded.lower()):
-            found.add(name)
-    return found
+    """Canonical names of the countries `text` mentions ("Russian and Iranian" -> Russia, Iran)."""
+    return {c for m in _aliases()[0].finditer(fold(text)) if (c := _country_at(m))}
 
 
 def stem(word: str) -> str:
@@ -97,8 +122,8 @@ def _stopwords() -> frozenset[str]:
 def content_words(text: str) -> list[str]:
     """Content words of `text` in order: aliases resolved, paraphrases unified, stems, no digits."""
     lowered = resolve_aliases(fold(text)).lower()
-    for pattern, canonical in _phrase_table("analysis_paraphrases.txt"):
-        lowered = pattern.sub(canonical, lowered)
+    pattern, canonical_of = _phrase_table("analysis_paraphrases.txt")
+    lowered = pattern.sub(lambda m: canonical_of[m.group(0)], lowered)
     stops = _stopwords()
     words = []
     for raw in re.findall(r"[a-z0-9_]+(?:'[a-z]+)?", lowered):
