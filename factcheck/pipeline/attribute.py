@@ -24,6 +24,9 @@ MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a sou
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
+PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
+                         "winter".split())
+RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
@@ -35,7 +38,7 @@ AUX_WORDS = frozenset("has have had is was were are be been will would could sho
 DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
                         "of in on at for to with from by".split())
 PRONOUNS = frozenset("he she they it we i you who".split())
-PREPOSITIONS = frozenset("in on at during after before since for with from by over under amid within "
+PREPOSITIONS = frozenset("in on at to during after before since for with from by over under amid within "
                          "following last this next".split())
 SOURCE_NOUNS = frozenset(
     "sources source officials official observers analysts analyst experts expert spokesman spokeswoman "
@@ -125,7 +128,8 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     word, before = tokens[i], tokens[i - 1]
     if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
         return True
-    if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS or before.low.endswith(("’s", "'s")):
+    if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
+            or before.low.endswith(("’s", "'s")):
         return True
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
@@ -284,6 +288,8 @@ def _looks_like_source(words: list[Token], strict: bool = True) -> bool:
     if not lows or lows[-1] in DETERMINERS:
         return False
     head = _head(words)
+    if head.low == "it" and not strict and len(words) == 1:
+        return True                                 # "It said" after a company or report was named
     if head.low in ("it", "this", "that", "which", "there", "what"):
         return False
     if head.low in PRONOUNS:
@@ -425,10 +431,10 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     subject = _left_subject(tokens, cue)
     rule = "verb"
-    if subject is None and _coordinated(tokens, cue) and previous_source:
-        subject, rule = previous_source, "coordinated"
-    elif subject is None and _participle(tokens, cue) and previous_source:
-        subject, rule = previous_source, "participle"
+    if subject is None and _coordinated(tokens, cue):
+        subject, rule = previous_source or _clause_subject(tokens, cue.first), "coordinated"
+    elif subject is None and _participle(tokens, cue):
+        subject, rule = previous_source or _clause_subject(tokens, cue.first), "participle"
     stop = _content_stop(tokens, cues, n, end)
     start = _content_after(tokens, cue, stop)
     if subject is None:
@@ -438,7 +444,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             if content:
                 return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
-    if start is None or start >= stop or _only_adjunct(tokens, start, stop):
+    if start is None or start >= stop or _only_adjunct(tokens, start, stop, subject[0], cue):
         content = _content_before(tokens, subject[0])
         if not content:
             return None, subject
@@ -464,26 +470,46 @@ def _make(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution
                        rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
 
 
-def _only_adjunct(tokens: list[Token], start: int, stop: int) -> bool:
-    """'..., Boistard said in a statement.' / 'he said Tuesday.': nothing after the cue is content."""
+def _only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int, cue: Cue) -> bool:
+    """'..., Boistard said in a statement.' / 'he told reporters.': nothing after the cue is content."""
     words = tokens[start:stop]
-    if not words or len(words) > MAX_ADJUNCT_TOKENS or start == 0:
+    if not words or len(words) > MAX_ADJUNCT_TOKENS or subject_start == 0:
         return False
-    before = tokens[:start]
-    has_earlier = any(t.text in (",", "”", '"') for t in before[-6:])
-    if not has_earlier:
+    if tokens[subject_start - 1].text not in (",", "”", '"', "—"):
         return False
+    if words[0].low in ("this", "last", "next"):        # "said this week", but not "denied this"
+        return len(words) > 1 and (words[1].low in TIME_WORDS or words[1].low in PERIOD_WORDS)
     if words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in \
             ("earlier", "later", "recently", "today", "yesterday", "tonight"):
         return True
     # "..., Calderon told CNBC Saturday.": a short object with no verb and no "that"
-    return len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
+    return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
+
+
+def _clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
+    lo = before
+    while lo > 0 and tokens[lo - 1].text not in (";", "“", '"'):
+        lo -= 1
+    while lo < before and (tokens[lo].low in PREPOSITIONS or tokens[lo].low in TIME_WORDS
+                           or tokens[lo].text == "," or tokens[lo].text.isdigit()):
+        lo += 1                                     # "On Tuesday, ..."
+    hi = lo
+    while hi < before and hi - lo < 6 and (tokens[hi].text[:1].isupper() or tokens[hi].low in NOUN_LIKE_AFTER_DET
+                                           or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
+                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
+        hi += 1
+    if hi == lo or not _looks_like_source(tokens[lo:hi], strict=True):
+        return None
+    return lo, hi
 
 
 def _can_invert(tokens: list[Token], cue: Cue) -> bool:
     """'..., said Beck' / '..., say experts': finite speech verbs only, never 'show' or 'indicates'."""
     word = tokens[cue.verb].low
-    return cue.kind in ("speech", "denial") and (word != cue.lemma or word == "say") and not word.endswith("ing")
+    after_break = cue.first > 0 and tokens[cue.first - 1].text in (",", "”", '"', "—", "–")
+    return after_break and cue.kind in ("speech", "denial") and (word != cue.lemma or word == "say") \
+        and not word.endswith("ing")
 
 
 def _coordinated(tokens, cue) -> bool:
@@ -555,7 +581,7 @@ def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
         elif _interrupts(tokens, i, hi, end):
             content = (hi + 1, end)         # "which—according to their statements—is peaceful"
         else:
-            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–") else None
+            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
         if content and content[0] < content[1]:
             cue = Cue(i, i, i + 1, "according to", "speech", "certain")
             made = _make(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
