@@ -1,0 +1,471 @@
+"""Names -> canonical actors: a gazetteer kept as data, users' aliases, rapidfuzz for misspellings.
+
+`find_actors` lists the states, organisations and people a text mentions, in order of first
+mention; `resolve_actor_name` turns one name or alias into its canonical form;
+`canonical_source` reduces a source phrase as written to a canonical name and a source type.
+Data: lexicon/en/actors.txt, demonyms.txt and source_roles.txt (formats in lexicon/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.lexicon import LexiconError, load_table
+from factcheck.models import SOURCE_TYPES
+
+MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
+MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
+MAX_FUZZY_LENGTH_GAP_CHARS = 2  # a misspelling keeps about the length of the word it misspells
+FUZZY_CACHE_TOKENS = 65536      # distinct capitalised unknown words remembered between calls
+CONTEXT_WINDOW_CHARS = 40       # how far back the word before a surname is looked for
+
+KINDS = ("country", "organisation", "person", "media", "government_body", "place")
+DEFAULT_SOURCE_TYPE = {"country": "government", "organisation": "government", "person": "official",
+                       "media": "media", "government_body": "government", "place": "other"}
+EXTRA_KIND = "alias"            # a user's alias for a name the gazetteer does not know
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: its name, gazetteer type and the source type it speaks with."""
+
+    name: str
+    kind: str
+    source_type: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a text at [start, end)."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The gazetteer compiled once: aliases as written, lowercased, and one trie regex over them."""
+
+    actors: dict[str, Actor]              # canonical name -> actor
+    owners: dict[str, tuple[str, ...]]    # alias as written -> canonical names, the default first
+    lower: dict[str, str]                 # canonical or alias, lowercased -> canonical (no places)
+    pattern: re.Pattern
+    fuzzy: dict[str, tuple[str, ...]]     # first letter -> one-word aliases misspellings may reach
+    role_words: frozenset[str]            # words of titles and roles ("minister", "gen")
+
+
+def _alias_key(surface: str) -> str:
+    """One spelling for lookups: single spaces, straight apostrophes."""
+    return " ".join(surface.split()).replace("’", "'")
+
+
+def _alias_forms(alias: str) -> tuple[str, ...]:
+    """'the West' is also written 'The West' at the start of a sentence."""
+    if alias.startswith("the "):
+        return alias, "The " + alias[4:]
+    return (alias,)
+
+
+def demonym_plurals(demonym: str) -> tuple[str, ...]:
+    """'Iranian' -> 'Iranians'; 'British', 'Chinese', 'Swiss', 'Frenchman' take no -s."""
+    if demonym.endswith(("sh", "ch", "se", "s", "z", "man", "men")):
+        return ()
+    return (demonym + "s",)
+
+
+def _trie_regex(words) -> str:
+    """A regex matching any of `words`, built as a trie so matching costs one pass over the text."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+        branches.append(piece + _node_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
+    actors: dict[str, Actor] = {}
+    owners: dict[str, list[str]] = {}
+    for name, kind_field, *aliases in load_table("actors.txt"):
+        kind, _, source_type = kind_field.partition("/")
+        if kind not in KINDS or source_type and source_type not in SOURCE_TYPES:
+            raise LexiconError(f"actors.txt: {name!r} has type {kind_field!r}; expected one of "
+                               f"{', '.join(KINDS)}, optionally /source_type")
+        actors.setdefault(name, Actor(name, kind, source_type or DEFAULT_SOURCE_TYPE[kind]))
+        for alias in (name, *aliases):
+            for form in _alias_forms(alias):
+                names = owners.setdefault(_alias_key(form), [])
+                if name not in names:
+                    names.append(name)
+    for demonym, country, *_ in load_table("demonyms.txt"):
+        if country not in actors:
+            raise LexiconError(f"demonyms.txt: {demonym!r} names {country!r}, which actors.txt lacks")
+        for form in (demonym, *demonym_plurals(demonym)):
+            owners.setdefault(_alias_key(form), []).append(country)
+    return actors, owners
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read and compiled on first use."""
+    actors, owners = _read_actors()
+    lower = {name.lower(): name for name, actor in actors.items() if actor.kind != "place"}
+    for alias, names in owners.items():
+        if actors[names[0]].kind != "place":
+            lower.setdefault(alias.lower(), names[0])
+    fuzzy: dict[str, list[str]] = {}
+    for alias, names in owners.items():
+        if " " not in alias and alias.isalpha() and len(alias) >= MIN_FUZZY_TOKEN_CHARS - MAX_FUZZY_LENGTH_GAP_CHARS \
+                and actors[names[0]].kind != "place":
+            fuzzy.setdefault(alias[0], []).append(alias)
+    pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
+    role_words = frozenset(w.strip(".").lower() for phrase, _ in _role_rows() for w in phrase.split())
+    return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
+                     {k: tuple(v) for k, v in fuzzy.items()}, role_words)
+
+
+def actor_types() -> dict[str, str]:
+    """Canonical name -> gazetteer type (country, organisation, person, media, government_body)."""
+    return {name: actor.kind for name, actor in gazetteer().actors.items() if actor.kind != "place"}
+
+
+def is_country(name: str) -> bool:
+    """True for a canonical country name ("Iran"), False for anything else."""
+    actor = gazetteer().actors.get(name)
+    return actor is not None and actor.kind == "country"
+
+
+@lru_cache(maxsize=FUZZY_CACHE_TOKENS)
+def fuzzy_alias(token: str) -> str | None:
+    """The one-word alias `token` misspells ("Solemaini" -> "Soleimani"), or None.
+
+    Only aliases with the same first letter and about the same length compete; a word that
+    extends an alias ("Obamas", "Abbasi") is a different word, not a misspelling.
+    """
+    from rapidfuzz import fuzz, process
+
+    choices = gazetteer().fuzzy.get(token[:1], ())
+    best = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=MIN_FUZZY_SCORE)
+    if best is None:
+        return None
+    alias = best[0]
+    if abs(len(alias) - len(token)) > MAX_FUZZY_LENGTH_GAP_CHARS or alias.startswith(token) \
+            or token.startswith(alias):
+        return None
+    return alias
+
+
+@lru_cache(maxsize=256)
+def _extra_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(aliases, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+
+
+def _candidate_spans(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str | None]]:
+    """Every alias match: (start, end, alias key, canonical for users' aliases else None)."""
+    spans = [(m.start(), m.end(), _alias_key(m.group()), None) for m in gazetteer().pattern.finditer(text)]
+    if extra:
+        pattern = _extra_pattern(tuple(sorted(extra)))
+        spans += [(m.start(), m.end(), "", extra[_alias_key(m.group()).lower()])
+                  for m in pattern.finditer(text)]
+    # Leftmost, then longest, then a user's alias: "Russian Armed Forces" before "Russian".
+    spans.sort(key=lambda s: (s[0], s[0] - s[1], s[3] is None))
+    chosen, reach = [], -1
+    for span in spans:
+        if span[0] >= reach:
+            chosen.append(span)
+            reach = span[1]
+    return chosen
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w'’-]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n])\s*$")
+
+
+def _other_person(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
+    """A surname next to an unknown capitalised name belongs to someone else.
+
+    "Hunter Biden" is not Joe Biden and "Graham Allison" is not Lindsey Graham; "President
+    Biden", "But Biden" (a sentence opener) and "Joseph R. Biden" are the listed person.
+    """
+    gaz = gazetteer()
+    own = {part for name in names for part in name.split()}
+    before = _WORD_BEFORE.search(text, max(0, start - CONTEXT_WINDOW_CHARS), start)
+    if before and _unknown_name(before.group(1), own, gaz) \
+            and not _SENTENCE_START.search(text, max(0, before.start() - 3), before.start()):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return bool(after and _unknown_name(after.group(1), own, gaz))
+
+
+def _unknown_name(word: str, own: set[str], gaz: Gazetteer) -> bool:
+    word = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+    return word not in own and word.strip(".").lower() not in gaz.role_words and _alias_key(word) not in gaz.owners
+
+
+def _actor_for(text: str, span: tuple[int, int, str, str | None], seen: list[str]) -> Actor | None:
+    gaz = gazetteer()
+    start, end, key, canonical = span
+    if canonical is not None:
+        return gaz.actors.get(canonical) or Actor(canonical, EXTRA_KIND, "other")
+    names = gaz.owners[key]
+    actor = gaz.actors[next((n for n in names if n in seen), names[0])]
+    if actor.kind == "person" and " " not in key and key not in gaz.actors \
+            and _other_person(text, start, end, names):
+        return None
+    return actor
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{%d,}(?![\w-])" % (MIN_FUZZY_TOKEN_CHARS - 1))
+
+
+def _fuzzy_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalised words no alias matched, checked against the gazetteer for misspellings."""
+    gaz = gazetteer()
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word in gaz.owners or word.lower() in gaz.role_words \
+                or any(s <= match.start() < e for s, e in taken):
+            continue
+        alias = fuzzy_alias(word)
+        if alias:
+            found.append(Mention(match.start(), match.end(), gaz.actors[gaz.owners[alias][0]]))
+    return found
+
+
+def find_mentions(text: str, extra_aliases: dict[str, str] | None = None) -> list[Mention]:
+    """Every actor (and place) named in `text`, in text order, without overlaps."""
+    extra = {_alias_key(k).lower(): v for k, v in (extra_aliases or {}).items()}
+    mentions, seen = [], []
+    spans = _candidate_spans(text, extra)
+    for span in spans:
+        actor = _actor_for(text, span, seen)
+        if actor is not None:
+            mentions.append(Mention(span[0], span[1], actor))
+            seen.append(actor.name)
+    mentions += _fuzzy_mentions(text, [(s[0], s[1]) for s in spans])
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def find_actors(text: str, extra_aliases: dict[str, str] | None = None) -> tuple[str, ...]:
+    """Canonical names of the states, organisations and people `text` mentions, first mention first."""
+    names: dict[str, None] = {}
+    for mention in find_mentions(text, extra_aliases):
+        if mention.actor.kind != "place":
+            names.setdefault(mention.actor.name, None)
+    return tuple(names)
+
+
+def resolve_actor_name(name: str, extra_aliases: dict[str, str] | None = None) -> str | None:
+    """Canonical name for a canonical name or alias in any case ("moscow" -> "Russia"), else None."""
+    key = _alias_key(name).lower()
+    if key.startswith("the "):
+        key = key[4:]
+    for alias, canonical in (extra_aliases or {}).items():
+        if _alias_key(alias).lower() == key:
+            return canonical
+    gaz = gazetteer()
+    if key in gaz.lower:
+        return gaz.lower[key]
+    if " " in key or len(key) < MIN_FUZZY_TOKEN_CHARS or not key.isalpha():
+        return None
+    alias = fuzzy_alias(key[0].upper() + key[1:])
+    return gaz.owners[alias][0] if alias else None
+
+
+# ---- source phrases ---------------------------------------------------------------------------
+
+PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
+ROLE_KINDS = PERSON_ROLES + ("body", "state", "institution", "outlet", "anonymous", "pronoun")
+
+
+@lru_cache(maxsize=1)
+def _role_rows() -> tuple[tuple[str, str], ...]:
+    rows = []
+    for phrase, kind, *_ in load_table("source_roles.txt"):
+        if kind not in ROLE_KINDS:
+            raise LexiconError(f"source_roles.txt: {phrase!r} has kind {kind!r}; expected one of "
+                               f"{', '.join(ROLE_KINDS)}")
+        rows.append((phrase.lower(), kind))
+    return tuple(rows)
+
+
+def _plural(phrase: str) -> str:
+    if re.search(r"[^aeiou]y$", phrase):
+        return phrase[:-1] + "ies"
+    return phrase + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    """One case-insensitive trie regex over roles and their -s plurals: phrase -> (kind, plural)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for phrase, kind in _role_rows():
+        table.setdefault(phrase, (kind, phrase.endswith(("men", "people"))))
+        if kind != "pronoun":
+            table.setdefault(_plural(phrase), (kind, True))
+    return re.compile(r"(?<![\w.])(?:" + _trie_regex(sorted(table)) + r")(?![\w-])", re.I), table
+
+
+@dataclass(frozen=True)
+class _Role:
+    start: int
+    end: int
+    kind: str
+    plural: bool
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_INDEFINITE = frozenset("a an one some several many two three four few other unnamed anonymous".split())
+_PREPOSITION = re.compile(r"\s(?:of|for|at|on|in|from|with|to|about|within|inside|close to)\s|,", re.I)
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# Lowercase particles inside personal names ("Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = frozenset("al el bin ibn bint ben abu de del da di dos du van von der den la le".split())
+
+
+def _trim_source(phrase: str) -> tuple[str, str | None]:
+    """Strip quotes, a possessive and a leading article: "the Kremlin's" -> ("Kremlin", "the")."""
+    text = " ".join(phrase.split()).strip(",;:\"“”‘()[]—–- ")
+    text = re.sub(r"(?<=[a-z])\.$", "", re.sub(r"(?:['’]s|(?<=s)['’])$", "", text))
+    article = _ARTICLE.match(text)
+    return (text[article.end():], article.group().strip().lower()) if article else (text, None)
+
+
+def _find_roles(text: str, mentions: list[Mention]) -> list[_Role]:
+    pattern, table = _roles()
+    found = []
+    for match in pattern.finditer(text):
+        if not any(m.start <= match.start() < m.end for m in mentions):
+            kind, plural = table[" ".join(match.group().lower().split())]
+            found.append(_Role(match.start(), match.end(), kind, plural))
+    return found
+
+
+def _unknown_person(text: str, mentions: list[Mention], roles: list[_Role]) -> str | None:
+    """The first run of capitalised words no gazetteer entry or role covers: "John Smith, an analyst"."""
+    covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
+    runs, run, last_end = [], [], -1
+    for token in _NAME_TOKEN.finditer(text):
+        word, free = token.group(), not any(s <= token.start() < e for s, e in covered)
+        name_like = free and (word[0].isupper() or "-" in word and word.split("-", 1)[0] in NAME_PARTICLES)
+        joined = run and text[last_end:token.start()].isspace()
+        if name_like or free and word in NAME_PARTICLES and joined:
+            run = run + [token] if joined else [token]
+        else:
+            run = []
+        if run and run not in runs:
+            runs.append(run)
+        last_end = token.end()
+    for run in (r for r in runs if r):
+        while run and run[-1].group() in NAME_PARTICLES:
+            run = run[:-1]
+        before = text[:run[0].start()] if run else ""
+        after_role = any(r.end <= run[0].start() and before[r.end:].isspace() and r.kind in PERSON_ROLES
+                         for r in roles) if run else False
+        org_part = re.search(r"[A-Z][\w.]*\s+(?:of|for|on)\s+$", before)   # "Endowment for International Peace"
+        if run and not org_part and (len(run) >= 2 or after_role):
+            return " ".join(text[run[0].start():run[-1].end()].split()).rstrip("'’").removesuffix("'s")
+    return None
+
+
+def _listed(mentions: list[Mention], text: str) -> tuple[str, str] | None:
+    """A phrase that is nothing but actors: "Washington" -> United States; "Moscow and Tehran"."""
+    rest = text
+    for mention in reversed(mentions):
+        rest = rest[:mention.start] + rest[mention.end:]
+    if not mentions or re.sub(r"\band\b|[,&/]|\s", "", rest):
+        return None
+    names = list(dict.fromkeys(m.actor.name for m in mentions))
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    kinds = {m.actor.source_type for m in mentions}
+    return joined, kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _named(text: str, mentions: list[Mention], roles: list[_Role]) -> tuple[str, str] | None:
+    """A person's name with the type their role or affiliation gives."""
+    person = next((m.actor for m in mentions if m.actor.kind == "person"), None)
+    name = person.name if person else _unknown_person(text, mentions, roles)
+    if name is None:
+        return None
+    role = next((r.kind for r in roles if r.kind in PERSON_ROLES), None)
+    if role:
+        return name, "official" if role == "spokesperson" else role
+    if person:
+        return name, person.source_type
+    affiliation = {"media": "media", "government_body": "official", "country": "official"}
+    kind = next((affiliation.get(m.actor.kind, m.actor.source_type) for m in mentions
+                 if m.actor.kind != EXTRA_KIND), "other")
+    return name, kind if kind in ("media", "official", "expert") else "other"
+
+
+def _head(text: str, roles: list[_Role]) -> _Role | None:
+    """The role that heads the phrase: the last one before a preposition or comma."""
+    cut = next((m.start() for m in _PREPOSITION.finditer(text)
+                if not any(r.start <= m.start() < r.end for r in roles) and any(r.start < m.start() for r in roles)),
+               len(text))
+    before = [r for r in roles if r.start < cut]
+    return before[-1] if before else (roles[0] if roles else None)
+
+
+def _unnamed(text: str, article: str | None, head: _Role, mentions: list[Mention]) -> tuple[str, str]:
+    body = next((m.actor for m in mentions if m.actor.kind in ("government_body", "country", "organisation")), None)
+    countries = [m.actor.name for m in mentions if m.actor.kind == "country"]
+    outlet = next((m.actor.name for m in mentions if m.actor.kind == "media"), None)
+    if outlet and head.kind in ("outlet", "media"):
+        return outlet, "media"
+    if head.kind == "spokesperson":
+        return (body.name, "government") if body else (text, "anonymous")
+    if head.kind == "state":
+        return (countries[0], "government") if len(set(countries)) == 1 else (text, "government")
+    kinds = {"body": "government", "institution": "expert", "outlet": "media", "pronoun": "other"}
+    if head.kind in kinds:
+        return text, kinds[head.kind]
+    first = text.split()[0].lower() if text.split() else ""
+    if head.kind == "anonymous" or head.plural or article in ("a", "an") or first in _INDEFINITE:
+        return text, "anonymous"
+    return text, head.kind
+
+
+def canonical_source(phrase: str, extra_aliases: dict[str, str] | None = None) -> tuple[str, str]:
+    """(canonical name, source type) for a source phrase as written; pronouns are left as they are.
+
+    "US National Security Advisor Jake Sullivan" -> ("Jake Sullivan", "official");
+    "the Iranian government" -> ("Iran", "government"); "a senior official" -> ("senior official",
+    "anonymous"); "a report on the Al Arabiya website" -> ("Al Arabiya", "media").
+    """
+    text, article = _trim_source(phrase)
+    if not text:
+        return phrase.strip(), "other"
+    mentions = [m for m in find_mentions(text, extra_aliases) if m.actor.kind != "place"]
+    roles = _find_roles(text, mentions)
+    head = _head(text, roles)
+    if head and head.kind == "pronoun" and head.end - head.start == len(text):
+        return text, "other"
+    found = _listed(mentions, text) or _named(text, mentions, roles)
+    if found:
+        return found
+    if head:
+        return _unnamed(text, article, head, mentions)
+    outlet = next((m.actor for m in mentions if m.actor.kind != "country"), None)
+    if outlet:
+        return outlet.name, outlet.source_type
+    countries = list(dict.fromkeys(m.actor.name for m in mentions))
+    return (" and ".join(countries), "government") if countries else (text, "other")
