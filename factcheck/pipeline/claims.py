@@ -7,6 +7,7 @@ own claims in what is left over. Both are cut into atomic parts (`split.py`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,8 +30,21 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
 PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
 MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
+FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
+RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
+NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
                               "following last this next despite".split())
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """What a part takes from the head of the span it was cut from."""
+
+    certainty: str = "certain"
+    hedges: tuple[str, ...] = ()
+    kind: str | None = None
+    actors: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,6 +56,8 @@ class Context:
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     countries: list[str] = field(default_factory=list)                # newest last
     open_quote: Attribution | None = None
+    paragraph: int = -1
+    dates: list[tuple[int, str]] = field(default_factory=list)        # (document offset, ISO) in this paragraph
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +127,21 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         if sentence.role not in ("body", "caption", "question"):
             continue
         credit = _caption_credit(sentences, n) if sentence.role == "caption" else None
+        _note_dates(sentence, context)
         for claim in _sentence_claims(sentence, context, credit):
             claims.setdefault((claim.start, claim.end), claim)
-        context.countries.extend(c for c in actor_stage.find_actors(sentence.text, extra_aliases)
-                                 if c not in context.countries[-2:])
+        context.countries.extend(actor_stage.find_actors(sentence.text, extra_aliases))
     return sorted(claims.values(), key=lambda c: (c.start, c.end))
+
+
+def _note_dates(sentence: Sentence, context: Context) -> None:
+    """Dates named so far in the paragraph: a later claim without a date of its own is anchored
+    to the latest one before it ("On July 19 and 20, Tehran hosted the summit. Putin attended ...")."""
+    if sentence.paragraph != context.paragraph:
+        context.paragraph, context.dates = sentence.paragraph, []
+    for mention in date_stage.find_dates(sentence.text, context.document.published):
+        if mention.start <= FRAME_CHARS:        # only a date that opens its sentence frames what follows
+            context.dates.append((sentence.start + mention.start, mention.value))
 
 
 def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
@@ -200,13 +226,14 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     head_text = text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end]
     head_level, head_hedges = certainty_of(head_text)
     head_kind = kind_of(head_text)
+    head_actors = actor_stage.find_actors(head_text, context.extra_aliases)
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
         if len(piece) < 2:
             continue
         start, end = piece[0].start, piece[-1].end
-        inherited = (head_level, head_hedges, head_kind) if part.inherits else ("certain", (), None)
+        inherited = Inherited(head_level, head_hedges, head_kind, head_actors) if part.inherits else Inherited()
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
     return out
 
@@ -239,16 +266,16 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     quote = document.text[start:end]
     level, hedges = certainty_of(quote)
     cue_level = attribution.rule.split(":")[3] if attribution and attribution.rule.count(":") >= 3 else "certain"
-    for candidate in (inherited[0], cue_level):
+    for candidate in (inherited.certainty, cue_level):
         if CERTAINTY_RANK[candidate] > CERTAINTY_RANK[level]:
             level = candidate
-    hedges = hedges + inherited[1]
+    hedges = hedges + inherited.hedges
     denial = bool(attribution and _is_denial(attribution))
     # a coordinated predicate or participle shares its head's modality: "would shift, triggering ..."
-    kind = "fact" if denial else ("prediction" if inherited[2] == "prediction" else kind_of(quote))
+    kind = "fact" if denial else ("prediction" if inherited.kind == "prediction" else kind_of(quote))
     polarity = "negative" if denial else polarity_of(quote)
-    actors = _actors(quote, context, source)
-    when = _when(quote, sentence.text, document.published, kind)
+    actors = _actors(quote, context, inherited.actors, sentence.text)
+    when = _when(quote, _anchor(context, start), document.published, kind)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
         id=claim_id(document.sha256, start, end), document=document.name, start=start, end=end, quote=quote,
@@ -261,22 +288,44 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
         denial=denial, trace=trace)
 
 
-def _actors(quote: str, context: Context, source: str) -> tuple[str, ...]:
+def _actors(quote: str, context: Context, head: tuple[str, ...], sentence: str) -> tuple[str, ...]:
+    """Actors named in the claim; a part cut from a longer span shares its head's actors
+    ("strengthening strategic dialogue" after "the two countries' improved relations"), and a
+    claim that names none is about those its sentence names."""
     found = list(actor_stage.find_actors(quote, context.extra_aliases))
     if PAIR_RE.search(quote):
-        recent = [c for c in reversed(context.countries) if actor_stage.is_country(c)]
-        pair = list(dict.fromkeys(recent))[:2]
-        found.extend(c for c in reversed(pair) if c not in found)
+        found.extend(c for c in _recent_pair(context) if c not in found)
+    if not found:
+        found = list(head) or list(actor_stage.find_actors(sentence, context.extra_aliases))
     return tuple(found)
 
 
-def _when(quote: str, sentence: str, published: str | None, kind: str) -> str | None:
+def _recent_pair(context: Context) -> list[str]:
+    """'the two countries': the two countries named most often in the recent text."""
+    recent = [c for c in context.countries[-RECENT_MENTIONS:] if actor_stage.is_country(c)]
+    counts = Counter(recent)
+    ranked = sorted(counts, key=lambda c: (-counts[c], -max(i for i, x in enumerate(recent) if x == c)))
+    return ranked[:2]
+
+
+def _anchor(context: Context, start: int) -> str | None:
+    """The latest date named before `start` in the claim's paragraph."""
+    earlier = [value for at, value in context.dates if at < start]
+    return earlier[-1] if earlier else None
+
+
+def _when(quote: str, anchor: str | None, published: str | None, kind: str) -> str | None:
+    """The claim's own date; else the paragraph's latest date before it; else, for what is not a
+    prediction, the month of publication (what a claim states holds at least then)."""
     own = date_stage.resolve_when(quote, published)
     if own:
         return own
     if kind == "prediction":
         return None
-    return date_stage.resolve_when(sentence, published, default=published)
+    default = published[:7] if published else None
+    if NOW_RE.search(quote) or not anchor or default and default.startswith(anchor):
+        return default                          # "Games 2022" in a text of August 2022: 2022-08
+    return anchor
 
 
 def _standalone(quote: str, pair: tuple[str, ...]) -> str:

@@ -94,7 +94,7 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
     if prev.text == "," and low in CONTRAST_WORDS and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
         return "contrast", i + 1, False
     if prev.text == "," and low in ("and", "but") and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()) \
-            and _has_verb_soon(tokens, i + 1):
+            and _has_verb_soon(tokens, i + 1) and not _name_list(tokens, i):
         return "clause-and", i + 1, False
     if prev.text == "," and low in ("which", "who") and nxt.low not in ("is", "are") or \
             prev.text == "," and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
@@ -119,6 +119,11 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
     if low == "in" and nxt.low == "order" and prev.text == ",":
         return "purpose", i, False
     return None
+
+
+def _name_list(tokens: list[Token], i: int) -> bool:
+    """'Russia, China, and Iran held ...': the 'and' closes a list of names, not a clause."""
+    return i >= 3 and tokens[i - 2].text[:1].isupper() and tokens[i - 3].text == ","
 
 
 def _has_verb_soon(tokens: list[Token], start: int, window: int = 6) -> bool:
