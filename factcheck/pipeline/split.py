@@ -99,8 +99,11 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
     if prev.text == "," and low in ("which", "who") and nxt.low not in ("is", "are") or \
             prev.text == "," and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
         return "relative", i, False
-    if prev.text == "," and low in ("in", "under", "after", "through", "by") and nxt.low == "which":
+    after_comma = prev.text == "," or prev.text in ("”", '"') and i > 1 and tokens[i - 2].text == ","
+    if after_comma and low in ("in", "under", "after", "through", "by") and nxt.low == "which":
         return "relative", i, False                 # ", in which case Tehran can ..."
+    if prev.text == "," and low == "where" and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
+        return "relative", i, False                 # "..., where Moscow and Tehran enjoy ..."
     if prev.text == "," and low == "that" and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
         return "relative", i, False                 # "organizations ..., that Iran may join"
     if prev.text == "," and low.endswith("ing") and low not in NOT_PARTICIPLES and low.islower() \
