@@ -131,3 +131,19 @@ def test_names_that_would_break_markdown_or_mermaid_are_escaped():
     assert "-->|denies|" in diagram
     assert r"“it \*never\* happened”[^" in text
     assert r'The "end" \| party' in text
+
+
+def test_a_denier_is_shown_with_what_it_denies_and_the_author_by_name():
+    from types import SimpleNamespace
+
+    article = SimpleNamespace(name="a.txt", path="/a.txt", title="T", author="Mira Sol", publisher=None,
+                              url=None, published=None, published_inferred=False)
+    own = _claim("c1", "author", "the port was closed", status="denied")
+    denial = _claim("c2", "Harbour office", "the port never closed", status="contested")
+    text = render_report(ReportData(claims=(own, denial), all_claims={"c1": own, "c2": denial},
+                                    relations=(Relation("denies", "c2", "c1", "denial cue", 1.0),),
+                                    documents=(article,)))
+    findings = text.split("## Key findings")[1].split("\n## ")[0]
+    assert "**Denied**: **Mira Sol** (states): “the port was closed”[^1], denied by **Harbour office**" in findings
+    assert "**Contested**: **Harbour office** (states): “the port never closed”[^2], denies **Mira Sol**" in findings
+    assert '["Mira Sol"]' in text

@@ -21,8 +21,10 @@ PASSIVE = {"denies": "denied by", "contradicts": "contradicted by"}
 GRADE_NAMES = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
                5: "improbable", 6: "cannot be judged"}
 NOT_ANALYSED = "not analysed"
-AUTHOR_LABEL = "the article's author"
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#|])")
+AUTHOR_LABEL = "author of"
+# Escaped everywhere inline text goes (never at a line's start): emphasis, code, links, HTML,
+# table cells; "_" only where it could open or close emphasis, so "002_0017.txt" stays readable.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,14 @@ def inline(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def who(claim) -> str:
-    return AUTHOR_LABEL if claim.source == "author" else claim.source
+def who(claim, documents: Mapping | None = None) -> str:
+    """The claim's source; for the article's own voice, its author (or whose article it is)."""
+    if claim.source != "author":
+        return claim.source
+    info = (documents or {}).get(claim.document)
+    if info is not None and getattr(info, "author", None):
+        return info.author
+    return f"{AUTHOR_LABEL} ({claim.document})"
 
 
 class Footnotes:
@@ -86,6 +94,9 @@ class _Context:
 
     def claim(self, claim_id: str):
         return self.data.all_claims.get(claim_id) or self.in_scope.get(claim_id)
+
+    def who(self, claim) -> str:
+        return who(claim, self.notes.documents)
 
 
 def _context(data: ReportData) -> _Context:
@@ -133,16 +144,16 @@ def _summary(ctx: _Context) -> list[str]:
 
 
 def _disputers(ctx: _Context, claim) -> list[str]:
-    """"denied by X “…”[^n]" for each claim that denies or contradicts `claim`."""
+    """"denied by X “…”[^n]", "denies X “…”[^n]" for each dispute `claim` is an end of."""
     found = []
     for relation in ctx.disputes:
-        if relation.target_id == claim.id:
-            other = ctx.claim(relation.source_id)
-        elif relation.relation == "contradicts" and relation.source_id == claim.id:
-            other = ctx.claim(relation.target_id)   # contradiction runs both ways
-        else:
+        if claim.id not in (relation.source_id, relation.target_id):
             continue
-        found.append(f"{PASSIVE[relation.relation]} **{inline(who(other))}**: {ctx.notes.quote(other)}")
+        outgoing = relation.source_id == claim.id
+        other = ctx.claim(relation.target_id if outgoing else relation.source_id)
+        # a contradiction runs both ways; a denial has a side
+        verb = relation.relation if outgoing and relation.relation == "denies" else PASSIVE[relation.relation]
+        found.append(f"{verb} **{inline(ctx.who(other))}**: {ctx.notes.quote(other)}")
     return found
 
 
@@ -158,10 +169,11 @@ def _findings(ctx: _Context) -> list[str]:
     if not disputed:
         return lines + ["No claim in scope is denied or contested.", ""]
     for claim in disputed:
+        quoted = ctx.notes.quote(claim)     # numbered before the quotes it is set against
         against = _disputers(ctx, claim)
         reasons = "; ".join(against) if against else "no stored claim behind the status"
-        lines.append(f"- **{claim.status.capitalize()}**: **{inline(who(claim))}** "
-                     f"({inline(claim.cue or 'states')}): {ctx.notes.quote(claim)}, {reasons}.{_verdict(ctx, claim)}")
+        lines.append(f"- **{claim.status.capitalize()}**: **{inline(ctx.who(claim))}** "
+                     f"({inline(claim.cue or 'states')}): {quoted}, {reasons}.{_verdict(ctx, claim)}")
     return lines + [""]
 
 
@@ -171,9 +183,9 @@ def _contradictions(ctx: _Context) -> list[str]:
         return lines + ["No claim in scope is denied or contradicted by another.", ""]
     for number, relation in enumerate(ctx.disputes, 1):
         first, second = ctx.claim(relation.source_id), ctx.claim(relation.target_id)
-        lines += [f"### {number}. {inline(who(first))} {relation.relation} {inline(who(second))}", "",
-                  f"- **{inline(who(first))}** ({inline(first.document)}): {ctx.notes.quote(first)}",
-                  f"- **{inline(who(second))}** ({inline(second.document)}): {ctx.notes.quote(second)}",
+        lines += [f"### {number}. {inline(ctx.who(first))} {relation.relation} {inline(ctx.who(second))}", "",
+                  f"- **{inline(ctx.who(first))}** ({inline(first.document)}): {ctx.notes.quote(first)}",
+                  f"- **{inline(ctx.who(second))}** ({inline(second.document)}): {ctx.notes.quote(second)}",
                   f"- Reason: {inline(relation.reason)} (score {relation.score:.2f}, {relation.origin})", ""]
     return lines
 
@@ -182,7 +194,7 @@ def _by_actor(ctx: _Context) -> list[str]:
     lines = ["## Claims by actor", ""]
     groups: dict[str, list] = {}
     for claim in ctx.data.claims:
-        groups.setdefault(who(claim), []).append(claim)
+        groups.setdefault(ctx.who(claim), []).append(claim)
     if not groups:
         return lines + ["No claims in scope.", ""]
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n.lower())):
@@ -213,7 +225,7 @@ def _corroboration(ctx: _Context) -> list[str]:
         assessment = ctx.data.assessments.get(claim.id)
         score = f"{assessment.score:.2f}" if assessment else NOT_ANALYSED
         why = inline(assessment.explanation) if assessment and assessment.explanation else ""
-        rows.append([ctx.notes.quote(claim), claim.id, inline(who(claim)), claim.status, score,
+        rows.append([ctx.notes.quote(claim), claim.id, inline(ctx.who(claim)), claim.status, score,
                      _grade(assessment), why])
     return lines + _table(["claim", "id", "source", "status", "score", "grade", "why"], rows) + [""]
 
@@ -222,8 +234,8 @@ def _sources(ctx: _Context) -> list[str]:
     counts: dict[tuple[str, str], Counter] = {}
     documents: dict[str, set] = {}
     for claim in ctx.data.claims:
-        counts.setdefault((who(claim), claim.source_type), Counter())[claim.status] += 1
-        documents.setdefault(who(claim), set()).add(claim.document)
+        counts.setdefault((ctx.who(claim), claim.source_type), Counter())[claim.status] += 1
+        documents.setdefault(ctx.who(claim), set()).add(claim.document)
     order = sorted(counts, key=lambda key: (-sum(counts[key].values()), key[0].lower(), key[1]))
     rows = [[inline(name), kind, sum(counts[(name, kind)].values()),
              *(counts[(name, kind)][status] for status in STATUSES), len(documents[name])]
@@ -251,7 +263,8 @@ def _mermaid_label(name: str) -> str:
 
 def _diagram(ctx: _Context) -> list[str]:
     lines = ["## Who denies or contradicts whom", ""]
-    edges = Counter((who(ctx.claim(r.source_id)), r.relation, who(ctx.claim(r.target_id))) for r in ctx.disputes)
+    edges = Counter((ctx.who(ctx.claim(r.source_id)), r.relation, ctx.who(ctx.claim(r.target_id)))
+                    for r in ctx.disputes)
     if not edges:
         return lines + ["No denials or contradictions in scope.", ""]
     names = sorted({edge[0] for edge in edges} | {edge[2] for edge in edges}, key=str.lower)
@@ -269,7 +282,7 @@ def _timeline(ctx: _Context) -> list[str]:
     dated = sorted((c for c in ctx.data.claims if c.when), key=lambda c: (c.when, _order(c)))
     if not dated:
         return lines + ["No claim in scope is dated.", ""]
-    rows = [[claim.when, inline(who(claim)), ctx.notes.quote(claim), claim.status] for claim in dated]
+    rows = [[claim.when, inline(ctx.who(claim)), ctx.notes.quote(claim), claim.status] for claim in dated]
     return lines + _table(["when", "source", "claim", "status"], rows) + [""]
 
 
