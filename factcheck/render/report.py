@@ -56,7 +56,7 @@ def who(claim, documents: Mapping | None = None) -> str:
     info = (documents or {}).get(claim.document)
     if info is not None and getattr(info, "author", None):
         return info.author
-    return f"{AUTHOR_LABEL} ({claim.document})"
+    return f"{AUTHOR_LABEL} {claim.document}"
 
 
 class Footnotes:
@@ -268,10 +268,12 @@ def _diagram(ctx: _Context) -> list[str]:
     if not edges:
         return lines + ["No denials or contradictions in scope.", ""]
     names = sorted({edge[0] for edge in edges} | {edge[2] for edge in edges}, key=str.lower)
-    ids = {name: f"a{number}" for number, name in enumerate(names, 1)}  # safe ids: labels carry the names
+    rank = {name: number for number, name in enumerate(names, 1)}
+    ids = {name: f"a{number}" for name, number in rank.items()}  # safe ids: labels carry the names
     lines += ["```mermaid", "graph LR"]
     lines += [f"  {ids[name]}[{_mermaid_label(name)}]" for name in names]
-    for (first, relation, second), count in sorted(edges.items()):
+    for (first, relation, second), count in sorted(edges.items(),
+                                                   key=lambda e: (rank[e[0][0]], e[0][1], rank[e[0][2]])):
         label = relation if count == 1 else f"{relation} x{count}"
         lines.append(f"  {ids[first]} -->|{label}| {ids[second]}")
     return lines + ["```", ""]
