@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import LexiconError, load_table
+from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
@@ -55,6 +55,7 @@ class Gazetteer:
     pattern: re.Pattern
     fuzzy: dict[str, tuple[str, ...]]     # first letter -> one-word aliases misspellings may reach
     role_words: frozenset[str]            # words of titles and roles ("minister", "gen")
+    common_words: frozenset[str]          # function words, months, weekdays: never a given name
 
 
 def _alias_key(surface: str) -> str:
@@ -116,7 +117,9 @@ def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
         if country not in actors:
             raise LexiconError(f"demonyms.txt: {demonym!r} names {country!r}, which actors.txt lacks")
         for form in (demonym, *demonym_plurals(demonym)):
-            owners.setdefault(_alias_key(form), []).append(country)
+            names = owners.setdefault(_alias_key(form), [])
+            if country not in names:
+                names.append(country)
     return actors, owners
 
 
@@ -135,8 +138,10 @@ def gazetteer() -> Gazetteer:
             fuzzy.setdefault(alias[0], []).append(alias)
     pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
     role_words = frozenset(w.strip(".").lower() for phrase, _ in _role_rows() for w in phrase.split())
+    common = {w.lower() for w in load_list("numbers_function_words.txt")}
+    common |= {row[0].lower() for name in ("dates_months.txt", "dates_weekdays.txt") for row in load_table(name)}
     return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
-                     {k: tuple(v) for k, v in fuzzy.items()}, role_words)
+                     {k: tuple(v) for k, v in fuzzy.items()}, role_words, frozenset(common))
 
 
 def actor_types() -> dict[str, str]:
@@ -196,28 +201,28 @@ def _candidate_spans(text: str, extra: dict[str, str]) -> list[tuple[int, int, s
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([A-Z][\w'’-]*)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n])\s*$")
 
 
 def _other_person(text: str, start: int, end: int, names: tuple[str, ...]) -> bool:
     """A surname next to an unknown capitalised name belongs to someone else.
 
     "Hunter Biden" is not Joe Biden and "Graham Allison" is not Lindsey Graham; "President
-    Biden", "But Biden" (a sentence opener) and "Joseph R. Biden" are the listed person.
+    Biden", "In January Biden", "But Biden" and "Joseph R. Biden" are the listed person.
     """
     gaz = gazetteer()
     own = {part for name in names for part in name.split()}
     before = _WORD_BEFORE.search(text, max(0, start - CONTEXT_WINDOW_CHARS), start)
-    if before and _unknown_name(before.group(1), own, gaz) \
-            and not _SENTENCE_START.search(text, max(0, before.start() - 3), before.start()):
+    if before and _unknown_name(before.group(1), own, gaz):
         return True
     after = _WORD_AFTER.match(text, end)
     return bool(after and _unknown_name(after.group(1), own, gaz))
 
 
 def _unknown_name(word: str, own: set[str], gaz: Gazetteer) -> bool:
-    word = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-    return word not in own and word.strip(".").lower() not in gaz.role_words and _alias_key(word) not in gaz.owners
+    word = word[:-2] if word.endswith(("'s", "’s")) else word
+    low = word.strip(".").lower()
+    return word not in own and low not in gaz.role_words and low not in gaz.common_words \
+        and _alias_key(word) not in gaz.owners
 
 
 def _actor_for(text: str, span: tuple[int, int, str, str | None], seen: list[str]) -> Actor | None:
@@ -253,7 +258,12 @@ def _fuzzy_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 def find_mentions(text: str, extra_aliases: dict[str, str] | None = None) -> list[Mention]:
     """Every actor (and place) named in `text`, in text order, without overlaps."""
-    extra = {_alias_key(k).lower(): v for k, v in (extra_aliases or {}).items()}
+    extra = {}
+    for alias, canonical in (extra_aliases or {}).items():
+        key = _alias_key(alias).lower()
+        extra[key] = canonical
+        if key.startswith("the "):            # "the duo" is also "Duo" once the article is gone
+            extra.setdefault(key[4:], canonical)
     mentions, seen = [], []
     spans = _candidate_spans(text, extra)
     for span in spans:
@@ -277,11 +287,10 @@ def find_actors(text: str, extra_aliases: dict[str, str] | None = None) -> tuple
 def resolve_actor_name(name: str, extra_aliases: dict[str, str] | None = None) -> str | None:
     """Canonical name for a canonical name or alias in any case ("moscow" -> "Russia"), else None."""
     key = _alias_key(name).lower()
-    if key.startswith("the "):
-        key = key[4:]
     for alias, canonical in (extra_aliases or {}).items():
-        if _alias_key(alias).lower() == key:
+        if _alias_key(alias).lower() in (key, "the " + key):
             return canonical
+    key = key.removeprefix("the ")
     gaz = gazetteer()
     if key in gaz.lower:
         return gaz.lower[key]
@@ -359,29 +368,34 @@ def _find_roles(text: str, mentions: list[Mention]) -> list[_Role]:
     return found
 
 
-def _unknown_person(text: str, mentions: list[Mention], roles: list[_Role]) -> str | None:
-    """The first run of capitalised words no gazetteer entry or role covers: "John Smith, an analyst"."""
-    covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
-    runs, run, last_end = [], [], -1
+def _name_runs(text: str, covered: list[tuple[int, int]]) -> list[list[re.Match]]:
+    """Maximal runs of capitalised words, with particles inside ("Bashar al-Assad"), outside `covered`."""
+    runs, last_end = [[]], -1
     for token in _NAME_TOKEN.finditer(text):
         word, free = token.group(), not any(s <= token.start() < e for s, e in covered)
         name_like = free and (word[0].isupper() or "-" in word and word.split("-", 1)[0] in NAME_PARTICLES)
-        joined = run and text[last_end:token.start()].isspace()
+        joined = bool(runs[-1]) and text[last_end:token.start()].isspace()
         if name_like or free and word in NAME_PARTICLES and joined:
-            run = run + [token] if joined else [token]
-        else:
-            run = []
-        if run and run not in runs:
-            runs.append(run)
+            if not joined:
+                runs.append([])
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
         last_end = token.end()
-    for run in (r for r in runs if r):
-        while run and run[-1].group() in NAME_PARTICLES:
-            run = run[:-1]
-        before = text[:run[0].start()] if run else ""
+    trimmed = [run[:max(i for i, t in enumerate(run) if t.group() not in NAME_PARTICLES) + 1]
+               for run in runs if any(t.group() not in NAME_PARTICLES for t in run)]
+    return trimmed
+
+
+def _unknown_person(text: str, mentions: list[Mention], roles: list[_Role]) -> str | None:
+    """The first run of capitalised words no gazetteer entry or role covers: "John Smith, an analyst"."""
+    covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
+    for run in _name_runs(text, covered):
+        before = text[:run[0].start()]
         after_role = any(r.end <= run[0].start() and before[r.end:].isspace() and r.kind in PERSON_ROLES
-                         for r in roles) if run else False
+                         for r in roles)
         org_part = re.search(r"[A-Z][\w.]*\s+(?:of|for|on)\s+$", before)   # "Endowment for International Peace"
-        if run and not org_part and (len(run) >= 2 or after_role):
+        if not org_part and (len(run) >= 2 or after_role):
             return " ".join(text[run[0].start():run[-1].end()].split()).rstrip("'’").removesuffix("'s")
     return None
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|''|[^\sA-Za-z0-9]")
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|''|[^\sA-Za-z0-9]")
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3

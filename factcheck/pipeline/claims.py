@@ -31,10 +31,11 @@ PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|go
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
 MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
+MAX_OPENER_WORDS = 3
 RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
 NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
-                              "following last this next despite".split())
+                              "following last this next despite one".split())
 
 
 @dataclass(frozen=True)
@@ -230,12 +231,21 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
-        if len(piece) < 2:
+        if len(piece) < 2 or _only_opener(piece):
             continue
         start, end = piece[0].start, piece[-1].end
         inherited = Inherited(head_level, head_hedges, head_kind, head_actors) if part.inherits else Inherited()
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
     return out
+
+
+def _only_opener(piece: list[Token]) -> bool:
+    """'On one hand', 'most notably': a short adverbial that asserts nothing by itself."""
+    words = [t for t in piece if t.text[:1].isalnum()]
+    if not words:
+        return True
+    return len(words) <= MAX_OPENER_WORDS and (words[0].low in ADVERBIAL_OPENERS or words[0].low in
+                                               ("most", "more", "first", "second", "finally", "still"))
 
 
 def _strip_edges(tokens: list[Token]) -> list[Token]:

@@ -112,7 +112,7 @@ def _count_context() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     before = re.compile(r"(?:(?:^|\W)(?:" + "|".join(re.escape(q) for q in qualifiers)
                         + r")|[$€£]|\b[A-Z]{3})\s*$", re.I)
     units = frozenset(w.lower() for row in load_table("units_measures.txt") for w in row)
-    return before, units, frozenset(load_list("numbers_not_heads.txt"))
+    return before, units, frozenset(load_list("numbers_function_words.txt"))
 
 
 # ---- patterns --------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "quarter": rf"(?i:(first|second|third|fourth)\s+quarter\s+of)\s+{YEAR}|Q([1-4])\s+{YEAR}",
         "iso": r"((?:19|20)\d\d)-([01]\d)(?:-([0-3]\d))?(?![\d-])",
         "named_month": rf"(?i:(last|this|next|past|previous|coming))\s+{month}",
-        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+)?(year|decade|centur(?:y|ie)|month|week|day)s?)(?!\w)",
+        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+(year|decade|centur(?:y|ie)|month|week|day)s?|()(year|decade|century|month|week|day)))(?!\w)",
         "ago": rf"(?i:{count}\s+(year|decade|month|week|day)s?\s+ago)(?!\w)",
         "relative": rf"(?i:{relative})(?!\w)",
         "weekday": rf"(?:(?i:(last|this|next|on))\s+)?{weekday}",
@@ -306,7 +306,7 @@ _VALUES: dict[str, Callable] = {
     "quarter": lambda g, p: _quarter(g[0] or g[2], g[1] or g[3]),
     "iso": lambda g, p: _ymd(int(g[0]), int(g[1]), int(g[2]) if g[2] else None),
     "named_month": lambda g, p: _ymd(_year_of(_month_number(g[1]), None, p, g[0].lower()), _month_number(g[1])),
-    "span": lambda g, p: _span_back(g[0], g[1], p),
+    "span": lambda g, p: _span_back(g[0], g[1] or g[3], p),   # "the past decades" (no count) is vague
     "ago": lambda g, p: _by_unit(g[1], -_count(g[0]), p),
     "relative": lambda g, p: _by_unit(*_relative_phrases()[" ".join(g[-1].lower().split())], p),
     "weekday": lambda g, p: _weekday_value(g[0], g[1], p),

@@ -63,7 +63,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], re.Pattern, dict[str, str]
     qualifiers = {phrase.lower(): canonical for phrase, canonical, *_ in load_table("numbers_qualifiers.txt")}
     pattern = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
                          + r")\s+$", re.I)
-    return frozenset(load_list("numbers_not_heads.txt")), frozenset(load_list("numbers_modifiers.txt")), \
+    return frozenset(load_list("numbers_function_words.txt")), frozenset(load_list("numbers_modifiers.txt")), \
         pattern, qualifiers
 
 
@@ -158,18 +158,21 @@ def _word_numbers(text: str) -> list[_Number]:
 # ---- context ---------------------------------------------------------------------------------
 
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.]*)\s+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n])\s*$")
 
 
 def _model_name(text: str, number: _Number) -> bool:
-    """'Shahed 129', 'Article 5', 'Resolution 2231': a number right after a capitalised name."""
+    """'Shahed 129', 'Article 5', 'Resolution 2231': a number right after a capitalised name.
+
+    A capitalised function word or qualifier opening a sentence is no name ("Only 300", "About 300").
+    """
     before = _CAPITALISED_BEFORE.search(text, max(0, number.start - CONTEXT_CHARS), number.start)
     if not before or number.words or number.unit:
         return False
     _, prefix = _units()
+    function_words, _, qualifier, _ = _lists()
     word = before.group(1)
-    return not _SENTENCE_START.search(text, 0, before.start()) and not prefix.search(word + " ") \
-        and not _lists()[2].search(word + " ")
+    return word.lower() not in function_words and not prefix.search(word + " ") \
+        and not qualifier.search(word + " ")
 
 
 def _currency_before(text: str, number: _Number) -> tuple[int, str] | None:

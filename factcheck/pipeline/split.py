@@ -184,7 +184,8 @@ def _list_cuts(tokens: list[Token], depths: list[int]) -> list[tuple[int, int, s
         while k >= 0 and _item_ok(tokens, commas[k] + 1, run[0]):
             run.insert(0, commas[k])
             k -= 1
-        if len(run) < 2 or not _item_ok(tokens, (commas[k] + 1) if k >= 0 else 0, run[0], first=True):
+        head_lo = (commas[k] + 1) if k >= 0 else 0
+        if len(run) < 2 or not _item_ok(tokens, head_lo, run[0], first=True) or _examples(tokens, head_lo, run[0]):
             continue
         end = commas[n + 1] if n + 1 < len(commas) else len(tokens)
         if not _item_ok(tokens, comma + 2, end):
@@ -195,6 +196,12 @@ def _list_cuts(tokens: list[Token], depths: list[int]) -> list[tuple[int, int, s
             cuts.append((end, end + 1, "list-end", False))
         return cuts
     return []
+
+
+def _examples(tokens: list[Token], lo: int, hi: int) -> bool:
+    """'purposes, such as A, B, and C': examples of one claim, not claims of their own."""
+    lows = [t.low for t in tokens[max(0, lo - 3):hi]]
+    return any(a == "such" and b == "as" for a, b in zip(lows, lows[1:])) or "including" in lows
 
 
 def _item_ok(tokens: list[Token], lo: int, hi: int, first: bool = False) -> bool:
