@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
+from factcheck.pipeline.dates import is_calendar_word
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
 MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
@@ -55,7 +56,7 @@ class Gazetteer:
     pattern: re.Pattern
     fuzzy: dict[str, tuple[str, ...]]     # first letter -> one-word aliases misspellings may reach
     role_words: frozenset[str]            # words of titles and roles ("minister", "gen")
-    common_words: frozenset[str]          # function words, months, weekdays: never a given name
+    common_words: frozenset[str]          # function words ("But Biden said"): never a given name
 
 
 def _alias_key(surface: str) -> str:
@@ -139,7 +140,6 @@ def gazetteer() -> Gazetteer:
     pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
     role_words = frozenset(w.strip(".").lower() for phrase, _ in _role_rows() for w in phrase.split())
     common = {w.lower() for w in load_list("numbers_function_words.txt")}
-    common |= {row[0].lower() for name in ("dates_months.txt", "dates_weekdays.txt") for row in load_table(name)}
     return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
                      {k: tuple(v) for k, v in fuzzy.items()}, role_words, frozenset(common))
 
@@ -222,7 +222,7 @@ def _unknown_name(word: str, own: set[str], gaz: Gazetteer) -> bool:
     word = word[:-2] if word.endswith(("'s", "’s")) else word
     low = word.strip(".").lower()
     return word not in own and low not in gaz.role_words and low not in gaz.common_words \
-        and _alias_key(word) not in gaz.owners
+        and not is_calendar_word(word) and _alias_key(word) not in gaz.owners
 
 
 def _actor_for(text: str, span: tuple[int, int, str, str | None], seen: list[str]) -> Actor | None:

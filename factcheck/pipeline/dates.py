@@ -85,6 +85,12 @@ def _weekdays() -> tuple[str, dict[str, int]]:
     return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
 
 
+def is_calendar_word(word: str) -> bool:
+    """A month or weekday name or abbreviation ("January", "Aug.", "Tuesday")."""
+    key = word.lower().rstrip(".")
+    return key in _months()[1] or key in _weekdays()[1]
+
+
 @lru_cache(maxsize=1)
 def _relative_phrases() -> dict[str, tuple[str, int]]:
     return {phrase.lower(): (unit, int(offset)) for phrase, unit, offset, *_ in load_table("dates_relative.txt")}

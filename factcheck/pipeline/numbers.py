@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Quantity
-from factcheck.pipeline.dates import date_spans
+from factcheck.pipeline.dates import date_spans, is_calendar_word
 
 MAX_HEAD_DISTANCE_WORDS = 8     # words read after a number for its counted noun
 MAX_COMPOUND_WORDS = 3          # "US defence personnel": a compound's head is its last noun
@@ -172,7 +172,7 @@ def _model_name(text: str, number: _Number) -> bool:
     function_words, _, qualifier, _ = _lists()
     word = before.group(1)
     return word.lower() not in function_words and not prefix.search(word + " ") \
-        and not qualifier.search(word + " ")
+        and not qualifier.search(word + " ") and not is_calendar_word(word)   # "By January 300 drones"
 
 
 def _currency_before(text: str, number: _Number) -> tuple[int, str] | None:
