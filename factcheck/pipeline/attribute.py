@@ -24,6 +24,7 @@ MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a sou
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
+HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
 PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
                          "winter".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
@@ -312,7 +313,7 @@ def _known_actor(word: str) -> bool:
 def _head(words: list[Token]) -> Token:
     """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report')."""
     for n, word in enumerate(words):
-        if n and word.low in ("of", "for", "on", "at", "in", "from", "with", "to") and not _name_of(words, n):
+        if n and word.low in HEAD_BREAKERS and not _name_of(words, n):
             return words[n - 1]
     return words[-1]
 
