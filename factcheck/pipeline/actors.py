@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
@@ -64,13 +65,6 @@ def _alias_key(surface: str) -> str:
     return " ".join(surface.split()).replace("’", "'")
 
 
-def _alias_forms(alias: str) -> tuple[str, ...]:
-    """'the West' is also written 'The West' at the start of a sentence."""
-    if alias.startswith("the "):
-        return alias, "The " + alias[4:]
-    return (alias,)
-
-
 def demonym_plurals(demonym: str) -> tuple[str, ...]:
     """'Iranian' -> 'Iranians'; 'British', 'Chinese', 'Swiss', 'Frenchman' take no -s."""
     if demonym.endswith(("sh", "ch", "se", "s", "z", "man", "men")):
@@ -109,18 +103,16 @@ def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
             raise LexiconError(f"actors.txt: {name!r} has type {kind_field!r}; expected one of "
                                f"{', '.join(KINDS)}, optionally /source_type")
         actors.setdefault(name, Actor(name, kind, source_type or DEFAULT_SOURCE_TYPE[kind]))
-        for alias in (name, *aliases):
-            for form in _alias_forms(alias):
-                names = owners.setdefault(_alias_key(form), [])
-                if name not in names:
-                    names.append(name)
+        for alias in (name, *aliases):   # "the West" is "The West" at the start of a sentence
+            for form in (alias, "The " + alias[4:]) if alias.startswith("the ") else (alias,):
+                owners.setdefault(_alias_key(form), [])
+                owners[_alias_key(form)] += [] if name in owners[_alias_key(form)] else [name]
     for demonym, country, *_ in load_table("demonyms.txt"):
         if country not in actors:
             raise LexiconError(f"demonyms.txt: {demonym!r} names {country!r}, which actors.txt lacks")
         for form in (demonym, *demonym_plurals(demonym)):
-            names = owners.setdefault(_alias_key(form), [])
-            if country not in names:
-                names.append(country)
+            owners.setdefault(form, [])
+            owners[form] += [] if country in owners[form] else [country]
     return actors, owners
 
 
@@ -128,6 +120,7 @@ def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, read and compiled on first use."""
     actors, owners = _read_actors()
+    demonyms = {form for demonym, *_ in load_table("demonyms.txt") for form in (demonym, *demonym_plurals(demonym))}
     lower = {name.lower(): name for name, actor in actors.items() if actor.kind != "place"}
     for alias, names in owners.items():
         if actors[names[0]].kind != "place":
@@ -135,10 +128,10 @@ def gazetteer() -> Gazetteer:
     fuzzy: dict[str, list[str]] = {}
     for alias, names in owners.items():
         if " " not in alias and alias.isalpha() and len(alias) >= MIN_FUZZY_TOKEN_CHARS - MAX_FUZZY_LENGTH_GAP_CHARS \
-                and actors[names[0]].kind != "place":
+                and actors[names[0]].kind not in ("place", "country") and alias not in demonyms:
             fuzzy.setdefault(alias[0], []).append(alias)
     pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
-    role_words = frozenset(w.strip(".").lower() for phrase, _ in _role_rows() for w in phrase.split())
+    role_words = frozenset(w.strip(".") for phrase in _roles()[1] for w in phrase.split())
     common = {w.lower() for w in load_list("numbers_function_words.txt")}
     return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
                      {k: tuple(v) for k, v in fuzzy.items()}, role_words, frozenset(common))
@@ -159,8 +152,11 @@ def is_country(name: str) -> bool:
 def fuzzy_alias(token: str) -> str | None:
     """The one-word alias `token` misspells ("Solemaini" -> "Soleimani"), or None.
 
-    Only aliases with the same first letter and about the same length compete; a word that
-    extends an alias ("Obamas", "Abbasi") is a different word, not a misspelling.
+    Only names of people and bodies compete (country names and demonyms are short and common
+    words sit close to them: "Finish", "Finnish"), with the same first letter, about the same
+    length and the same last letter ("Economics" is not "Economist"; a final y and i are one, as
+    transliterations go: "Soleimany"); a word that extends an alias ("Obamas", "Abbasi") is a
+    different word, not a misspelling.
     """
     from rapidfuzz import fuzz, process
 
@@ -169,26 +165,25 @@ def fuzzy_alias(token: str) -> str | None:
     if best is None:
         return None
     alias = best[0]
-    if abs(len(alias) - len(token)) > MAX_FUZZY_LENGTH_GAP_CHARS or alias.startswith(token) \
-            or token.startswith(alias):
-        return None
-    return alias
+    similar = abs(len(alias) - len(token)) <= MAX_FUZZY_LENGTH_GAP_CHARS \
+        and alias[-1].replace("y", "i") == token[-1].replace("y", "i")
+    return alias if similar and not alias.startswith(token) and not token.startswith(alias) else None
 
 
 @lru_cache(maxsize=256)
 def _extra_pattern(aliases: tuple[str, ...]) -> re.Pattern:
-    ordered = sorted(aliases, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + _trie_regex(aliases) + r")(?!\w)", re.IGNORECASE)
 
 
 def _candidate_spans(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str | None]]:
     """Every alias match: (start, end, alias key, canonical for users' aliases else None)."""
-    spans = [(m.start(), m.end(), _alias_key(m.group()), None) for m in gazetteer().pattern.finditer(text)]
-    if extra:
-        pattern = _extra_pattern(tuple(sorted(extra)))
-        spans += [(m.start(), m.end(), "", extra[_alias_key(m.group()).lower()])
-                  for m in pattern.finditer(text)]
+    owners = gazetteer().owners
+    spans = [(m.start(), m.end(), key if key in owners else _alias_key(key), None)
+             for m in gazetteer().pattern.finditer(text) for key in (m.group(),)]
+    if not extra:
+        return spans                          # one regex pass: already leftmost-longest, no overlaps
+    spans += [(m.start(), m.end(), "", extra[_alias_key(m.group()).lower()])
+              for m in _extra_pattern(tuple(sorted(extra))).finditer(text)]
     # Leftmost, then longest, then a user's alias: "Russian Armed Forces" before "Russian".
     spans.sort(key=lambda s: (s[0], s[0] - s[1], s[3] is None))
     chosen, reach = [], -1
@@ -212,17 +207,14 @@ def _other_person(text: str, start: int, end: int, names: tuple[str, ...]) -> bo
     gaz = gazetteer()
     own = {part for name in names for part in name.split()}
     before = _WORD_BEFORE.search(text, max(0, start - CONTEXT_WINDOW_CHARS), start)
-    if before and _unknown_name(before.group(1), own, gaz):
-        return True
     after = _WORD_AFTER.match(text, end)
-    return bool(after and _unknown_name(after.group(1), own, gaz))
-
-
-def _unknown_name(word: str, own: set[str], gaz: Gazetteer) -> bool:
-    word = word[:-2] if word.endswith(("'s", "’s")) else word
-    low = word.strip(".").lower()
-    return word not in own and low not in gaz.role_words and low not in gaz.common_words \
-        and not is_calendar_word(word) and _alias_key(word) not in gaz.owners
+    for word in (before.group(1) if before else "", after.group(1) if after else ""):
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
+        low = word.strip(".").lower()
+        if word and word not in own and low not in gaz.role_words and low not in gaz.common_words \
+                and not is_calendar_word(word) and _alias_key(word) not in gaz.owners:
+            return True
+    return False
 
 
 def _actor_for(text: str, span: tuple[int, int, str, str | None], seen: list[str]) -> Actor | None:
@@ -247,23 +239,21 @@ def _fuzzy_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word in gaz.owners or word.lower() in gaz.role_words \
-                or any(s <= match.start() < e for s, e in taken):
+        alias = None if word in gaz.owners else fuzzy_alias(word)
+        if alias is None or word.lower() in gaz.role_words or any(s <= match.start() < e for s, e in taken):
             continue
-        alias = fuzzy_alias(word)
-        if alias:
+        # Next to an unknown capitalised word it is part of another name: "Fred Siegel", not Spiegel.
+        if alias and not _other_person(text, match.start(), match.end(), gaz.owners[alias]):
             found.append(Mention(match.start(), match.end(), gaz.actors[gaz.owners[alias][0]]))
     return found
 
 
 def find_mentions(text: str, extra_aliases: dict[str, str] | None = None) -> list[Mention]:
     """Every actor (and place) named in `text`, in text order, without overlaps."""
-    extra = {}
-    for alias, canonical in (extra_aliases or {}).items():
-        key = _alias_key(alias).lower()
-        extra[key] = canonical
-        if key.startswith("the "):            # "the duo" is also "Duo" once the article is gone
-            extra.setdefault(key[4:], canonical)
+    extra = {_alias_key(alias).lower(): canonical for alias, canonical in extra_aliases.items()} \
+        if extra_aliases else {}
+    for key in [k for k in extra if k.startswith("the ")]:   # "the duo" is also "Duo" without its article
+        extra.setdefault(key[4:], extra[key])
     mentions, seen = [], []
     spans = _candidate_spans(text, extra)
     for span in spans:
@@ -271,8 +261,8 @@ def find_mentions(text: str, extra_aliases: dict[str, str] | None = None) -> lis
         if actor is not None:
             mentions.append(Mention(span[0], span[1], actor))
             seen.append(actor.name)
-    mentions += _fuzzy_mentions(text, [(s[0], s[1]) for s in spans])
-    return sorted(mentions, key=lambda m: m.start)
+    misspelt = _fuzzy_mentions(text, [(s[0], s[1]) for s in spans])
+    return sorted(mentions + misspelt, key=lambda m: m.start) if misspelt else mentions
 
 
 def find_actors(text: str, extra_aliases: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -303,39 +293,26 @@ def resolve_actor_name(name: str, extra_aliases: dict[str, str] | None = None) -
 # ---- source phrases ---------------------------------------------------------------------------
 
 PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
-ROLE_KINDS = PERSON_ROLES + ("body", "state", "institution", "outlet", "anonymous", "pronoun")
-
-
-@lru_cache(maxsize=1)
-def _role_rows() -> tuple[tuple[str, str], ...]:
-    rows = []
-    for phrase, kind, *_ in load_table("source_roles.txt"):
-        if kind not in ROLE_KINDS:
-            raise LexiconError(f"source_roles.txt: {phrase!r} has kind {kind!r}; expected one of "
-                               f"{', '.join(ROLE_KINDS)}")
-        rows.append((phrase.lower(), kind))
-    return tuple(rows)
-
-
-def _plural(phrase: str) -> str:
-    if re.search(r"[^aeiou]y$", phrase):
-        return phrase[:-1] + "ies"
-    return phrase + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
+ORGANISATION_HEADS = ("body", "state", "institution", "outlet", "group")   # "... Command", "... Institute"
+ROLE_KINDS = PERSON_ROLES + ORGANISATION_HEADS + ("anonymous", "pronoun")
 
 
 @lru_cache(maxsize=1)
 def _roles() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
-    """One case-insensitive trie regex over roles and their -s plurals: phrase -> (kind, plural)."""
-    table: dict[str, tuple[str, bool]] = {}
-    for phrase, kind in _role_rows():
-        table.setdefault(phrase, (kind, phrase.endswith(("men", "people"))))
+    """One case-insensitive trie regex over roles and their plurals: phrase -> (kind, plural)."""
+    rows = [(phrase.lower(), kind) for phrase, kind, *_ in load_table("source_roles.txt")]
+    bad = next((row for row in rows if row[1] not in ROLE_KINDS), None)
+    if bad:
+        raise LexiconError(f"source_roles.txt: {bad[0]!r} has kind {bad[1]!r}; expected one of {', '.join(ROLE_KINDS)}")
+    table = {phrase: (kind, phrase.endswith(("men", "people"))) for phrase, kind in reversed(rows)}
+    for phrase, kind in rows:                       # "secretaries", "witnesses", "sources"
+        plural = re.sub(r"(?<=[^aeiou])y$", "ie", phrase) + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
         if kind != "pronoun":
-            table.setdefault(_plural(phrase), (kind, True))
-    return re.compile(r"(?<![\w.])(?:" + _trie_regex(sorted(table)) + r")(?![\w-])", re.I), table
+            table.setdefault(plural, (kind, True))
+    return re.compile(r"(?<![\w.-])(?:" + _trie_regex(sorted(table)) + r")(?![\w-])", re.I), table
 
 
-@dataclass(frozen=True)
-class _Role:
+class _Role(NamedTuple):
     start: int
     end: int
     kind: str
@@ -382,31 +359,30 @@ def _name_runs(text: str, covered: list[tuple[int, int]]) -> list[list[re.Match]
         elif runs[-1]:
             runs.append([])
         last_end = token.end()
-    trimmed = [run[:max(i for i, t in enumerate(run) if t.group() not in NAME_PARTICLES) + 1]
-               for run in runs if any(t.group() not in NAME_PARTICLES for t in run)]
-    return trimmed
+    return [run[:max(i for i, t in enumerate(run) if t.group() not in NAME_PARTICLES) + 1]
+            for run in runs if any(t.group() not in NAME_PARTICLES for t in run)]
 
 
 def _unknown_person(text: str, mentions: list[Mention], roles: list[_Role]) -> str | None:
     """The first run of capitalised words no gazetteer entry or role covers: "John Smith, an analyst"."""
     covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
     for run in _name_runs(text, covered):
-        before = text[:run[0].start()]
+        before, end = text[:run[0].start()], run[-1].end()
         after_role = any(r.end <= run[0].start() and before[r.end:].isspace() and r.kind in PERSON_ROLES
                          for r in roles)
-        org_part = re.search(r"[A-Z][\w.]*\s+(?:of|for|on)\s+$", before)   # "Endowment for International Peace"
-        if not org_part and (len(run) >= 2 or after_role):
+        org_part = re.search(r"[A-Z][\w.]*\s+(?:of|for|on)\s+$", before) or any(   # "Endowment for
+            r.start > end and text[end:r.start].isspace() and r.kind in ORGANISATION_HEADS for r in roles)
+        if not org_part and not _modifier(text, end) and (len(run) >= 2 or after_role):
             return " ".join(text[run[0].start():run[-1].end()].split()).rstrip("'’").removesuffix("'s")
     return None
 
 
 def _listed(mentions: list[Mention], text: str) -> tuple[str, str] | None:
     """A phrase that is nothing but actors: "Washington" -> United States; "Moscow and Tehran"."""
-    rest = text
-    for mention in reversed(mentions):
-        rest = rest[:mention.start] + rest[mention.end:]
-    if not mentions or re.sub(r"\band\b|[,&/]|\s", "", rest):
-        return None
+    gaps = [text[a.end:b.start] for a, b in zip(mentions, mentions[1:])]
+    rest = text[:mentions[0].start] + "".join(gaps) + text[mentions[-1].end:] if mentions else text
+    if not mentions or re.sub(r"\band\b|[,&/]|\s", "", rest) or any(gap.isspace() for gap in gaps):
+        return None                       # "Russian Vladimir Putin": a demonym, not a list
     names = list(dict.fromkeys(m.actor.name for m in mentions))
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     kinds = {m.actor.source_type for m in mentions}
@@ -415,8 +391,12 @@ def _listed(mentions: list[Mention], text: str) -> tuple[str, str] | None:
 
 def _named(text: str, mentions: list[Mention], roles: list[_Role]) -> tuple[str, str] | None:
     """A person's name with the type their role or affiliation gives."""
-    person = next((m.actor for m in mentions if m.actor.kind == "person"), None)
-    name = person.name if person else _unknown_person(text, mentions, roles)
+    known = next((m for m in mentions if m.actor.kind == "person" and not _modifier(text, m.end)), None)
+    unknown = _unknown_person(text, mentions, roles)
+    if unknown and (known is None or text.index(unknown) < known.start):   # the first name given
+        known = None
+    person = known.actor if known else None
+    name = person.name if person else unknown
     if name is None:
         return None
     role = next((r.kind for r in roles if r.kind in PERSON_ROLES), None)
@@ -428,6 +408,12 @@ def _named(text: str, mentions: list[Mention], roles: list[_Role]) -> tuple[str,
     kind = next((affiliation.get(m.actor.kind, m.actor.source_type) for m in mentions
                  if m.actor.kind != EXTRA_KIND), "other")
     return name, kind if kind in ("media", "official", "expert") else "other"
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A name before a common noun modifies it: "Trump supporters", "the Cruz campaign", "Trump's team"."""
+    following = re.match(r"(?:['’]s)?\s+([a-z][\w-]*)", text[end:])
+    return bool(following) and following.group(1) not in gazetteer().common_words
 
 
 def _head(text: str, roles: list[_Role]) -> _Role | None:
@@ -449,7 +435,7 @@ def _unnamed(text: str, article: str | None, head: _Role, mentions: list[Mention
         return (body.name, "government") if body else (text, "anonymous")
     if head.kind == "state":
         return (countries[0], "government") if len(set(countries)) == 1 else (text, "government")
-    kinds = {"body": "government", "institution": "expert", "outlet": "media", "pronoun": "other"}
+    kinds = {"body": "government", "institution": "expert", "outlet": "media", "group": "other", "pronoun": "other"}
     if head.kind in kinds:
         return text, kinds[head.kind]
     first = text.split()[0].lower() if text.split() else ""
@@ -478,8 +464,8 @@ def canonical_source(phrase: str, extra_aliases: dict[str, str] | None = None) -
         return found
     if head:
         return _unnamed(text, article, head, mentions)
-    outlet = next((m.actor for m in mentions if m.actor.kind != "country"), None)
-    if outlet:
-        return outlet.name, outlet.source_type
-    countries = list(dict.fromkeys(m.actor.name for m in mentions))
-    return (" and ".join(countries), "government") if countries else (text, "other")
+    organisation = next((m.actor for m in mentions if m.actor.kind not in ("country", "person")), None)
+    if organisation:
+        return organisation.name, organisation.source_type
+    countries = {m.actor.name for m in mentions if m.actor.kind == "country"}   # "the Iranian side"
+    return (countries.pop(), "government") if len(countries) == 1 else (text, "other")
