@@ -41,6 +41,7 @@ class Published(NamedTuple):
     day: int | None
 
 
+@lru_cache(maxsize=256)
 def parse_published(published: str | None) -> Published | None:
     """'2022-08-09', '2022-08' or '2022' -> its parts; None when absent or not a date."""
     match = re.match(r"((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", (published or "").strip())
@@ -164,16 +165,47 @@ class _Found(NamedTuple):
     match: re.Match
 
 
-def _scan(text: str) -> list[_Found]:
+# What a text must contain for a form to be worth trying: most sentences have no date at all.
+MONTH_FORMS = frozenset({"month_days_year", "days_month_year", "month_day_year", "day_month_year", "months_year",
+                         "month_year", "month_days", "days_month", "month_day", "day_month", "named_month", "month"})
+DIGIT_FORMS = frozenset({"years", "decade", "quarter", "iso", "year"})
+SCAN_CACHE_TEXTS = 4096       # claims read the same quote for dates and for numbers
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _forms_by_trigger() -> list[tuple[frozenset[str] | str, list[tuple[int, str, re.Pattern]]]]:
+    """Forms grouped by what a text must contain for them to be tried: a digit or one of some words."""
+    relative = frozenset(phrase.split()[-1].rstrip("'s") for phrase in _relative_phrases())
+    triggers = {"month": frozenset(_months()[1]), "weekday": frozenset(_weekdays()[1]), "relative": relative,
+                "span": frozenset({"past", "last"}), "ago": frozenset({"ago"}), "digit": "digit"}
+    groups: dict[str, list[tuple[int, str, re.Pattern]]] = {}
+    for index, (kind, pattern) in enumerate(_patterns()):
+        key = "month" if kind in MONTH_FORMS else "digit" if kind in DIGIT_FORMS else kind
+        groups.setdefault(key, []).append((index, kind, pattern))
+    return [(triggers[key], forms) for key, forms in groups.items()]
+
+
+def _forms_for(text: str) -> list[tuple[int, str, re.Pattern]]:
+    words = set(_WORDS.findall(text.lower()))
+    digits = _DIGIT.search(text) is not None
+    wanted = [form for trigger, forms in _forms_by_trigger()
+              if (digits if trigger == "digit" else not words.isdisjoint(trigger)) for form in forms]
+    return sorted(wanted)
+
+
+@lru_cache(maxsize=SCAN_CACHE_TEXTS)
+def _scan(text: str) -> tuple[_Found, ...]:
     """Every time expression, leftmost then longest, without overlaps; context decides the weak ones."""
-    found = [_Found(m.start(), m.end(), kind, m) for kind, pattern in _patterns() for m in pattern.finditer(text)]
+    found = [_Found(m.start(), m.end(), kind, m) for _, kind, pattern in _forms_for(text) for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f.start, f.start - f.end))
     chosen, reach = [], -1
     for item in found:
         if item.start >= reach and _plausible(text, item):
             chosen.append(item)
             reach = item.end
-    return chosen
+    return tuple(chosen)
 
 
 def _plausible(text: str, item: _Found) -> bool:

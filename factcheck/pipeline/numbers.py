@@ -184,6 +184,8 @@ def _currency_before(text: str, number: _Number) -> tuple[int, str] | None:
     return None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’']*(?:-[\w’']+)*|\d[\d,.]*|\S)")
 
 
@@ -263,8 +265,13 @@ def _share_range_units(quantities: list[Quantity], text: str, offset: int) -> li
 
 def find_quantities(text: str, start: int = 0) -> tuple[Quantity, ...]:
     """Every quantity in `text`, in order; offsets are shifted by `start` (the text's place in its document)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    numbers = (_digit_numbers(text) if _DIGIT.search(text) else []) \
+        + (_word_numbers(text) if words & _words().keys() else [])     # most sentences have neither
+    if not numbers:
+        return ()
     dates = date_spans(text)
-    numbers = sorted(_digit_numbers(text) + _word_numbers(text), key=lambda n: (n.start, n.start - n.end))
+    numbers.sort(key=lambda n: (n.start, n.start - n.end))
     quantities, reach = [], -1
     for number in numbers:
         if number.start < reach or any(s <= number.start < e for s, e in dates) or _model_name(text, number):
