@@ -117,7 +117,7 @@ def _count_context() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     """What makes a four-digit number an amount: a qualifier before it, a unit after it."""
     qualifiers = [row[0] for row in load_table("numbers_qualifiers.txt")]
     before = re.compile(r"(?:(?:^|\W)(?:" + "|".join(re.escape(q) for q in qualifiers)
-                        + r")|[$€£]|\b[A-Z]{3})\s*$", re.I)
+                        + r")|[$€£]|(?-i:\b[A-Z]{3}))\s*$", re.I)
     units = frozenset(w.lower() for row in load_table("units_measures.txt") for w in row)
     return before, units, frozenset(load_list("numbers_function_words.txt"))
 

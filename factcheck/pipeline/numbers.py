@@ -185,6 +185,7 @@ def _currency_before(text: str, number: _Number) -> tuple[int, str] | None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|ese|is|ers|ites|ists)")     # "Americans", "Iraqis", "Israelis"
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"\s*([A-Za-z][\w’']*(?:-[\w’']+)*|\d[\d,.]*|\S)")
 
@@ -204,6 +205,9 @@ def _counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
                 break
             run.append((token, pos))
             continue
+        following = _TOKEN.match(text, pos)
+        if not previous and _PEOPLE.fullmatch(token) and not (following and following.group(1)[:1].isupper()):
+            return token, pos                          # "17 million Americans", "300 Iranians"
         if token[0].isdigit() or token[0].isupper() or low in ("and", "or") and previous[:1].isalnum() \
                 and not previous[:1].islower():
             previous = token                           # names and models: "Shahed 129 and Shahed 191"
@@ -215,7 +219,9 @@ def _counted_noun(text: str, pos: int, value: float) -> tuple[str | None, int]:
         previous = token
     for n in range(len(run) - 1, -1, -1):
         token, end = run[n]
-        low = token.lower()
+        low, pair = token.lower(), " ".join(t for t, _ in run[max(0, n - 1):n + 1]).lower()
+        if n and pair in units:                        # "three percentage points"
+            return text[run[n - 1][1] - len(run[n - 1][0]):end], end
         if low in units or low.endswith("s") and not low.endswith("ss") or value == 1 and n == 0:
             return token, end
     return None, -1
