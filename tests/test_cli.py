@@ -209,3 +209,12 @@ def test_db_from_environment_and_default(runner, corpus, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["ingest", str(corpus)]).exit_code == 0
     assert (tmp_path / "claims.db").exists()
+
+
+def test_square_brackets_in_quotes_are_printed_as_written(cli, articles):
+    path = articles("brackets.txt", "Officials said the deal [worth $2 billion] was signed in May 2022 [sic].\n")
+    assert cli("ingest", path).exit_code == 0
+    [record] = claims_json(cli)
+    assert "[worth $2 billion]" in record["quote"]
+    assert "[worth $2 billion]" in cli("list").stdout
+    assert "[worth $2 billion]" in cli("show", record["id"]).stdout

@@ -49,13 +49,13 @@ def settings(ctx: typer.Context) -> Settings:
 def stdout_console():
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False)
+    return Console(soft_wrap=False, highlight=False, markup=False)  # quotes may hold "[...]"
 
 
 def stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, markup=False)
 
 
 def write_data(text: str) -> None:

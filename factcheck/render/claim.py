@@ -49,8 +49,8 @@ def _fields(detail) -> list[tuple[str, str]]:
     fields = [("claim", claim.text), ("document", where), ("published", _published(document)),
               ("attribution", attribution), ("stated as", stance), ("status", claim.status)]
     if detail.assessment is not None:
-        fields.append(("score", f"{detail.assessment.score:.2f}, grade {detail.assessment.grade}: "
-                                f"{detail.assessment.explanation}"))
+        fields.append(("assessment", f"score {detail.assessment.score:.2f}, grade {detail.assessment.grade}; "
+                                     f"{detail.assessment.explanation}"))
     fields += [("actors", ", ".join(claim.actors) or "none"), ("when", claim.when or "not dated")]
     if claim.numbers:
         fields.append(("numbers", "; ".join(q.text for q in claim.numbers)))
@@ -65,15 +65,19 @@ def _published(document) -> str:
     return document.published + (" (inferred from dates in the text)" if document.published_inferred else "")
 
 
-def _relation_lines(detail) -> list[str]:
-    lines = []
+def _relations_grid(detail) -> Table:
+    """One row per relation: what it is, the claim at its other end, and why it was made."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for related in detail.relations:
         relation, other = related.relation, related.other
         verb = relation.relation if related.outgoing else PASSIVE.get(relation.relation, relation.relation)
-        who = f"{other.source}: \"{other.quote}\" ({other.document})" if other else "(claim no longer stored)"
         other_id = relation.target_id if related.outgoing else relation.source_id
-        lines.append(f"  {verb} {other_id} {who}; {relation.reason} [{relation.origin}]")
-    return lines
+        who = f"{other.source}: \"{other.quote}\" ({other.document})" if other else "(claim no longer stored)"
+        grid.add_row(verb, other_id, f"{who}\n{relation.reason} [{relation.origin}]")
+    return grid
 
 
 def claim_detail(detail, marked: bool = True) -> Group:
@@ -84,9 +88,8 @@ def claim_detail(detail, marked: bool = True) -> Group:
     for name, value in _fields(detail):
         table.add_row(name, value)
     parts = [Text(f"claim {detail.claim.id}", style="bold"), claim_in_sentence(detail, marked), Text(""), table]
-    relations = _relation_lines(detail)
-    if relations:
-        parts += [Text(""), Text("relations behind the status:", style="bold"), *map(Text, relations)]
+    if detail.relations:
+        parts += [Text(""), Text("relations behind the status:", style="bold"), _relations_grid(detail)]
     for review in detail.reviews:
         parts.append(Text(f"review {review.at}: {review.verdict}" + (f" by {review.by}" if review.by else "")
                           + (f": {review.note}" if review.note else "")))
