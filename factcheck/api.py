@@ -186,6 +186,8 @@ def list_claims(db: Path | str, filters: ClaimFilters = ClaimFilters()) -> list[
     """Claims matching `filters`, in document order, with their scores and latest verdicts."""
     with open_store(db) as store:
         actors = [resolve_actor(store, filters.actor)] if filters.actor else None
+        if filters.document:
+            store.document(filters.document)  # an unknown or ambiguous name is an error, not "0 claims"
         claims = store.claims(actors=actors, source=filters.source, status=filters.status,
                               kind=filters.kind, document=filters.document, since=filters.since,
                               until=filters.until, search=filters.search, grade=filters.grade,
@@ -252,6 +254,20 @@ def _document_of(store, claim: Claim) -> Document:
             if info.name == claim.document and make_claim_id(info.sha256, claim.start, claim.end) == claim.id:
                 return store.document(info.path)
         raise
+
+
+def explain_file(path: Path | str, db: Path | str | None = None, *, max_bytes: int = config.MAX_FILE_BYTES):
+    """`explain.Explanation` of one file: the pipeline run afresh, nothing written; an existing
+    `db` lends its aliases (as ingest would) and the standing of claims stored for the same bytes."""
+    from factcheck.explain import explain_document
+
+    if Path(path).is_dir():
+        raise UsageError(f"{path} is a folder; explain takes one file")
+    document = read_document(scan_paths([path]).documents[0], max_bytes=max_bytes)
+    if db is None or not Path(db).is_file():
+        return explain_document(document)
+    with open_store(db) as store:
+        return explain_document(document, store)
 
 
 def documents(db: Path | str) -> list:

@@ -126,10 +126,13 @@ def test_list_actor_accepts_aliases_in_any_case(cli, ingested):
     assert all("Russia" in r["actors"] or r["source"] == "Russia" for r in russia)
 
 
-def test_unknown_actor_is_reported(cli, ingested):
+def test_unknown_actor_or_document_is_reported(cli, ingested):
     result = cli("list", "--actor", "Atlantis")
     assert result.exit_code == 4 and result.stdout == ""
     assert "no actor 'Atlantis'" in result.stderr
+    result = cli("list", "--doc", "nowhere.txt")
+    assert result.exit_code == 4 and result.stdout == ""
+    assert "no document 'nowhere.txt'" in result.stderr
 
 
 def test_show_text_and_json(cli, ingested):
