@@ -43,7 +43,11 @@ PREPOSITIONS = frozenset("in on at to during after before since for with from by
                          "following last this next".split())
 SOURCE_NOUNS = frozenset(
     "sources source officials official observers analysts analyst experts expert spokesman spokeswoman "
-    "spokesperson ministry agency government report reports study survey poll polls data police authorities "
+    "spokesperson ministry agency government report reports study survey poll polls police authorities "
+    "union unions party company firm board lawyers lawyer voters workers members activists protesters "
+    "students parents families senators governors candidates candidate association coalition opposition "
+    "rebels militants organizers organisers officers prosecutors judge judges aides aide adviser advisers "
+    "advisor advisors economists scholars historians doctors residents citizens americans "
     "critics supporters lawmakers leaders leader diplomats diplomat minister president senator statement "
     "campaign people residents witnesses researchers scientists group committee council department office "
     "administration military army navy commission court newspaper website media documents document".split())
@@ -144,12 +148,18 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
 def _aspectual(tokens: list[Token], cue: Cue) -> bool:
     """'prices continued to rise': 'continue' reports speech only when no verb follows it."""
     nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
-    return cue.lemma == "continue" and nxt not in ("", ",", ".", ":", "“", '"')
+    quoted = any(t.text in ("“", "”", '"') for t in tokens)
+    return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted)
 
 
 def _is_passive(tokens: list[Token], cue: Cue) -> bool:
-    """'is denied to', 'should be noted that': a passive cue names no speaker."""
-    return cue.verb > 0 and tokens[cue.verb - 1].low in BE_WORDS and tokens[cue.verb].low.endswith(("ed", "wn", "id"))
+    """'is denied to', 'should be noted that', 'as described by': a passive cue (its speaker, if any,
+    follows 'by')."""
+    if cue.verb == 0 or not tokens[cue.verb].low.endswith(("ed", "wn", "id")):
+        return False
+    before = tokens[cue.verb - 1].low
+    after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    return before in BE_WORDS or before == "as" and after == "by"
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +188,8 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
                 first -= 1
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
-            if (not _is_passive(tokens, cue) or _passive_agent(tokens, cue)) and not _aspectual(tokens, cue):
+            passive_ok = _passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY
+            if (not _is_passive(tokens, cue) or passive_ok) and not _aspectual(tokens, cue):
                 cues.append(cue)
             i += width
             continue
@@ -189,7 +200,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
 def _is_attributive(tokens: list[Token], i: int) -> bool:
     """'the so-called', 'a well-known': skip forms that modify a following noun with no clause."""
     word = tokens[i].low
-    if word in ("called", "expected", "reported", "found", "estimated", "quoted", "shown", "declared", "stated"):
+    if word in ("called", "reported", "found", "quoted", "shown", "declared", "stated"):
         prev = tokens[i - 1].low if i else ""
         if prev in ("so", "so-called", "is", "was", "are", "were", "be", "been", "being") and word != "reported":
             return True
@@ -602,11 +613,13 @@ def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         lo = _walk_left(tokens, i)
         while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
             lo += 1
-        if lo >= i or not _looks_like_source(tokens[lo:min(i, lo + 4)], strict=False):
+        if lo >= i:
             continue
         hi = lo + 1
         while hi < i and (tokens[hi].text[:1].isupper() or tokens[hi].text == "."):
             hi += 1
+        if not _looks_like_source(tokens[lo:hi], strict=False):
+            continue
         cue = Cue(i, i, i, "colon", "speech", "certain")
         made = _make(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
         return [made] if made else []

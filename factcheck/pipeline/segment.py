@@ -130,7 +130,7 @@ def split_sentences(text: str) -> list[Sentence]:
         roles = []
         for s, e in spans:
             role = _role(text[s:e], len(spans) == 1, p_index, len(paragraphs), bio)
-            if caption_credit and role == "body":
+            if caption_credit and role in ("body", "heading"):
                 role = "caption"
             roles.append(role)
         for (s, e), role in zip(spans, roles):
@@ -139,7 +139,18 @@ def split_sentences(text: str) -> list[Sentence]:
             s, e = caption_credit.start() + len(caption_credit.group(0)) - len(caption_credit.group(0).lstrip()), p_end
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
-    return sentences
+    return _bylines_only_at_the_end(sentences)
+
+
+def _bylines_only_at_the_end(sentences: list[Sentence]) -> list[Sentence]:
+    """A name-like line followed by more body text was a section heading, not a byline."""
+    out, body_after = [], False
+    for s in reversed(sentences):
+        if s.role == "boilerplate" and body_after and BYLINE_RE.match(s.text) and " " in s.text.strip():
+            s = Sentence(s.start, s.end, s.text, s.paragraph, s.index, "heading")
+        body_after = body_after or s.role == "body"
+        out.append(s)
+    return out[::-1]
 
 
 def _emit_label(text: str, p_start: int, p_index: int, sentences: list[Sentence]) -> int:

@@ -185,9 +185,9 @@ def _list_cuts(tokens: list[Token], depths: list[int]) -> list[tuple[int, int, s
             run.insert(0, commas[k])
             k -= 1
         head_lo = (commas[k] + 1) if k >= 0 else 0
-        if len(run) < 2 or not _item_ok(tokens, head_lo, run[0], first=True) or _examples(tokens, head_lo, run[0]):
-            continue
         end = commas[n + 1] if n + 1 < len(commas) else len(tokens)
+        if len(run) < 2 or not _item_ok(tokens, head_lo, run[0], first=True) or _examples(tokens, head_lo, end):
+            continue
         if not _item_ok(tokens, comma + 2, end):
             continue
         cuts = [(c, c + 1, "list", True) for c in run[:-1]]
