@@ -64,6 +64,32 @@ def write_data(text: str) -> None:
     sys.stdout.flush()
 
 
+def write_output(ctx: typer.Context, text: str, output: Path | None) -> None:
+    """`text` to the file `output` (saying so on stderr), or to stdout when there is none."""
+    if output is None:
+        write_data(text)
+        return
+    from factcheck.errors import UsageError
+
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {output} ({error.strerror}); check the folder exists and is writable") from None
+    say(ctx, f"wrote {output}")
+
+
+def iso_date(value: str | None) -> str | None:
+    """Option callback: a date as ISO (partial allowed), or a usage error that shows the format."""
+    if value is None:
+        return None
+    from factcheck.pipeline.read import normalize_date
+
+    try:
+        return normalize_date(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
 def print_table(renderable) -> None:
     stdout_console().print(renderable)
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import ExportFormat, say, settings, write_data
+from factcheck.cli.common import ExportFormat, settings, write_output
 
 
 def export(
@@ -21,14 +21,4 @@ def export(
     """Export documents, claims and relations."""
     from factcheck import api
 
-    text = api.export(settings(ctx).db, fmt.value)
-    if output is None:
-        write_data(text)
-        return
-    from factcheck.errors import UsageError
-
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {output} ({error.strerror}); check the folder exists and is writable") from None
-    say(ctx, f"wrote {output}")
+    write_output(ctx, api.export(settings(ctx).db, fmt.value), output)

@@ -7,22 +7,12 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, say, settings, stdout_console, write_data
+from factcheck.cli.common import FORMAT_HELP, TableFormat, iso_date, say, settings, stdout_console, write_data
 from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
 Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
-
-
-def _iso_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    from factcheck.pipeline.read import normalize_date
-
-    try:
-        return normalize_date(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") from None
+_iso_date = iso_date  # the name `report` imports
 
 
 def list_claims(
@@ -32,8 +22,8 @@ def list_claims(
     status: Optional[Status] = typer.Option(None, help="Only claims with this status."),
     kind: Optional[Kind] = typer.Option(None, help="Only claims of this kind."),
     doc: Optional[str] = typer.Option(None, "--doc", help="Only claims of this document (file name, path or sha256 prefix)."),
-    since: Optional[str] = typer.Option(None, callback=_iso_date, help="Claims about events on or after this date."),
-    until: Optional[str] = typer.Option(None, callback=_iso_date, help="Claims about events on or before this date."),
+    since: Optional[str] = typer.Option(None, callback=iso_date, help="Claims about events on or after this date."),
+    until: Optional[str] = typer.Option(None, callback=iso_date, help="Claims about events on or before this date."),
     search: Optional[str] = typer.Option(None, help="Claims whose quote or text contains this text."),
     grade: Optional[int] = typer.Option(None, min=1, max=6, help="Only claims with this credibility grade (1-6)."),
     limit: Optional[int] = typer.Option(None, min=1, help="At most this many claims."),
