@@ -49,8 +49,8 @@ def _fields(detail) -> list[tuple[str, str]]:
     fields = [("claim", claim.text), ("document", where), ("published", _published(document)),
               ("attribution", attribution), ("stated as", stance), ("status", claim.status)]
     if detail.assessment is not None:
-        fields.append(("assessment", f"score {detail.assessment.score:.2f}, grade {detail.assessment.grade}; "
-                                     f"{detail.assessment.explanation}"))
+        fields.append(("score", f"{detail.assessment.score:.2f} corroboration, grade {detail.assessment.grade}"))
+        fields.append(("why", detail.assessment.explanation))
     fields += [("actors", ", ".join(claim.actors) or "none"), ("when", claim.when or "not dated")]
     if claim.numbers:
         fields.append(("numbers", "; ".join(q.text for q in claim.numbers)))
