@@ -257,8 +257,7 @@ def _document_of(store, claim: Claim) -> Document:
 
 
 def explain_file(path: Path | str, db: Path | str | None = None, *, max_bytes: int = config.MAX_FILE_BYTES):
-    """`explain.Explanation` of one file: the pipeline run afresh, nothing written; an existing
-    `db` lends its aliases (as ingest would) and the standing of claims stored for the same bytes."""
+    """Why each claim of a file was found; nothing written, an existing `db` lends aliases and statuses."""
     from factcheck.explain import explain_document
 
     if Path(path).is_dir():

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from factcheck import __version__
-from factcheck.cli import actors, documents, export, ingest, show, sources
+from factcheck.cli import actors, documents, explain, export, ingest, show, sources
 from factcheck.cli import history, report, review, verify
 from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
@@ -73,6 +73,7 @@ def root(
 app.command("ingest")(ingest.ingest)
 app.command("list")(list_command.list_claims)
 app.command("show")(show.show)
+app.command("explain")(explain.explain)
 app.command("documents")(documents.documents)
 app.add_typer(actors.app, name="actors")
 app.command("sources")(sources.sources)

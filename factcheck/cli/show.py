@@ -11,6 +11,7 @@ def show(
     ctx: typer.Context,
     claim_id: str = typer.Argument(..., help="A claim id, or enough of its start to be unique."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),
+    trace: bool = typer.Option(False, "--trace", help="Also explain the rules that found the claim and its source."),
 ) -> None:
     """Show a claim in its sentence, with document, offsets, attribution, status and relations."""
     from factcheck import api
@@ -18,11 +19,19 @@ def show(
     detail = api.show_claim(settings(ctx).db, claim_id)
     if fmt is TextFormat.json:
         from factcheck.render.claim import claim_detail_record
+        from factcheck.render.explain import claim_rules
         from factcheck.render.formats import to_json
 
-        write_data(to_json(claim_detail_record(detail)))
+        record = claim_detail_record(detail)
+        if trace:
+            record["rules"] = claim_rules(detail.claim, detail.document.text)
+        write_data(to_json(record))
         return
     from factcheck.render.claim import claim_detail
 
     console = stdout_console()
     console.print(claim_detail(detail, marked=not console.is_terminal or console.no_color))
+    if trace:
+        from factcheck.render.explain import trace_view
+
+        console.print(trace_view(detail.claim, detail.document.text))
