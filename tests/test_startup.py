@@ -7,7 +7,7 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("sqlmodel", "sqlalchemy", "rapidfuzz")
+HEAVY = ("sqlmodel", "sqlalchemy", "rapidfuzz", "numpy")
 
 PROBE = """
 import sys
