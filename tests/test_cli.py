@@ -43,6 +43,14 @@ def test_ingest_summary_as_json(cli, corpus):
     assert summary["errors"] == [] and summary["skipped"] == []
 
 
+def test_many_files_show_progress_on_stderr_only(cli, articles):
+    for number in range(6):
+        folder = articles(f"article{number}.txt", ARTICLE_DRONES.replace("2022", str(2010 + number))).parent
+    result = cli("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and "6 documents: 6 new" in result.stderr
+
+
 def test_quiet_ingest_says_nothing(cli, corpus):
     result = cli("--quiet", "ingest", corpus)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
