@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
@@ -61,12 +62,13 @@ TIME_WORDS = frozenset("january february march april may june july august septem
                        "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark with its document offsets (a tuple: made by the thousand)."""
+
     text: str
     start: int
     end: int
-    low: str = ""
+    low: str
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,14 @@ class Cue:
     certainty: str
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+@lru_cache(maxsize=256)
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
-    return [Token('"' if m.group(0) == "''" else m.group(0), m.start() + offset, m.end() + offset,
-                  m.group(0).lower()) for m in TOKEN_RE.finditer(text)]
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        tokens.append(Token('"' if word == "''" else word, m.start() + offset, m.end() + offset, word.lower()))
+    return tuple(tokens)
 
 
 def quote_depths(tokens: list[Token]) -> list[int]:
@@ -569,9 +575,9 @@ def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if not keep_participles and tokens[later.verb].low.endswith("ing") and tokens[later.first - 1].text == ",":
             return later.first - 1
         subject = _left_subject(tokens, later)
-        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but") \
+        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \
                 and tokens[subject[0] - 2].text == ",":
-            return subject[0] - 2
+            return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
     return stop
 
 

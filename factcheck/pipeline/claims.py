@@ -31,6 +31,7 @@ PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|go
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
 MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
+WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
 RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
 NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
@@ -54,6 +55,7 @@ class Context:
 
     document: Document
     extra_aliases: dict[str, str]
+    alias_key: tuple[tuple[str, str], ...] = ()
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     countries: list[str] = field(default_factory=list)                # newest last
     open_quote: Attribution | None = None
@@ -81,10 +83,28 @@ def _modality() -> re.Pattern:
     return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _actors_in(text: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """find_actors, remembered: a sentence's text is looked at for each of its claims."""
+    return actor_stage.find_actors(text, dict(aliases))
+
+
+@lru_cache(maxsize=4096)
+def _when_in(text: str, published: str | None) -> str | None:
+    return date_stage.resolve_when(text, published)
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> frozenset[str]:
+    return frozenset(WORD_RE.findall(" ".join(row[0].lower() for row in load_table("hedges.txt"))))
+
+
 def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
     """The lowest certainty any hedge in `text` gives, and the hedges found."""
     pattern, levels = _hedges()
     found, level = [], "certain"
+    if _hedge_words().isdisjoint(WORD_RE.findall(text.lower())):
+        return level, ()                        # most claims carry no hedge: skip the big pattern
     for m in pattern.finditer(text):
         phrase = m.group(0).lower()
         if phrase == "might" and MIGHT_NOUN_RE.search(text, 0, m.start()):
@@ -115,14 +135,28 @@ def kind_of(text: str) -> str:
         return "prediction"
     if re.search(r"\b(?:may|might)\b(?! have)", low) and re.search(r"\bin the future\b|\bbe\b", low):
         return "prediction" if "in the future" in low else "assessment"
-    if _word_pattern("assessment.txt").search(text):
+    if _has_phrase(low, "assessment.txt"):
         return "assessment"
     return "fact"
 
 
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A word list split into single words (looked up in a set) and phrases (searched as text)."""
+    entries = [e.lower() for e in load_list(name)]
+    return frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e)
+
+
+def _has_phrase(low: str, name: str) -> bool:
+    words, phrases = _phrases(name)
+    if not words.isdisjoint(WORD_RE.findall(low)):
+        return True
+    return any(re.search(r"(?<![\w’'])" + re.escape(p) + r"(?![\w’'])", low) for p in phrases if p in low)
+
+
 def build_claims(document: Document, sentences: list[Sentence], extra_aliases: dict[str, str]) -> list[Claim]:
     """Every claim of the document, in text order, with stable ids."""
-    context = Context(document, extra_aliases)
+    context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
     for n, sentence in enumerate(sentences):
         if sentence.role not in ("body", "caption", "question"):
@@ -131,7 +165,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         _note_dates(sentence, context)
         for claim in _sentence_claims(sentence, context, credit):
             claims.setdefault((claim.start, claim.end), claim)
-        context.countries.extend(actor_stage.find_actors(sentence.text, extra_aliases))
+        context.countries.extend(_actors_in(sentence.text, context.alias_key))
     return sorted(claims.values(), key=lambda c: (c.start, c.end))
 
 
@@ -217,8 +251,7 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
 
 def _claims_in(span, sentence, context, attribution, source, source_type) -> list[Claim]:
     text = context.document.text
-    tokens = [t for t in tokenize(text[span[0]:span[1]], span[0])]
-    tokens = _strip_edges(tokens)
+    tokens = _strip_edges([t for t in tokenize(sentence.text, sentence.start) if span[0] <= t.start and t.end <= span[1]])
     if not tokens:
         return []
     parts = split_parts(tokens) if not (attribution and _is_denial(attribution)) else None
@@ -227,7 +260,7 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     head_text = text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end]
     head_level, head_hedges = certainty_of(head_text)
     head_kind = kind_of(head_text)
-    head_actors = actor_stage.find_actors(head_text, context.extra_aliases)
+    head_actors = _actors_in(head_text, context.alias_key)
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
@@ -302,11 +335,11 @@ def _actors(quote: str, context: Context, head: tuple[str, ...], sentence: str) 
     """Actors named in the claim; a part cut from a longer span shares its head's actors
     ("strengthening strategic dialogue" after "the two countries' improved relations"), and a
     claim that names none is about those its sentence names."""
-    found = list(actor_stage.find_actors(quote, context.extra_aliases))
+    found = list(_actors_in(quote, context.alias_key))
     if PAIR_RE.search(quote):
         found.extend(c for c in _recent_pair(context) if c not in found)
     if not found:
-        found = list(head) or list(actor_stage.find_actors(sentence, context.extra_aliases))
+        found = list(head) or list(_actors_in(sentence, context.alias_key))
     return tuple(found)
 
 
@@ -327,7 +360,7 @@ def _anchor(context: Context, start: int) -> str | None:
 def _when(quote: str, anchor: str | None, published: str | None, kind: str) -> str | None:
     """The claim's own date; else the paragraph's latest date before it; else, for what is not a
     prediction, the month of publication (what a claim states holds at least then)."""
-    own = date_stage.resolve_when(quote, published)
+    own = _when_in(quote, published)
     if own:
         return own
     if kind == "prediction":
