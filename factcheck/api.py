@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from factcheck import config
@@ -112,17 +112,19 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     are already stored under its path is left as it is. Each document is one transaction, so
     an interruption keeps the documents finished before it and nothing of the one in progress.
     """
+    from factcheck.pipeline.actors import actor_types
+
     overrides = {key: value for key, value in (overrides or {}).items() if value}
     found = scan_paths(paths)
-    if overrides and (len(found.documents) != 1 or not Path(paths[0]).is_file() or len(paths) != 1):
+    if overrides and (len(paths) != 1 or not Path(paths[0]).is_file()):
         raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
                          "give a single file with them, or put the metadata in each file's front matter")
     summary = IngestSummary(skipped=[str(path) for path in found.skipped])
     with open_store(db, create=True) as store:
-        aliases = store.aliases()
+        reading = _Reading(max_bytes, overrides, store.aliases(), actor_types())
         for done, path in enumerate(found.documents, 1):
             try:
-                _ingest_file(store, path, summary, aliases, max_bytes, overrides)
+                _ingest_file(store, path, summary, reading)
             except InputError as error:
                 summary.errors.append(str(error))
             if progress is not None:
@@ -132,13 +134,23 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     return summary
 
 
-def _ingest_file(store, path: Path, summary: IngestSummary, aliases: dict[str, str],
-                 max_bytes: int, overrides: dict) -> None:
+@dataclass(frozen=True)
+class _Reading:
+    """What every file of one ingest run is read and extracted with."""
+
+    max_bytes: int
+    overrides: dict
+    aliases: dict[str, str]             # the user's aliases -> canonical actor
+    actor_types: dict[str, str]         # canonical actor -> type, from the gazetteer
+
+
+def _ingest_file(store, path: Path, summary: IngestSummary, reading: _Reading) -> None:
     from factcheck.pipeline import extract
 
-    document = read_document(path, max_bytes=max_bytes, overrides=overrides)
+    document = read_document(path, max_bytes=reading.max_bytes, overrides=reading.overrides)
     stored = store.document_by_path(document.path)
-    if stored is not None and stored.sha256 == document.sha256 and not _metadata_changed(stored, overrides):
+    if stored is not None and stored.sha256 == document.sha256 and not (
+            reading.overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
         summary.unchanged.append(document.path)
         return
     twin = store.document_by_sha256(document.sha256)
@@ -147,23 +159,16 @@ def _ingest_file(store, path: Path, summary: IngestSummary, aliases: dict[str, s
         summary.unchanged.append(document.path)
         summary.warnings.append(f"{path}: same content as {twin.path}, already stored; skipped")
         return
-    extraction = extract(document, aliases=aliases)
-    summary.claims += store.save_extraction(extraction, actor_types=_actor_types())
+    extraction = extract(document, aliases=reading.aliases)
+    summary.claims += store.save_extraction(extraction, actor_types=reading.actor_types)
     summary.warnings.extend(extraction.warnings)
     (summary.new if stored is None else summary.replaced).append(document.path)
 
 
-def _metadata_changed(stored, overrides: dict) -> bool:
-    return any(getattr(stored, key, None) != value for key, value in overrides.items())
-
-
-def _actor_types() -> dict[str, str] | None:
-    """Canonical actor -> type from the gazetteer, when the actors stage offers it."""
-    try:
-        from factcheck.pipeline.actors import actor_types
-    except ImportError:
-        return None
-    return actor_types()
+def _metadata_changed(stored, document: Document) -> bool:
+    """Same bytes but new metadata given (--title, --published ...): store the document again."""
+    return any(getattr(stored, key) != getattr(document, key)
+               for key in ("title", "author", "publisher", "url", "published"))
 
 
 def _analyse(store) -> bool:
@@ -184,15 +189,12 @@ def _analyse(store) -> bool:
 
 def list_claims(db: Path | str, filters: ClaimFilters = ClaimFilters()) -> list[ListedClaim]:
     """Claims matching `filters`, in document order, with their scores and latest verdicts."""
+    where = {key: value for key, value in asdict(filters).items() if key != "actor"}
     with open_store(db) as store:
-        actors = [resolve_actor(store, filters.actor)] if filters.actor else None
         if filters.document:
             store.document(filters.document)  # an unknown or ambiguous name is an error, not "0 claims"
-        claims = store.claims(actors=actors, source=filters.source, status=filters.status,
-                              kind=filters.kind, document=filters.document, since=filters.since,
-                              until=filters.until, search=filters.search, grade=filters.grade,
-                              limit=filters.limit)
-        return _with_assessments(store, claims)
+        actors = [resolve_actor(store, filters.actor)] if filters.actor else None
+        return _with_assessments(store, store.claims(actors=actors, **where))
 
 
 def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
@@ -208,19 +210,12 @@ def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
 
 def resolve_actor(store, name: str) -> str:
     """The canonical actor a user means by `name`: a canonical name or any alias, in any case."""
+    from factcheck.pipeline.actors import resolve_actor_name
+
     extra = store.aliases()
-    canonical = None
-    try:
-        from factcheck.pipeline.actors import resolve_actor_name
-    except ImportError:
-        resolve_actor_name = None
-    if resolve_actor_name is not None:
-        canonical = resolve_actor_name(name, extra)
-    key = name.strip().lower()
-    canonical = canonical or extra.get(key)
     known = {actor.name.lower(): actor.name for actor in store.actors()}
-    if canonical is None:
-        canonical = known.get(key)
+    key = name.strip().lower()
+    canonical = resolve_actor_name(name, extra) or extra.get(key) or known.get(key)
     if canonical is None:
         raise NotFound(f"no actor {name!r} in {store.path}; run `factcheck actors` to see names and aliases")
     return canonical

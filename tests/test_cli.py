@@ -83,6 +83,12 @@ def test_ingest_metadata_options_for_one_file(cli, corpus):
     [document] = json.loads(cli("documents", "--format", "json").stdout)
     assert (document["title"], document["author"], document["published"]) == ("Drones", "A. Writer", "2022-08-20")
     assert document["published_inferred"] is False
+    again = cli("ingest", corpus)  # the folder again, without options: the metadata given stays
+    assert again.exit_code == 0 and "1 new, 0 replaced, 1 unchanged" in again.stderr
+    documents = json.loads(cli("documents", "--format", "json").stdout)
+    assert documents[0]["title"] == "Drones"
+    retitled = cli("ingest", path, "--title", "Drones over Ukraine")
+    assert retitled.exit_code == 0 and "1 replaced" in retitled.stderr
 
 
 def test_metadata_options_refused_for_a_folder(cli, corpus):
