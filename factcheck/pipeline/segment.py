@@ -38,9 +38,10 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(load_list("abbreviations.txt"))
 
 
-@lru_cache(maxsize=1)
-def _patterns(name: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in load_list(name))
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern:
+    """All of a pattern file's lines as one alternation, matched against a whole sentence."""
+    return re.compile("|".join(f"(?:{p})" for p in load_list(name)), re.I)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -98,9 +99,7 @@ def _role(sentence: str, only_sentence: bool, paragraph: int, paragraphs: int, b
     stripped = sentence.strip()
     if bio:
         return "boilerplate"
-    if any(p.fullmatch(stripped) for p in _patterns("boilerplate.txt")):
-        return "boilerplate"
-    if any(p.fullmatch(stripped) for p in _patterns("discourse.txt")):
+    if _pattern("boilerplate.txt").fullmatch(stripped) or _pattern("discourse.txt").fullmatch(stripped):
         return "boilerplate"
     near_end = paragraph >= paragraphs - BIO_TAIL_PARAGRAPHS
     if near_end and BIO_RE.search(stripped) and paragraph > 0 and only_sentence:
