@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.analysis.text import _stopwords, fold, stem
+from factcheck.analysis.text import PhraseIndex, fold, stem, stopwords
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
@@ -33,6 +33,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
                      + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+_NOBODY = re.compile(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)")
 _QUALIFIERS = (
     ("at least", "min"), ("more than", "min"), ("over", "min"), ("upwards of", "min"),
     ("up to", "max"), ("at most", "max"), ("less than", "max"), ("fewer than", "max"),
@@ -64,12 +65,20 @@ def _unit_of_word() -> dict[str, str]:
     return {stem(w.lower()): row[0] for row in _rows("unit") for w in row[1:]}
 
 
+@lru_cache(maxsize=None)
+def _casualty_words() -> PhraseIndex[str]:
+    return PhraseIndex((w, row[0]) for row in _rows("casualty") for w in row[1:])
+
+
+@lru_cache(maxsize=None)
+def _zero_phrases() -> PhraseIndex[str]:
+    return PhraseIndex((p, row[0]) for row in _rows("zero") for p in row[1:])
+
+
 def _casualty_class(text: str) -> str | None:
-    lowered = text.lower()
-    for row in _rows("casualty"):
-        if any(re.search(r"\b" + re.escape(w) + r"\b", lowered) for w in row[1:]):
-            return row[0]
-    return None
+    """What a count of people in `text` counts: death, injury or harm (the first word says)."""
+    found = _casualty_words().search(text)
+    return found[0][2] if found else None
 
 
 def _qualifier(before: str) -> str | None:
@@ -94,7 +103,7 @@ def _counted(after: str) -> tuple[str | None, frozenset[str]]:
     """The unit and the counted words in the few words after a number."""
     words = re.findall(r"[A-Za-z$%]+", after)[:UNIT_WINDOW_WORDS]
     stems = frozenset(stem(w.lower()) for w in words
-                      if (len(w) > 2 or w in "$%") and w.lower() not in _stopwords())
+                      if (len(w) > 2 or w in "$%") and w.lower() not in stopwords())
     units = _unit_of_word()
     for size in (3, 2, 1):                       # "service members" before "members"
         for i in range(len(words) - size + 1):
@@ -142,12 +151,9 @@ def _from_text(quote: str, casualty: str | None) -> list[Amount]:
 
 def _zero_amounts(quote: str) -> list[Amount]:
     """"No Americans were harmed", "no casualties": a count of zero people hurt."""
-    lowered = quote.lower()
-    found = []
-    for row in _rows("zero"):
-        if any(re.search(r"\b" + re.escape(p) + r"\b", lowered) for p in row[1:]):
-            found.append(Amount(0, 0, "person", frozenset(), row[0], "none " + row[0]))
-    general = re.search(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)", lowered)
+    found = [Amount(0, 0, "person", frozenset(), kind, "none " + kind)
+             for _, _, kind in _zero_phrases().search(quote)]
+    general = _NOBODY.search(quote.lower())
     if general and not found:
         kind = _casualty_class(general.group(1))
         if kind:

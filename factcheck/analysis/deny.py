@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from factcheck.analysis.periods import periods_overlap
 from factcheck.analysis.profile import Profile, proposition_words
-from factcheck.analysis.text import country_mentions, fold, stem
+from factcheck.analysis.text import PhraseIndex, country_mentions, fold, stem
 from factcheck.lexicon import load_list, load_table
 
 # How far back "has denied this" may look for what it denies, in sentences.
@@ -73,6 +73,11 @@ def _phrases() -> tuple[tuple[str, str], ...]:
     return tuple((row[0].lower(), row[1]) for row in load_table("analysis_denial_phrases.txt"))
 
 
+@lru_cache(maxsize=None)
+def _phrase_index() -> PhraseIndex[tuple[str, str]]:
+    return PhraseIndex((phrase, (phrase, scope)) for phrase, scope in _phrases())
+
+
 def _denial_word_in(text: str) -> str | None:
     """A denial verb or noun used actively and not negated ("did not deny" is no denial)."""
     for match in re.finditer(r"[A-Za-z]+", text):
@@ -85,9 +90,8 @@ def _denial_word_in(text: str) -> str | None:
 
 
 def _denial_phrase_in(text: str, attributed: bool) -> str | None:
-    lowered = text.lower()
-    for phrase, scope in _phrases():
-        if (scope == "any" or attributed) and re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lowered):
+    for _, _, (phrase, scope) in _phrase_index().search(text):
+        if scope == "any" or attributed:
             return phrase
     return None
 
@@ -231,18 +235,23 @@ class DenialFinder:
         return {c.lower() for c in found}
 
     def _by_content(self, d: Profile, cue: DenialCue) -> list[Found]:
-        from rapidfuzz import fuzz
+        import numpy as np
+        from rapidfuzz import fuzz, process
 
-        pool = {t.index: t for a in d.actors for t in self.by_actor.get(a, [])}
-        out = []
-        for t in pool.values():
-            if not self._eligible(d, t) or self._deniers(d) & _source_countries(t):
-                continue
-            score = fuzz.token_set_ratio(" ".join(sorted(cue.content)), t.key)
-            if score >= DENIED_CONTENT_MIN_SIMILARITY and len(cue.content & t.words) >= 2:
+        pool = sorted({t.index for a in d.actors for t in self.by_actor.get(a, [])})
+        if not pool or not cue.content:
+            return []
+        scores = process.cdist([" ".join(sorted(cue.content))], [self.profiles[i].key for i in pool],
+                               scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=-1,
+                               score_cutoff=DENIED_CONTENT_MIN_SIMILARITY)[0]
+        deniers, out = self._deniers(d), []
+        for k in np.nonzero(scores)[0].tolist():
+            t = self.profiles[pool[k]]
+            if (self._eligible(d, t) and len(cue.content & t.words) >= 2
+                    and not deniers & _source_countries(t)):
                 out.append(Found(d.index, t.index, "denies",
                                  f"denies by content: {d.label()} '{cue.word}' what {t.label()} "
-                                 f"states, {_excerpt(t)} (similarity {score:.0f})"))
+                                 f"states, {_excerpt(t)} (similarity {scores[k]})"))
         return out
 
     def _by_topic(self, d: Profile, cue: DenialCue) -> list[Found]:
@@ -288,7 +297,13 @@ class DenialFinder:
 
 
 def _source_countries(p: Profile) -> set[str]:
-    return {c.lower() for c in country_mentions(p.claim.source or "")} if not p.is_author else set()
+    """The countries a source speaks for ("Iranian Ministry of Foreign Affairs" -> iran)."""
+    return set() if p.is_author else _countries_of(p.claim.source or "")
+
+
+@lru_cache(maxsize=4096)
+def _countries_of(name: str) -> frozenset[str]:
+    return frozenset(c.lower() for c in country_mentions(name))
 
 
 @lru_cache(maxsize=None)

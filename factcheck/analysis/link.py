@@ -1,7 +1,8 @@
 """Candidate pairs: which claims are worth comparing, without comparing every pair.
 
-Claims are grouped into blocks that a same-proposition pair must share: the document they stand
-in, or an actor they are about. Inside a block every pair is scored at once with rapidfuzz's
+Claims are grouped into blocks that a related pair must share: an actor they are both about (a
+claim about no actor meets the rest of its document and the other claims about no actor). Inside
+a block every pair is scored at once with rapidfuzz's
 `process.cdist` (token_set_ratio over content words). An actor block too large to score whole
 (a head of state in a year of news) is split by each claim's rarest content words, and a split
 still too large is scored in overlapping windows ordered by date (the sorted-neighbourhood
@@ -16,10 +17,14 @@ from collections.abc import Iterator, Sequence
 
 from factcheck.analysis.profile import Profile
 
-# A block this large costs a million comparisons, about a second of token_set_ratio on one core.
-MAX_BLOCK_CLAIMS = 1000
+# A block this large costs 62,500 comparisons, some 60 ms of token_set_ratio on one core; larger
+# blocks are split by rare words.
+MAX_BLOCK_CLAIMS = 250
 # How many of its rarest content words a claim of an oversized block is filed under.
 RARE_WORDS_PER_CLAIM = 3
+# Blocks with fewer pairs than this are scored on one thread: starting threads for a small block
+# costs more than it saves (measured: 64k blocks took 30 s on all cores, 9 s on one).
+PARALLEL_MIN_PAIRS = 50_000
 # rapidfuzz 0-100: pairs scoring below this on both quote and text are not candidates; every rule
 # that links claims by content asks for more.
 CANDIDATE_MIN_SIMILARITY = 55
@@ -54,8 +59,13 @@ def _split(members: list[int], profiles: Sequence[Profile], df: Counter) -> Iter
             yield group
 
 
-def find_blocks(profiles: Sequence[Profile]) -> Iterator[list[int]]:
-    """Groups of claim indices to compare pairwise; a pair may fall in several."""
+Block = tuple[list[int], list[int]]         # (rows, columns): compare every row with every column
+
+
+def find_blocks(profiles: Sequence[Profile]) -> Iterator[Block]:
+    """Groups of claims to compare pairwise; a pair may fall in several. Claims about an actor
+    meet in that actor's block; claims about none meet each other in their own block and the
+    other claims of their document in a document block (rows: the claims about no actor)."""
     df = Counter(w for p in profiles for w in p.words)
     by_doc: dict[str, list[int]] = defaultdict(list)
     by_actor: dict[str, list[int]] = defaultdict(list)
@@ -67,27 +77,33 @@ def find_blocks(profiles: Sequence[Profile]) -> Iterator[list[int]]:
         if not p.actors:
             loose.append(p.index)
     seen: set[tuple[int, ...]] = set()
-    # claims about no actor meet across documents only in their own block
-    groups = [*by_doc.values(), *by_actor.values(), loose]
-    for members in groups:
+    for members in [*by_actor.values(), loose]:
         for block in _split(members, profiles, df):
             signature = tuple(block)
             if len(block) > 1 and signature not in seen:
                 seen.add(signature)
-                yield block
+                yield block, block
+    for members in by_doc.values():
+        rows = [i for i in members if not profiles[i].actors]
+        if rows and len(members) > 1:
+            yield rows, members
 
 
-def _score_block(block: list[int], keys: list[str], found: dict[Pair, int]) -> None:
+def _score_block(rows: list[int], cols: list[int], keys: dict[int, str], found: dict[Pair, int]) -> None:
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    if sum(1 for k in keys if k) < 2:
+    row_keys, col_keys = [keys[i] for i in rows], [keys[i] for i in cols]
+    if not any(row_keys) or not any(col_keys):
         return
-    matrix = process.cdist(keys, keys, scorer=fuzz.token_set_ratio, dtype=np.uint8,
-                           score_cutoff=CANDIDATE_MIN_SIMILARITY, workers=-1)
-    rows, cols = np.nonzero(np.triu(matrix, 1))
-    for r, c in zip(rows.tolist(), cols.tolist()):
-        a, b = block[r], block[c]
+    workers = -1 if len(rows) * len(cols) >= PARALLEL_MIN_PAIRS else 1
+    matrix = process.cdist(row_keys, col_keys, scorer=fuzz.token_set_ratio, dtype=np.uint8,
+                           score_cutoff=CANDIDATE_MIN_SIMILARITY, workers=workers)
+    hits_r, hits_c = np.nonzero(matrix)
+    for r, c in zip(hits_r.tolist(), hits_c.tolist()):
+        a, b = rows[r], cols[c]
+        if a == b:
+            continue
         pair = (a, b) if a < b else (b, a)
         score = int(matrix[r, c])
         if score > found.get(pair, 0):
@@ -97,11 +113,12 @@ def _score_block(block: list[int], keys: list[str], found: dict[Pair, int]) -> N
 def similar_pairs(profiles: Sequence[Profile]) -> dict[Pair, int]:
     """Candidate pairs (i < j) with their best similarity (0-100) over quote and text."""
     found: dict[Pair, int] = {}
-    for block in find_blocks(profiles):
-        _score_block(block, [profiles[i].key for i in block], found)
-        texts = [profiles[i].text_key for i in block]
-        if sum(1 for t in texts if t) > 1:
-            _score_block(block, texts, found)
+    keys = {p.index: p.key for p in profiles}
+    texts = {p.index: p.text_key for p in profiles}
+    for rows, cols in find_blocks(profiles):
+        _score_block(rows, cols, keys, found)
+        if any(texts[i] for i in rows) and any(texts[i] for i in cols):
+            _score_block(rows, cols, texts, found)
     return found
 
 

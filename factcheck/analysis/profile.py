@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from factcheck.analysis.amounts import Amount, claim_amounts
 from factcheck.analysis.periods import Period, parse_period
-from factcheck.analysis.text import content_words, fold, resolve_aliases, stem
+from factcheck.analysis.text import PhraseIndex, content_words, fold, resolve_aliases, stem
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
@@ -93,27 +93,21 @@ def source_identity(claim: Claim) -> str:
 
 
 @lru_cache(maxsize=None)
-def _stance_patterns() -> tuple[tuple[str, int, str, re.Pattern], ...]:
-    out = []
+def _stance_index() -> PhraseIndex[tuple[str, int, str]]:
+    entries = []
     for row in load_table("analysis_stances.txt", 3):
         for side, phrases in enumerate(row[1:3]):
-            for phrase in (p.strip() for p in phrases.split(",")):
-                if phrase:
-                    out.append((row[0], side, phrase,
-                                re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")))
-    return tuple(out)
+            entries += [(p.strip(), (row[0], side, p.strip())) for p in phrases.split(",") if p.strip()]
+    return PhraseIndex(entries)
 
 
 def find_stances(text: str) -> tuple[tuple[str, int, str], ...]:
     """Stance phrases in `text`, one per dimension: the first found governs, so in "it remains
     unclear whether the missiles were delivered" the doubt, not the delivery, is the stance."""
-    lowered = fold(text).lower()
-    first: dict[str, tuple[int, int, str]] = {}
-    for dimension, side, phrase, pattern in _stance_patterns():
-        match = pattern.search(lowered)
-        if match and (dimension not in first or match.start() < first[dimension][0]):
-            first[dimension] = (match.start(), side, phrase)
-    return tuple((dim, side, phrase) for dim, (_, side, phrase) in sorted(first.items()))
+    first: dict[str, tuple[int, str]] = {}
+    for _, _, (dimension, side, phrase) in _stance_index().search(text):
+        first.setdefault(dimension, (side, phrase))
+    return tuple((dim, side, phrase) for dim, (side, phrase) in sorted(first.items()))
 
 
 def _text_is_specific(claim: Claim) -> bool:
