@@ -28,6 +28,11 @@ DASH_ASIDES = frozenset("particularly especially since because although though n
 HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
 PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
                          "winter".split())
+ADJUNCT_STARTS = frozenset("during in at on with under after before from for of to at via over".split())
+MAX_ADJUNCT_SEARCH = 20      # "said during a discussion on Thursday with ... that ..."
+MAX_RECIPIENT_TOKENS = 5
+OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters voters listeners viewers "
+                         "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
@@ -354,10 +359,15 @@ def _right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
 
 
 def _content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
-    """Index of the first content token after the cue: skips 'that', objects of 'told', short adjuncts."""
+    """Index of the first content token after the cue: skips 'that', the recipient of 'told', and
+    adjuncts ('said during a panel on Tuesday that ...'). None when only an adjunct follows."""
     i = cue.last + 1
     if i >= end:
         return None
+    if cue.lemma in RECIPIENT_VERBS:
+        i = _skip_recipient(tokens, i, end)
+        if i >= end:
+            return None
     for j in range(i, min(end, i + MAX_GAP_TO_THAT + 1)):
         word = tokens[j]
         if word.low == "that" and j + 1 < end:
@@ -368,7 +378,22 @@ def _content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             break
     if tokens[i].text in (",", ":") and i + 1 < end:
         return i + 1
+    if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude":
+        later = next((j for j in range(i, min(end, i + MAX_ADJUNCT_SEARCH)) if tokens[j].low == "that"), None)
+        if later is not None and later + 1 < end:
+            return later + 1
+        return None if end - i <= MAX_ADJUNCT_TOKENS else i   # a short phrase after the cue is an adjunct
     return i
+
+
+def _skip_recipient(tokens: list[Token], i: int, end: int) -> int:
+    """'told reporters', 'told CNN's Jake Tapper', 'assured him': the addressee is not content."""
+    j = i
+    while j < end and j - i < MAX_RECIPIENT_TOKENS and (
+            tokens[j].text[:1].isupper() or tokens[j].low in OBJECT_WORDS or tokens[j].text in ("’s", "'s")
+            or tokens[j].low in ("the", "a", "an") or j > i and tokens[j - 1].low in ("the", "a", "an")):
+        j += 1
+    return j
 
 
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
