@@ -130,6 +130,8 @@ def _from_text(quote: str, casualty: str | None) -> list[Amount]:
         value = float(_NUMBER_WORDS.get(word) or word.replace(",", ""))
         if word[0].isdigit() and _is_year_or_label(quote, match.start(), match.end(), value):
             continue
+        if not word[0].isdigit() and re.search(r"\b(?:the|these|those|both|all)\s+$", quote[:match.start()], re.I):
+            continue                        # "the two countries" names them, it counts nothing
         after = quote[match.end():]
         scale = re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I)
         if scale:

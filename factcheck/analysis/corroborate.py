@@ -5,19 +5,20 @@ Two claims state the same proposition when their evidence score clears a thresho
 token_set_ratio over content words (aliases and paraphrases resolved, actor names set aside)
 plus points for a shared set of actors, the same exact day and agreeing amounts. They must also
 share enough words not to be a one-word coincidence, have overlapping periods and no
-conflicting amounts, and be stated with the same polarity, kind and stance. Equal strings alone
+conflicting amounts, the same polarity and no opposite stance. Equal strings alone
 never suffice.
 """
 
 from __future__ import annotations
 
 from factcheck.analysis.amounts import compare_amounts
-from factcheck.analysis.periods import periods_overlap
-from factcheck.analysis.profile import Profile, WordWeights, shared_words, spans_overlap
+from factcheck.analysis.periods import calendars_agree, periods_overlap
+from factcheck.analysis.profile import Profile, WordWeights, compared_words, spans_overlap
 
 # Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
+# A false corroboration raises a claim's credibility, so independent support needs the stronger case.
 REPEAT_MIN_SCORE = 85
-CORROBORATE_MIN_SCORE = 85
+CORROBORATE_MIN_SCORE = 88
 # Up to this many points when the two are about the same actors (scaled by the Jaccard index of
 # the actor sets, given at least two in common): "Putin met Assad" in text and photo caption.
 ACTOR_BONUS = 10
@@ -30,6 +31,10 @@ MIN_SHARED_WORDS_CORROBORATE = 3
 # The shared words' weight (WordWeights: about 1 for a rare word, near 0 for a common one) must
 # reach this: "cooperation" and "military" shared by two analyses of an alliance say little.
 MIN_SHARED_WEIGHT = 0.9
+# Weighted Dice of the two word sets (0-1): the shared words must be a fair part of both claims.
+# A short claim whose few common words ("economic and military cooperation") recur inside a long
+# one (two summits, phone calls and intensifying cooperation) does not state what the long one does.
+MIN_WEIGHTED_DICE = 0.3
 # Shared words this weighty (several rare words, "buy", "drone", "use" with the same three
 # actors) let a same-source pair through with this many points less.
 STRONG_SHARED_WEIGHT = 1.5
@@ -42,20 +47,14 @@ REPEAT_MIN_PARAGRAPH_GAP = 2
 COPY_MIN_WORDS = 8
 # Certainty levels: "may have been backed" is not the proposition "backed" restated.
 _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
-# Kinds that can state one proposition: an event told as done or as planned ("intended for
-# spying" / "will use it to spy"); a judgement is never the same proposition as a fact.
-_SAME_KIND = {frozenset(("fact",)), frozenset(("prediction",)), frozenset(("assessment",)),
-              frozenset(("fact", "prediction"))}
-
-
 def _comparable(a: Profile, b: Profile) -> bool:
     if spans_overlap(a, b) or (a.claim.document == b.claim.document and a.claim.sentence == b.claim.sentence):
         return False
-    if a.actors != b.actors and not a.actors & b.actors:
+    if a.actors and b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b):
         return False
-    if not periods_overlap(a.period, b.period) or a.claim.polarity != b.claim.polarity:
+    if not periods_overlap(a.period, b.period) or not calendars_agree(a.calendar, b.calendar):
         return False
-    if frozenset((a.claim.kind, b.claim.kind)) not in _SAME_KIND:
+    if a.claim.polarity != b.claim.polarity:
         return False
     rank = _CERTAINTY_RANK.get
     if abs(rank(a.claim.certainty, 0) - rank(b.claim.certainty, 0)) > 1:
@@ -64,6 +63,13 @@ def _comparable(a: Profile, b: Profile) -> bool:
         return False
     _, conflicting = compare_amounts(a.amounts, b.amounts)
     return not conflicting
+
+
+def _same_speaker_nearby(a: Profile, b: Profile) -> bool:
+    """A named source restating itself in one document: its claims' actors, as extraction reads
+    them, may not overlap ("spying on Middle Eastern countries, especially Israel" / "Tehran
+    will use it to spy ..."), yet it speaks of one thing."""
+    return a.identity == b.identity and not a.is_author and a.claim.document == b.claim.document
 
 
 def evidence(a: Profile, b: Profile, similarity: int) -> tuple[float, list[str]]:
@@ -96,16 +102,18 @@ def same_proposition(a: Profile, b: Profile, similarity: int,
     """("repeats" | "corroborates", reason) when the two state one proposition, else None."""
     if not _comparable(a, b):
         return None
-    shared = shared_words(a, b)
+    words_a, words_b = compared_words(a, b)
+    shared = words_a & words_b
     weight = weights.mass(shared)
-    if weight < MIN_SHARED_WEIGHT:
+    if weight < MIN_SHARED_WEIGHT or weights.dice(words_a, words_b) < MIN_WEIGHTED_DICE:
         return None
     score, why = evidence(a, b, similarity)
     basis = (f"score {score:.0f}: {'; '.join(why)}; shared words {', '.join(sorted(shared)[:6])} "
              f"(weight {weight:.1f})")
     if a.identity == b.identity or is_copy(a, b):
         same_doc = a.claim.document == b.claim.document
-        needed = REPEAT_MIN_SCORE - (STRONG_SHARED_DISCOUNT if weight >= STRONG_SHARED_WEIGHT else 0)
+        strong = weight >= STRONG_SHARED_WEIGHT and len(shared) >= MIN_SHARED_WORDS_CORROBORATE
+        needed = REPEAT_MIN_SCORE - (STRONG_SHARED_DISCOUNT if strong else 0)
         if (score < needed or len(shared) < MIN_SHARED_WORDS_REPEAT
                 or same_doc and abs(a.claim.paragraph - b.claim.paragraph) < REPEAT_MIN_PARAGRAPH_GAP):
             return None

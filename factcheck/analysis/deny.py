@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,6 +147,26 @@ def _excerpt(p: Profile, size: int = 60) -> str:
     return "'" + (quote if len(quote) <= size else quote[:size - 3].rstrip() + "...") + "'"
 
 
+def _is_doubt(p: Profile) -> bool:
+    cue = (p.claim.cue or "").lower().split()
+    return bool(cue) and any(w in _doubt_cues() for w in cue)
+
+
+@lru_cache(maxsize=None)
+def _doubt_cues() -> frozenset[str]:
+    return frozenset(load_list("analysis_doubt_cues.txt"))
+
+
+def _names_other_year(t: Profile, d: Profile) -> bool:
+    """A past fact dated by its own words outside the denial's period. (A prediction that names a
+    past year, "will use the satellite under an agreement signed in 2018", is about the future.)"""
+    years = t.calendar[1]
+    if not years or d.period is None or t.claim.kind == "prediction":
+        return False
+    first, last = date.fromordinal(d.period[0]).year, date.fromordinal(d.period[1]).year
+    return not any(first <= y <= last for y in years)
+
+
 def _is_background(p: Profile) -> bool:
     """A reason clause: the quote opens with "given ..." (after at most a few stray words)."""
     head = p.claim.quote[: max(12, len(p.claim.quote) // 3)].lower()
@@ -190,9 +211,11 @@ class DenialFinder:
             return self._by_content(d, cue)
         return self._by_topic(d, cue)
 
-    def _eligible(self, d: Profile, t: Profile) -> bool:
+    def _eligible(self, d: Profile, t: Profile, dated: bool = True) -> bool:
+        """Another source's claim, not itself a denial, and (unless the text itself points at it)
+        from a period the denial can speak of."""
         return (t.index != d.index and t.identity != d.identity and t.index not in self.cues
-                and periods_overlap(d.period, t.period))
+                and (not dated or periods_overlap(d.period, t.period)))
 
     def _by_reference(self, d: Profile, cue: DenialCue) -> list[Found]:
         out = []
@@ -212,7 +235,11 @@ class DenialFinder:
         before_in_sentence = [t for t in self.by_sentence[(doc, here)] if t.claim.start < d.claim.start]
         for back in range(0, ANAPHORA_MAX_SENTENCES_BACK + 1):
             pool = before_in_sentence if back == 0 else self.by_sentence.get((doc, here - back), [])
-            chosen = [t for t in pool if self._eligible(d, t) and not _is_background(t)]
+            # "this" points at the text before it, whatever dates extraction gave either claim;
+            # background the quote itself dates to another year ("an agreement signed in 2018")
+            # is not what a denial of 2022 denies
+            chosen = [t for t in pool if self._eligible(d, t, dated=False) and not _is_background(t)
+                      and not _names_other_year(t, d) and not _is_doubt(t)]
             # "X denied this" denies what was said to happen; a characterisation in the same
             # breath ("intended for military purposes") is disputed by the opposite one instead
             events = [t for t in chosen if not t.stances]

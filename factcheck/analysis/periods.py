@@ -78,5 +78,34 @@ def is_later(a: Period | None, b: Period | None) -> bool:
     return both_known(a, b) and a[0] > b[1]
 
 
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+_CALENDAR = re.compile(r"\b(January|February|March|April|June|July|August|September|October|"
+                       r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+                       r"|\b(1[89]\d\d|20\d\d)\b")
+
+Calendar = tuple[frozenset[int], frozenset[int]]    # months and years a quote names
+
+
+def stated_calendar(quote: str) -> Calendar:
+    """Months and years named in the words themselves ("In late December", "in January 2022"),
+    a check that does not depend on how `when` was resolved. "May" is left out: a modal verb."""
+    months, years = set(), set()
+    for month, year in _CALENDAR.findall(quote):
+        if month:
+            months.add(_MONTHS[month.lower().rstrip(".")])
+        else:
+            years.add(int(year))
+    return frozenset(months), frozenset(years)
+
+
+def calendars_agree(a: Calendar, b: Calendar) -> bool:
+    """False when both quotes name months (or years) and none in common: "In late December ..."
+    and "In January 2022 ..." are different events, whatever their `when` says."""
+    return all(not (x and y) or (x & y) for x, y in zip(a, b))
+
+
 def describe(when: str | None) -> str:
     return str(when) if when else "undated"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.analysis.amounts import Amount, claim_amounts
-from factcheck.analysis.periods import Period, parse_period
+from factcheck.analysis.periods import Calendar, Period, parse_period, stated_calendar
 from factcheck.analysis.text import PhraseIndex, content_words, fold, resolve_aliases, stem
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
@@ -37,6 +37,7 @@ class Profile:
     text_key: str                   # the same for `text` when it is specific to the claim, else ""
     text_words: frozenset[str]
     period: Period | None
+    calendar: Calendar              # months and years the quote itself names
     amounts: tuple[Amount, ...]
     actors: frozenset[str]
     stances: tuple[tuple[str, int, str], ...]   # (dimension, side 0/1, phrase as matched)
@@ -70,12 +71,23 @@ class WordWeights:
     def mass(self, words) -> float:
         return sum(self.weight(w) for w in words)
 
+    def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted Dice coefficient: how much of both word sets their common words make up."""
+        total = self.mass(a) + self.mass(b)
+        return 2 * self.mass(a & b) / total if total else 0.0
+
+
+def compared_words(a: Profile, b: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """The two claims' words as compared: their quotes, or their specific texts if those share more."""
+    if len(a.text_words & b.text_words) > len(a.words & b.words):
+        return a.text_words, b.text_words
+    return a.words, b.words
+
 
 def shared_words(a: Profile, b: Profile) -> frozenset[str]:
     """Content words two claims share, on their quotes or on their specific texts if more."""
-    on_quotes = a.words & b.words
-    on_texts = a.text_words & b.text_words
-    return on_texts if len(on_texts) > len(on_quotes) else on_quotes
+    wa, wb = compared_words(a, b)
+    return wa & wb
 
 
 def spans_overlap(a: Profile, b: Profile) -> bool:
@@ -141,7 +153,8 @@ def build_profile(index: int, claim: Claim) -> Profile:
         source_words=frozenset(w for w in re.findall(r"[a-z]+", name) if len(w) > 2),
         words=frozenset(words), key=" ".join(sorted(set(words))),
         text_key=" ".join(sorted(text_words)), text_words=text_words,
-        period=parse_period(claim.when), amounts=claim_amounts(claim),
+        period=parse_period(claim.when), calendar=stated_calendar(claim.quote),
+        amounts=claim_amounts(claim),
         actors=frozenset(a.strip().lower() for a in claim.actors if a.strip()),
         stances=find_stances(claim.quote),
     )
