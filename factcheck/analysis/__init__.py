@@ -34,7 +34,7 @@ def _analyze(claims, manual, suppressed):
     from factcheck.analysis.corroborate import same_proposition
     from factcheck.analysis.deny import DenialFinder
     from factcheck.analysis.grade import assess_all, group_revisions
-    from factcheck.analysis.link import neighbour_pairs, similar_pairs
+    from factcheck.analysis.link import measure_pairs, neighbour_pairs, similar_pairs
     from factcheck.analysis.profile import WordWeights, build_profiles
     from factcheck.analysis.relations import (RelationBook, propagate_conflicts, propagate_denials,
                                               propagate_support)
@@ -48,7 +48,7 @@ def _analyze(claims, manual, suppressed):
         book.add(found.relation, found.source, found.target, found.reason)
     scores, near = similar_pairs(profiles), neighbour_pairs(profiles)
     revisions = []
-    for i, j in sorted(set(scores) | near):
+    for i, j in sorted(set(scores) | near | measure_pairs(profiles)):
         if i in denials.cues or j in denials.cues:
             continue                    # a denial's links come from its cue, not from its words
         a, b, score = profiles[i], profiles[j], scores.get((i, j), 0)

@@ -33,7 +33,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
                      + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_NOBODY = re.compile(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)")
+_NOBODY = re.compile(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)", re.I)
 _QUALIFIERS = (
     ("at least", "min"), ("more than", "min"), ("over", "min"), ("upwards of", "min"),
     ("up to", "max"), ("at most", "max"), ("less than", "max"), ("fewer than", "max"),
@@ -155,7 +155,7 @@ def _zero_amounts(quote: str) -> list[Amount]:
     """"No Americans were harmed", "no casualties": a count of zero people hurt."""
     found = [Amount(0, 0, "person", frozenset(), kind, "none " + kind)
              for _, _, kind in _zero_phrases().search(quote)]
-    general = _NOBODY.search(quote.lower())
+    general = _NOBODY.search(quote)
     if general and not found:
         kind = _casualty_class(general.group(1))
         if kind:
@@ -171,9 +171,13 @@ def claim_amounts(claim: Claim) -> tuple[Amount, ...]:
         amounts = []
         for q in claim.numbers:
             low, high = _range(q.value, q.qualifier)
-            offset = q.end - claim.start
-            unit, counted = _counted(quote[offset:] if 0 <= offset <= len(quote) else (q.unit or ""))
-            unit = unit or (stem(q.unit.lower()) if q.unit else None)
+            # the words after the figure, from the quantity's own text on ("34 US service members")
+            at = q.start - claim.start
+            written = claim.quote[at:] if 0 <= at < len(claim.quote) else q.text
+            figure = _NUMBER.search(written) or re.search(r"\w+", written)
+            unit, counted = _counted(written[figure.end():] if figure else written)
+            if q.unit:
+                unit = _counted(q.unit)[0] or unit or stem(q.unit.lower())
             amounts.append(Amount(low, high, unit, counted, casualty, q.text))
     else:
         amounts = _from_text(quote, casualty)

@@ -57,8 +57,10 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> 
     """The first conflict found between two claims of different sources, or None."""
     if a.identity == b.identity or spans_overlap(a, b) or not _about_same_thing(a, b):
         return None
-    if not periods_overlap(a.period, b.period):
-        return _date_conflict(a, b, similarity)
+    if not periods_overlap(a.period, b.period, tolerance=0):
+        dated = _date_conflict(a, b, similarity)
+        if dated or not periods_overlap(a.period, b.period):
+            return dated
     for check in (_casualty_conflict, _numeric_conflict, _polarity_conflict, _stance_conflict):
         found = check(a, b, similarity, neighbours)
         if found:
@@ -67,7 +69,8 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> 
 
 
 def _casualty_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
-    """"No Americans were harmed" vs "11 US personnel were injured": the same people, same period."""
+    """"No Americans were harmed" vs "11 US personnel were injured": the same people, same period
+    (both dated, or told side by side)."""
     if not (a.period and b.period) and not neighbours:
         return None
     if not a.actors & b.actors:
@@ -77,8 +80,9 @@ def _casualty_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool
             if x.casualty and y.casualty and x.unit == y.unit == "person":
                 zero, count = (x, y) if x.high == 0 else (y, x)
                 if zero.high == 0 and count.low > 0 and (zero.casualty == "harm" or zero.casualty == count.casualty):
-                    return Conflict("numeric", f"numeric: '{zero.text}' vs {count.text} {count.casualty or 'harmed'}"
-                                               f" for {', '.join(sorted(a.actors & b.actors))} in the same period")
+                    return Conflict("numeric", f"numeric: '{zero.text}' (none) vs '{count.text}' "
+                                               f"({count.casualty}) for {', '.join(sorted(a.actors & b.actors))} "
+                                               f"in the same period")
     return None
 
 
@@ -122,7 +126,9 @@ def _date_conflict(a: Profile, b: Profile, similarity: int) -> Conflict | None:
     if day_gap(a.period, b.period) > DATE_CONFLICT_MAX_DAYS or similarity < DATE_MIN_SIMILARITY:
         return None
     shared = shared_words(a, b)
-    if len(shared) < DATE_MIN_SHARED_WORDS:
+    # a one-off event has a name both report ("the Khayyam satellite"); "Russia fired 400 drones
+    # overnight" on two days is two attacks, not a date conflict
+    if len(shared) < DATE_MIN_SHARED_WORDS or not a.names & b.names & shared:
         return None
     return Conflict("date", f"date: {describe(a.claim.when)} vs {describe(b.claim.when)} for the same "
                             f"event ({', '.join(sorted(shared)[:4])})")

@@ -65,8 +65,10 @@ class Found:
 
 
 @lru_cache(maxsize=None)
-def _denial_words() -> frozenset[str]:
-    return frozenset(load_list("denial_cues.txt"))
+def _denial_words(cue: bool = True) -> frozenset[str]:
+    """Denial words for a cue, or (cue=False) those that deny inside a quote too."""
+    return frozenset(row[0].lower() for row in load_table("denial_cues.txt")
+                     if cue or row[1] == "any")
 
 
 @lru_cache(maxsize=None)
@@ -79,11 +81,12 @@ def _phrase_index() -> PhraseIndex[tuple[str, str]]:
     return PhraseIndex((phrase, (phrase, scope)) for phrase, scope in _phrases())
 
 
-def _denial_word_in(text: str) -> str | None:
+def _denial_word_in(text: str, cue: bool = False) -> str | None:
     """A denial verb or noun used actively and not negated ("did not deny" is no denial)."""
+    words = _denial_words(cue)
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group(0).lower()
-        if word in _denial_words():
+        if word in words:
             before = text[max(0, match.start() - 30):match.start()].lower()
             if not _NEGATED.search(before) and not _PASSIVE.search(before):
                 return match.group(0)
@@ -109,6 +112,7 @@ def _named_references(text: str) -> tuple[str, ...]:
 def _vocabulary() -> frozenset[str]:
     """Stems of the words that only do the denying ("denied", "baseless", "the reports")."""
     words = set(_denial_words()) | set(load_list("analysis_reference_nouns.txt"))
+    words |= set(load_list("analysis_denial_framing.txt"))
     words |= {w for phrase, _ in _phrases() for w in phrase.split()}
     return frozenset(stem(w) for w in words) | frozenset(words)
 
@@ -116,7 +120,7 @@ def _vocabulary() -> frozenset[str]:
 def _is_anaphoric(text: str) -> bool:
     lowered = fold(text).lower()
     objects = "|".join(re.escape(o) for o in load_list("analysis_denial_objects.txt"))
-    words = "|".join(_denial_words())
+    words = "|".join(_denial_words(cue=False))
     # the object ends the clause ("denied this.", "rejected the allegations as baseless"); in
     # "denied that Iran had sold ..." the "that" opens what is denied and is no anaphor
     after = r"(?=\s*(?:$|[.,;:!?\"')]|and\b|as\b|calling\b|saying\b|on\b|in\b|outright\b))"
@@ -128,12 +132,14 @@ def detect_denial(p: Profile) -> DenialCue | None:
     """Whether the claim denies something, from its cue and its words (not only `Claim.denial`)."""
     claim = p.claim
     quote = fold(claim.quote)
-    word = (_denial_word_in(claim.cue) if claim.cue else None) or _denial_word_in(quote)
+    word = (_denial_word_in(claim.cue, cue=True) if claim.cue else None) or _denial_word_in(quote)
     word = word or _denial_phrase_in(quote, attributed=not p.is_author)
     if word is None and not claim.denial:
         return None
-    own = frozenset(w for w in proposition_words(quote, claim.actors) if w not in _vocabulary())
     names = _named_references(_straight(claim.quote)) or _named_references(_straight(claim.text or ""))
+    named = {stem(w.lower()) for n in names for w in n.split()}
+    own = frozenset(w for w in proposition_words(quote, claim.actors)
+                    if w not in _vocabulary() and w not in named)
     return DenialCue(word=word or (claim.cue or "denial"), names=names, content=own,
                      anaphoric=_is_anaphoric(quote), bare=len(own) <= BARE_DENIAL_MAX_WORDS)
 

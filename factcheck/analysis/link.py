@@ -122,6 +122,25 @@ def similar_pairs(profiles: Sequence[Profile]) -> dict[Pair, int]:
     return found
 
 
+def measure_pairs(profiles: Sequence[Profile]) -> set[Pair]:
+    """Pairs that count the same thing about the same actor, whatever their other words: "no
+    Americans were harmed in the attack" and "34 US service members were diagnosed with brain
+    injuries" meet here, not on wording."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p in profiles:
+        measures = {"casualties" if a.casualty else a.unit for a in p.amounts} - {None}
+        for actor in p.actors:
+            for measure in measures:
+                groups[(actor, measure)].append(p.index)
+    pairs: set[Pair] = set()
+    for members in groups.values():
+        blocks = _windows(members, profiles) if len(members) > MAX_BLOCK_CLAIMS else [members]
+        for block in blocks:
+            for k, a in enumerate(block):
+                pairs.update((min(a, b), max(a, b)) for b in block[k + 1:])
+    return pairs
+
+
 def neighbour_pairs(profiles: Sequence[Profile]) -> set[Pair]:
     """Pairs of claims in the same or adjacent sentences of one document."""
     by_doc: dict[str, list[Profile]] = defaultdict(list)

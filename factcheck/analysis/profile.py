@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from factcheck.analysis.amounts import Amount, claim_amounts
 from factcheck.analysis.periods import Calendar, Period, parse_period, stated_calendar
-from factcheck.analysis.text import PhraseIndex, content_words, fold, resolve_aliases, stem
+from factcheck.analysis.text import PhraseIndex, content_words, fold, resolve_aliases, stem, words_of
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
@@ -40,6 +40,7 @@ class Profile:
     calendar: Calendar              # months and years the quote itself names
     amounts: tuple[Amount, ...]
     actors: frozenset[str]
+    names: frozenset[str]           # content words written as names inside the quote ("khayyam")
     stances: tuple[tuple[str, int, str], ...]   # (dimension, side 0/1, phrase as matched)
 
     @property
@@ -144,6 +145,11 @@ def proposition_words(text: str, actors: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in content_words(text) if w not in skip and w not in CALENDAR_WORDS)
 
 
+def _capitalised(quote: str) -> frozenset[str]:
+    """Stems of the words written with a capital after the quote's first word."""
+    return frozenset(stem(w.lower()) for w in words_of(quote)[1:] if w[:1].isupper())
+
+
 def build_profile(index: int, claim: Claim) -> Profile:
     words = proposition_words(claim.quote, claim.actors)
     text_words = proposition_words(claim.text, claim.actors) if _text_is_specific(claim) else frozenset()
@@ -156,6 +162,7 @@ def build_profile(index: int, claim: Claim) -> Profile:
         period=parse_period(claim.when), calendar=stated_calendar(claim.quote),
         amounts=claim_amounts(claim),
         actors=frozenset(a.strip().lower() for a in claim.actors if a.strip()),
+        names=frozenset(w for w in words if w in _capitalised(claim.quote)),
         stances=find_stances(claim.quote),
     )
 

@@ -157,6 +157,8 @@ def country_mentions(text: str) -> set[str]:
 
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "drones"/"drone", "spying"/"spy", not a lemmatiser."""
+    if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "os")):
+        return word[:-1]                               # "jets" -> "jet"
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ised", "ise"),
