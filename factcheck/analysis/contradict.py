@@ -31,6 +31,9 @@ STANCE_MIN_SIMILARITY = 70
 # Content words two claims must share (besides the conflicting part) to be about one thing.
 MIN_SHARED_WORDS = 2
 DATE_MIN_SHARED_WORDS = 3
+# Counts of the killed and hurt come out days or weeks after the event ("34 troops diagnosed with
+# brain injuries" two weeks after "no Americans were harmed"): compared within this many days.
+CASUALTY_REPORT_LAG_DAYS = 45
 # Places named after "in"/"at" that differ mean different events ("exercises in the Gulf of Oman"
 # vs "exercises in Venezuela").
 _PLACE = re.compile(r"\b(?:in|at|near|off)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,4})")
@@ -54,26 +57,32 @@ def _about_same_thing(a: Profile, b: Profile) -> bool:
 
 
 def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
-    """The first conflict found between two claims of different sources, or None."""
+    """The first conflict found between two claims of different sources, or None. Counts of the
+    hurt come first: they are reported days or weeks after the event they count."""
     if a.identity == b.identity or spans_overlap(a, b) or not _about_same_thing(a, b):
         return None
+    counted = _casualty_conflict(a, b, neighbours) or _count_revision(a, b, similarity)
+    if counted:
+        return counted
     if not periods_overlap(a.period, b.period, tolerance=0):
         dated = _date_conflict(a, b, similarity)
         if dated or not periods_overlap(a.period, b.period):
             return dated
-    for check in (_casualty_conflict, _numeric_conflict, _polarity_conflict, _stance_conflict):
+    for check in (_numeric_conflict, _polarity_conflict, _stance_conflict):
         found = check(a, b, similarity, neighbours)
         if found:
             return found
     return None
 
 
-def _casualty_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool) -> Conflict | None:
-    """"No Americans were harmed" vs "11 US personnel were injured": the same people, same period
-    (both dated, or told side by side)."""
-    if not (a.period and b.period) and not neighbours:
-        return None
-    if not a.actors & b.actors:
+def _within_report_lag(a: Profile, b: Profile) -> bool:
+    return bool(a.period and b.period) and day_gap(a.period, b.period) <= CASUALTY_REPORT_LAG_DAYS
+
+
+def _casualty_conflict(a: Profile, b: Profile, neighbours: bool) -> Conflict | None:
+    """"No Americans were harmed" vs "11 US personnel were injured": the same people, within the
+    weeks such counts take to come out (or told side by side)."""
+    if not (neighbours or _within_report_lag(a, b)) or not a.actors & b.actors:
         return None
     for x in a.amounts:
         for y in b.amounts:
@@ -90,9 +99,6 @@ def _numeric_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool)
     if similarity < NUMERIC_MIN_SIMILARITY or len(shared_words(a, b)) < MIN_SHARED_WORDS:
         return None
     thing = ", ".join(sorted(shared_words(a, b))[:4])
-    revised = _count_revision(a, b, thing)
-    if revised:
-        return revised
     _, conflicting = compare_amounts(a.amounts, b.amounts)
     if not conflicting:
         return None
@@ -100,9 +106,14 @@ def _numeric_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool)
     return Conflict("numeric", f"numeric: {x.text} vs {y.text} for the same {thing}")
 
 
-def _count_revision(a: Profile, b: Profile, thing: str) -> Conflict | None:
+def _count_revision(a: Profile, b: Profile, similarity: int) -> Conflict | None:
     """Tolls and tallies grow as news comes in: a different count of people killed or hurt is an
     update when it comes later, says so ("the toll rose to"), or the first was open ("at least")."""
+    if similarity < NUMERIC_MIN_SIMILARITY or len(shared_words(a, b)) < MIN_SHARED_WORDS:
+        return None
+    if not (periods_overlap(a.period, b.period) or _within_report_lag(a, b)):
+        return None
+    thing = ", ".join(sorted(shared_words(a, b))[:4])
     for x in a.amounts:
         for y in b.amounts:
             if not (x.casualty and y.casualty and same_measure(x, y)) or min(x.low, y.low) <= 0:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from factcheck.analysis.periods import periods_overlap
@@ -348,6 +348,7 @@ def _topic_table() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(rows)
 
 
-def _topics(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _topics(text: str) -> frozenset[str]:
     lowered = fold(text).lower()
-    return {name for name, pattern in _topic_table() if pattern.search(lowered)}
+    return frozenset(name for name, pattern in _topic_table() if pattern.search(lowered))

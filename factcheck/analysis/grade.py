@@ -39,7 +39,8 @@ class Standing:
     supporters: set[str] = field(default_factory=set)      # independent source labels
     deniers: set[str] = field(default_factory=set)
     contradictors: set[str] = field(default_factory=set)
-    denies_others: bool = False
+    denied_sources: set[str] = field(default_factory=set)   # whose claims this one denies
+    denied_count: int = 0
     repeats: int = 0
     disputed: str | None = None
     revisions: list[str] = field(default_factory=list)
@@ -106,7 +107,8 @@ def collect_standings(profiles: Sequence[Profile], relations: Sequence[Relation]
         if rel.relation == "denies":
             sb.deniers.add(a.label())
             sb.cues.append(rel.reason)
-            sa.denies_others = True
+            sa.denied_sources.add(b.label())
+            sa.denied_count += 1
         elif rel.relation == "contradicts":
             sa.contradictors.add(b.label())
             sb.contradictors.add(a.label())
@@ -127,7 +129,7 @@ def collect_standings(profiles: Sequence[Profile], relations: Sequence[Relation]
 def status_of(s: Standing) -> str:
     if s.deniers:
         return "denied"
-    if s.contradictors or s.denies_others or s.disputed:
+    if s.contradictors or s.denied_count or s.disputed:
         return "contested"
     return "uncontested"
 
@@ -139,7 +141,8 @@ def assess(s: Standing) -> Assessment:
     grade, why = next((g, explain(s)) for test, g, explain in GRADE_RULES if test(s))
     parts = [f"Grade {grade} ({GRADE_NAMES[grade]}): {why}."]
     if status == "contested" and not s.contradictors:
-        parts.append("Contested: " + (s.disputed or "it denies another claim") + ".")
+        denies = f"it denies {s.denied_count} claim(s) by {_names(s.denied_sources)}"
+        parts.append("Contested: " + (s.disputed or denies) + ".")
     if s.cues:
         parts.append("Why: " + "; ".join(dict.fromkeys(s.cues)) + ".")
     parts.append(f"Corroboration {score:.2f}: {supporters} independent source(s) for, {opposers} against"
