@@ -52,7 +52,7 @@ def _analyze(claims, manual, suppressed):
         if i in denials.cues or j in denials.cues:
             continue                    # a denial's links come from its cue, not from its words
         a, b, score = profiles[i], profiles[j], scores.get((i, j), 0)
-        conflict = find_conflict(a, b, score, (i, j) in near)
+        conflict = find_conflict(a, b, score, (i, j) in near, weights)
         if conflict and conflict.kind == "revision":
             revisions.append((i, j, conflict.reason))
         elif conflict:

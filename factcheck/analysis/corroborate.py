@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from factcheck.analysis.amounts import compare_amounts
 from factcheck.analysis.periods import calendars_agree, periods_overlap
-from factcheck.analysis.profile import Profile, WordWeights, compared_words, spans_overlap
+from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, spans_overlap
 
 # Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
 # A false corroboration raises a claim's credibility, so independent support needs the stronger case.
@@ -53,6 +53,8 @@ def _comparable(a: Profile, b: Profile) -> bool:
     if a.actors and b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b):
         return False
     if not periods_overlap(a.period, b.period) or not calendars_agree(a.calendar, b.calendar):
+        return False
+    if not places_agree(a, b):
         return False
     if a.claim.polarity != b.claim.polarity:
         return False

@@ -36,13 +36,16 @@ BARE_DENIAL_MAX_WORDS = 1
 DENIED_CONTENT_MIN_SIMILARITY = 75
 # Words before a denial noun that may name the deniers ("Russian and Iranian denials").
 DENIER_WORDS_BEFORE = 4
+# Content words a denial by reference must share with a claim in another document to reach it.
+REFERENCE_MIN_SHARED_WORDS = 2
 # Content words a topic denial's sentence and an allegation must share when no topic word does.
 TOPIC_MIN_SHARED_WORDS = 2
 # Opening words of reason and background clauses, which a denial of "this" leaves standing:
 # "(Washington asserts ...) given its advanced technical capabilities".
 BACKGROUND_OPENERS = ("given", "because", "since", "due to", "owing to", "as a result of")
 
-_NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$")
+_NEGATED = re.compile(r"\b(?:not|never|n't|no longer|refused to|refuses to|declined to|declines to|"
+                      r"failed to|fails to|would not|will not)\s+(?:\w+\s+)?$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$")
 _NAME = r"((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)"
 
@@ -84,7 +87,7 @@ def _phrase_index() -> PhraseIndex[tuple[str, str]]:
 def _denial_word_in(text: str, cue: bool = False) -> str | None:
     """A denial verb or noun used actively and not negated ("did not deny" is no denial)."""
     words = _denial_words(cue)
-    for match in re.finditer(r"[A-Za-z]+", text):
+    for match in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):    # "self-denial" is one word
         word = match.group(0).lower()
         if word in words:
             before = text[max(0, match.start() - 30):match.start()].lower()
@@ -132,7 +135,7 @@ def detect_denial(p: Profile) -> DenialCue | None:
     """Whether the claim denies something, from its cue and its words (not only `Claim.denial`)."""
     claim = p.claim
     quote = fold(claim.quote)
-    word = (_denial_word_in(claim.cue, cue=True) if claim.cue else None) or _denial_word_in(quote)
+    word = (_denial_word_in(claim.cue, cue=True) if claim.cue else None) or _denial_word_in(_straight(claim.quote))
     word = word or _denial_phrase_in(quote, attributed=not p.is_author)
     if word is None and not claim.denial:
         return None
@@ -224,12 +227,16 @@ class DenialFinder:
                 and (not dated or periods_overlap(d.period, t.period)))
 
     def _by_reference(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """The named source's claims: all of them in the denial's document; elsewhere only those
+        about what the denial itself names ("dismissed Clinton's charges about his stance on
+        Obama" is not about everything Clinton said that year)."""
         out = []
         for name in cue.names:
             last = name.split()[-1].lower().rstrip(".")
             for t in self.by_source_word.get(last, []):
                 same_doc = t.claim.document == d.claim.document
-                if not self._eligible(d, t) or not (same_doc or (t.actors & d.actors)):
+                about = len(cue.content & t.words) >= REFERENCE_MIN_SHARED_WORDS
+                if not self._eligible(d, t) or not (same_doc or about):
                     continue
                 reason = (f"denies by reference: '{cue.word}' of \"{name}'s\" statements -> "
                           f"claims by {t.claim.source}: {_excerpt(t)}")

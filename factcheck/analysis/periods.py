@@ -58,7 +58,9 @@ def parse_period(when: str | None) -> Period | None:
 
 def periods_overlap(a: Period | None, b: Period | None,
                     tolerance: int = OVERLAP_TOLERANCE_DAYS) -> bool:
-    """True when either period is unknown or they share a day (within `tolerance` days)."""
+    """True when either period is unknown or they share a day, give or take `tolerance` days (so
+    "July" and "August", as resolved from "last July" and "in parallel", may still be one time;
+    a named month in the quotes themselves is checked apart, see calendars_agree)."""
     if a is None or b is None:
         return True
     return a[0] <= b[1] + tolerance and b[0] <= a[1] + tolerance

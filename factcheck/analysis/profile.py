@@ -17,6 +17,8 @@ from factcheck.models import Claim
 
 AUTHOR = "author"
 WEIGHT_PRIOR_CLAIMS = 50
+# A place named after "in", "at", "near" or "off": "in the Gulf of Oman", "at Al Asad air base".
+_PLACE = re.compile(r"\b(?:in|at|near|off)\s+(?:the\s+)?((?:[A-Z][\w-]+\s?){1,4})")
 CALENDAR_WORDS = frozenset(stem(w) for w in (
     "january february march april may june july august september october november december jan feb "
     "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday "
@@ -89,6 +91,22 @@ def shared_words(a: Profile, b: Profile) -> frozenset[str]:
     """Content words two claims share, on their quotes or on their specific texts if more."""
     wa, wb = compared_words(a, b)
     return wa & wb
+
+
+def places_agree(a: Profile, b: Profile) -> bool:
+    """False when both quotes name where it happened and the places differ: "won the primary in
+    Ohio" and "in Arkansas", "exercises in the Gulf of Oman" and "in Venezuela" are two events."""
+    pa, pb = _places(a.claim.quote), _places(b.claim.quote)
+    if not pa or not pb or pa & pb:
+        return True
+    # "at the Caspian Summit" and "the Caspian Summit in Turkmenistan" name one place between them
+    qa, qb = a.claim.quote.lower(), b.claim.quote.lower()
+    return any(p in qb for p in pa) or any(p in qa for p in pb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _places(quote: str) -> frozenset[str]:
+    return frozenset(m.strip().lower() for m in _PLACE.findall(quote))
 
 
 def spans_overlap(a: Profile, b: Profile) -> bool:
