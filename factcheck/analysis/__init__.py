@@ -43,7 +43,7 @@ def _analyze(claims, manual, suppressed):
     weights = WordWeights(profiles)
     taken = {frozenset((r.source_id, r.target_id)) for r in manual} | set(suppressed)
     book = RelationBook(profiles, taken)
-    denials = DenialFinder(profiles)
+    denials = DenialFinder(profiles, weights)
     for found in denials.find():
         book.add(found.relation, found.source, found.target, found.reason)
     scores, near = similar_pairs(profiles), neighbour_pairs(profiles)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.analysis.text import PhraseIndex, fold, stem, stopwords
+from factcheck.analysis.text import PhraseIndex, stem, stopwords, straighten
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
@@ -165,7 +165,7 @@ def _zero_amounts(quote: str) -> list[Amount]:
 
 def claim_amounts(claim: Claim) -> tuple[Amount, ...]:
     """Every amount the claim states: the extraction's numbers when it gave some, else read here."""
-    quote = fold(claim.quote)
+    quote = straighten(claim.quote)            # hyphens kept: "Su-35" is a label, "5-4" no amount
     casualty = _casualty_class(quote)
     if claim.numbers:
         amounts = []
@@ -210,10 +210,15 @@ def is_revision_wording(text: str) -> bool:
 
 
 def compare_amounts(a: tuple[Amount, ...], b: tuple[Amount, ...]):
-    """(agreeing pairs, conflicting pairs) among amounts of the same measure."""
+    """(agreeing pairs, conflicting pairs) among amounts of the same measure. A figure conflicts
+    only when no figure of the same measure on the other side agrees with it: "a 20 or 30
+    percent premium" does not conflict with itself."""
     agreeing, conflicting = [], []
     for x in a:
-        for y in b:
-            if same_measure(x, y):
-                (agreeing if agree(x, y) else conflicting).append((x, y))
+        matches = [y for y in b if same_measure(x, y)]
+        fits = [y for y in matches if agree(x, y)]
+        agreeing += [(x, y) for y in fits]
+        if matches and not fits and not any(agree(x2, y) for y in matches for x2 in a if x2 is not x
+                                            and same_measure(x2, y)):
+            conflicting.append((x, matches[0]))
     return agreeing, conflicting

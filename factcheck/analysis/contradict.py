@@ -62,8 +62,14 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool,
         dated = _date_conflict(a, b, similarity)
         if dated or not periods_overlap(a.period, b.period):
             return dated
+    if a.key == b.key and " ".join(a.claim.quote.split()) == " ".join(b.claim.quote.split()):
+        return None                              # the same words cannot contradict themselves
     if _say_the_same_but(a, b, similarity, weights):
         found = _numeric_conflict(a, b) or _polarity_conflict(a, b)
+        if found and not periods_overlap(a.period, b.period, tolerance=0):
+            # told of different times ("has 11 delegates" in February, "370" in March)
+            return Conflict("revision", f"revision: {found.reason} at different times "
+                                        f"({describe(a.claim.when)}, {describe(b.claim.when)})")
         if found:
             return found
     return _stance_conflict(a, b, similarity, neighbours)
@@ -72,11 +78,11 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool,
 def _say_the_same_but(a: Profile, b: Profile, similarity: int, weights: WordWeights) -> bool:
     """Two claims alike in all but a figure or a "not": close wording, most of both claims'
     weight shared, about a common actor. "175 additional delegates before winning Ohio" and "99
-    additional delegates, the largest haul on Tuesday" are two counts, not one count disputed."""
+    additional delegates, the largest haul on Tuesday" are two counts, not one count disputed;
+    "spoke for 30 minutes" and "spoke for 45 minutes" are one count only if about one actor."""
     words_a, words_b = compared_words(a, b)
     return (similarity >= NUMERIC_MIN_SIMILARITY and len(words_a & words_b) >= MIN_SHARED_WORDS
-            and weights.dice(words_a, words_b) >= SAME_BUT_MIN_DICE
-            and (not (a.actors and b.actors) or bool(a.actors & b.actors)))
+            and weights.dice(words_a, words_b) >= SAME_BUT_MIN_DICE and bool(a.actors & b.actors))
 
 
 def _within_report_lag(a: Profile, b: Profile) -> bool:

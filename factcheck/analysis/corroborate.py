@@ -50,8 +50,8 @@ _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 def _comparable(a: Profile, b: Profile) -> bool:
     if spans_overlap(a, b) or (a.claim.document == b.claim.document and a.claim.sentence == b.claim.sentence):
         return False
-    if a.actors and b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b):
-        return False
+    if a.actors != b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b):
+        return False                    # about different actors, or about some and about none
     if not periods_overlap(a.period, b.period) or not calendars_agree(a.calendar, b.calendar):
         return False
     if not places_agree(a, b):

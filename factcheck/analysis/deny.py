@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from factcheck.analysis.periods import periods_overlap
-from factcheck.analysis.profile import Profile, proposition_words
+from factcheck.analysis.profile import Profile, WordWeights, proposition_words
 from factcheck.analysis.text import PhraseIndex, country_mentions, fold, stem
 from factcheck.lexicon import load_list, load_table
 
@@ -32,8 +32,10 @@ ANAPHORA_MAX_SENTENCES_BACK = 2
 # A denial with at most this many content words besides its denial words states no proposition of
 # its own ("has denied this", "calling them a ridiculous rumor").
 BARE_DENIAL_MAX_WORDS = 1
-# rapidfuzz 0-100: "denied that it sold drones to Russia" against "Iran sold drones to Russia".
+# rapidfuzz 0-100: "denied that it sold drones to Russia" against "Iran sold drones to Russia";
+# and the weighted Dice (0-1) of their words, so that a few words inside a long claim are not it.
 DENIED_CONTENT_MIN_SIMILARITY = 75
+DENIED_CONTENT_MIN_DICE = 0.3
 # Words before a denial noun that may name the deniers ("Russian and Iranian denials").
 DENIER_WORDS_BEFORE = 4
 # Content words a denial by reference must share with a claim in another document to reach it.
@@ -71,7 +73,23 @@ class Found:
 def _denial_words(cue: bool = True) -> frozenset[str]:
     """Denial words for a cue, or (cue=False) those that deny inside a quote too."""
     return frozenset(row[0].lower() for row in load_table("denial_cues.txt")
-                     if cue or row[1] == "any")
+                     if cue or row[1] != "cue")
+
+
+@lru_cache(maxsize=None)
+def _needs_said_object() -> frozenset[str]:
+    """Words that deny only what was said ("rejected the allegations", not "rejected the bill")."""
+    return frozenset(row[0].lower() for row in load_table("denial_cues.txt") if row[1] == "claim")
+
+
+def _has_said_object(quote: str) -> bool:
+    """Something said as the object: a reference noun, "this"/"them", a "that" clause or a phrase
+    that calls it untrue."""
+    lowered = fold(quote).lower()
+    nouns = set(load_list("analysis_reference_nouns.txt"))
+    return (any(w in nouns for w in lowered.split()) or _is_anaphoric(quote)
+            or bool(re.search(r"\b(?:suggestions?|ideas?|notion)\s+that\b", lowered))
+            or _denial_phrase_in(quote, attributed=True) is not None)
 
 
 @lru_cache(maxsize=None)
@@ -136,6 +154,8 @@ def detect_denial(p: Profile) -> DenialCue | None:
     claim = p.claim
     quote = fold(claim.quote)
     word = (_denial_word_in(claim.cue, cue=True) if claim.cue else None) or _denial_word_in(_straight(claim.quote))
+    if word and word.lower() in _needs_said_object() and not _has_said_object(claim.quote):
+        word = None
     word = word or _denial_phrase_in(quote, attributed=not p.is_author)
     if word is None and not claim.denial:
         return None
@@ -186,8 +206,9 @@ def _is_background(p: Profile) -> bool:
 class DenialFinder:
     """Resolves each denial to its targets over all claims, using indexes, never all pairs."""
 
-    def __init__(self, profiles: Sequence[Profile]):
+    def __init__(self, profiles: Sequence[Profile], weights: WordWeights):
         self.profiles = profiles
+        self.weights = weights
         self.by_sentence: dict[tuple[str, int], list[Profile]] = defaultdict(list)
         self.by_source_word: dict[str, list[Profile]] = defaultdict(list)
         self.by_actor: dict[str, list[Profile]] = defaultdict(list)
@@ -288,6 +309,7 @@ class DenialFinder:
         for k in np.nonzero(scores)[0].tolist():
             t = self.profiles[pool[k]]
             if (self._eligible(d, t) and len(cue.content & t.words) >= 2
+                    and self.weights.dice(cue.content, t.words) >= DENIED_CONTENT_MIN_DICE
                     and not deniers & _source_countries(t)):
                 out.append(Found(d.index, t.index, "denies",
                                  f"denies by content: {d.label()} '{cue.word}' what {t.label()} "

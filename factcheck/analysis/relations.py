@@ -19,6 +19,8 @@ from factcheck.models import Relation
 
 STRENGTH = {"denies": 3, "contradicts": 2, "repeats": 1, "corroborates": 0}
 SYMMETRIC = ("contradicts", "repeats", "corroborates")
+# The conflicts, by the first word of their reason, that hold for restatements of either side.
+CARRIED_CONFLICTS = ("stance", "polarity")
 
 
 class RelationBook:
@@ -72,10 +74,12 @@ def propagate_denials(book: RelationBook, relations: Sequence[Relation]) -> None
 
 
 def propagate_conflicts(book: RelationBook, relations: Sequence[Relation]) -> None:
-    """A contradiction between two claims holds for the claims that state the same as either."""
+    """A clash of characterisations ("civilian" vs "military satellite", A vs not-A) holds for
+    the claims that state the same as either side. Figures and dates stay with the claims that
+    give them: a count attached to one wording is not carried to its paraphrases."""
     by_id = {p.claim.id: p for p in book.profiles}
     same = _neighbours(relations, ("repeats", "corroborates"))
-    for r in [r for r in relations if r.relation == "contradicts"]:
+    for r in [r for r in relations if r.relation == "contradicts" and r.reason.startswith(CARRIED_CONFLICTS)]:
         for x in sorted({r.source_id} | same.get(r.source_id, set())):
             for y in sorted({r.target_id} | same.get(r.target_id, set())):
                 a, b = by_id[x], by_id[y]

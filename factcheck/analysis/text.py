@@ -28,6 +28,14 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*\.?")
 V = TypeVar("V")
 
 
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def straighten(text: str) -> str:
+    """NFKC and straight quotes; dashes, hyphens and possessives kept."""
+    return unicodedata.normalize("NFKC", text or "").translate(_STRAIGHT)
+
+
 def fold(text: str) -> str:
     """NFKC, straight quotes, dashes to spaces, possessive 's dropped; case kept."""
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
