@@ -27,8 +27,10 @@ from factcheck.analysis.profile import (Profile, WordWeights, compared_words, pl
 NUMERIC_MIN_SIMILARITY = 85         # also for polarity: all alike but a figure or a "not"
 DATE_MIN_SIMILARITY = 85
 STANCE_MIN_SIMILARITY = 70
-# Weighted Dice (0-1) of the two claims' words for "the same but a figure or a not".
+# Weighted Dice (0-1) of the two claims' words for "the same but a figure or a not", and the
+# weight of their shared words (WordWeights): "percent" and "former" make no single poll.
 SAME_BUT_MIN_DICE = 0.5
+SAME_BUT_MIN_WEIGHT = 1.5
 # Content words two claims must share (besides the conflicting part) to be about one thing.
 MIN_SHARED_WORDS = 2
 DATE_MIN_SHARED_WORDS = 3
@@ -82,6 +84,7 @@ def _say_the_same_but(a: Profile, b: Profile, similarity: int, weights: WordWeig
     "spoke for 30 minutes" and "spoke for 45 minutes" are one count only if about one actor."""
     words_a, words_b = compared_words(a, b)
     return (similarity >= NUMERIC_MIN_SIMILARITY and len(words_a & words_b) >= MIN_SHARED_WORDS
+            and weights.mass(words_a & words_b) >= SAME_BUT_MIN_WEIGHT
             and weights.dice(words_a, words_b) >= SAME_BUT_MIN_DICE and bool(a.actors & b.actors))
 
 

@@ -35,6 +35,9 @@ MIN_SHARED_WEIGHT = 0.9
 # A short claim whose few common words ("economic and military cooperation") recur inside a long
 # one (two summits, phone calls and intensifying cooperation) does not state what the long one does.
 MIN_WEIGHTED_DICE = 0.3
+# Two shared words make a restatement only when they are most of both claims ("the big banks do
+# all this" is not "top talent leaves big banks").
+TWO_WORD_REPEAT_MIN_DICE = 0.5
 # Shared words this weighty (several rare words, "buy", "drone", "use" with the same three
 # actors) let a same-source pair through with this many points less.
 STRONG_SHARED_WEIGHT = 1.5
@@ -106,8 +109,8 @@ def same_proposition(a: Profile, b: Profile, similarity: int,
         return None
     words_a, words_b = compared_words(a, b)
     shared = words_a & words_b
-    weight = weights.mass(shared)
-    if weight < MIN_SHARED_WEIGHT or weights.dice(words_a, words_b) < MIN_WEIGHTED_DICE:
+    weight, dice = weights.mass(shared), weights.dice(words_a, words_b)
+    if weight < MIN_SHARED_WEIGHT or dice < MIN_WEIGHTED_DICE:
         return None
     score, why = evidence(a, b, similarity)
     basis = (f"score {score:.0f}: {'; '.join(why)}; shared words {', '.join(sorted(shared)[:6])} "
@@ -117,6 +120,7 @@ def same_proposition(a: Profile, b: Profile, similarity: int,
         strong = weight >= STRONG_SHARED_WEIGHT and len(shared) >= MIN_SHARED_WORDS_CORROBORATE
         needed = REPEAT_MIN_SCORE - (STRONG_SHARED_DISCOUNT if strong else 0)
         if (score < needed or len(shared) < MIN_SHARED_WORDS_REPEAT
+                or len(shared) == MIN_SHARED_WORDS_REPEAT and dice < TWO_WORD_REPEAT_MIN_DICE
                 or same_doc and abs(a.claim.paragraph - b.claim.paragraph) < REPEAT_MIN_PARAGRAPH_GAP):
             return None
         who = "copied word for word by another outlet" if a.identity != b.identity else f"{a.label()} restates it"
