@@ -7,7 +7,8 @@
   stance    exclusive characterisations of one thing ("civilian purposes" vs "a military
             satellite"; "delivered" vs "unclear whether delivered"), lexicon/en/analysis_stances.txt
 Never across different events or periods: periods must overlap (a date conflict aside), places
-must not differ. Growing counts over time are revisions, returned apart and never as conflicts.
+must not differ. Counts that grow as news comes in, and figures told of different times, are
+revisions: returned apart (kind "revision") and never as conflicts.
 """
 
 from __future__ import annotations
