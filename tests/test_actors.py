@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
+
+from tests.casetables import cases
 
 from factcheck.lexicon import load_table
 from factcheck.pipeline.actors import (actor_types, canonical_source, demonym_plurals, find_actors,
                                        find_mentions, gazetteer, is_country, resolve_actor_name)
 
-CASES = Path(__file__).parent / "cases"
 
-
-def cases(name: str):
-    params = []
-    for line in (CASES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-            params.append(pytest.param(case, id=case["id"], marks=marks))
-    return params
 
 
 @pytest.mark.parametrize("case", cases("actors.jsonl"))

@@ -6,27 +6,17 @@ strict, so it reports when it starts to pass."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
+
+from tests.casetables import cases
 
 from factcheck.pipeline.attribute import find_attributions, tokenize
 from factcheck.pipeline.claims import certainty_of, kind_of, polarity_of
 from factcheck.pipeline.segment import split_sentences
 from factcheck.pipeline.split import split_parts
 
-CASES = Path(__file__).parent / "cases"
 
-
-def cases(name: str):
-    params = []
-    for line in (CASES / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-            params.append(pytest.param(case, id=case["id"], marks=marks))
-    return params
 
 
 @pytest.mark.parametrize("case", cases("segment.jsonl"))
