@@ -31,6 +31,11 @@ class TextFormat(str, Enum):
     json = "json"
 
 
+class TableJsonFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"

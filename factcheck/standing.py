@@ -1,0 +1,76 @@
+"""Use cases over the analysis: contradictions.
+
+Part of the public API (`factcheck.api` re-exports every name here); kept apart so `api.py`
+stays readable. Functions take a database path, return values and never print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import UsageError
+from factcheck.models import Claim, Relation
+
+OPPOSING = ("denies", "contradicts")
+# How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
+CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "counter-assertion")
+# --type values: a denial, each kind of conflict, the user's own links, and reasons of any other shape.
+CONTRADICTION_TYPES = ("denies", *CONFLICT_TYPES, "manual", "other")
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A denies or contradicts relation with the claims at both ends."""
+
+    type: str                   # one of CONTRADICTION_TYPES, see `contradiction_type`
+    relation: Relation
+    source: Claim               # the denying or contradicting claim (the relation's `from`)
+    target: Claim
+
+
+def contradiction_type(relation: Relation) -> str:
+    """The kind of opposition a denies/contradicts relation records, read off its reason.
+
+    Every denial is "denies" ("denies by reference: ...", "denies by anaphora: ..."); a conflict
+    is typed by the reason's opening word ("numeric: ...", "stance (purpose): ..."); a manual
+    contradiction carries the user's note, so it is "manual".
+    """
+    if relation.relation == "denies":
+        return "denies"
+    if relation.origin == "manual":
+        return "manual"
+    head = relation.reason.split(":", 1)[0].split("(", 1)[0].strip().lower()
+    return head if head in CONFLICT_TYPES else "other"
+
+
+# ---------------------------------------------------------------- contradictions
+
+def contradictions(db: Path | str, actor: str | None = None, type: str | None = None) -> list[Contradiction]:
+    """Every denies/contradicts relation, with both claims, in reading order of the opposing claim.
+
+    `actor` (canonical name or alias) keeps those where either claim is by or about that actor;
+    `type` keeps one of CONTRADICTION_TYPES.
+    """
+    from factcheck.api import open_store, resolve_actor
+
+    if type is not None and type not in CONTRADICTION_TYPES:
+        raise UsageError(f"unknown contradiction type {type!r}; use one of {', '.join(CONTRADICTION_TYPES)}")
+    with open_store(db) as store:
+        wanted = None
+        if actor:
+            wanted = {claim.id for claim in store.claims(actors=[resolve_actor(store, actor)])}
+        claims = {claim.id: claim for claim in store.claims()}
+        relations = [r for r in store.relations() if r.relation in OPPOSING]
+    found = []
+    for relation in relations:
+        source, target = claims.get(relation.source_id), claims.get(relation.target_id)
+        if source is None or target is None:    # a manual link to a claim since replaced
+            continue
+        if wanted is not None and not {source.id, target.id} & wanted:
+            continue
+        kind = contradiction_type(relation)
+        if type is None or kind == type:
+            found.append(Contradiction(kind, relation, source, target))
+    return sorted(found, key=lambda c: (c.source.document, c.source.start, c.target.document,
+                                        c.target.start, c.relation.relation))
