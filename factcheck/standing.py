@@ -1,4 +1,4 @@
-"""Use cases over the analysis: contradictions.
+"""Use cases over the analysis: contradictions and corroboration scores.
 
 Part of the public API (`factcheck.api` re-exports every name here); kept apart so `api.py`
 stays readable. Functions take a database path, return values and never print.
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import UsageError
-from factcheck.models import Claim, Relation
+from factcheck.models import Assessment, Claim, Relation
 
 OPPOSING = ("denies", "contradicts")
 # How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
@@ -27,6 +27,22 @@ class Contradiction:
     relation: Relation
     source: Claim               # the denying or contradicting claim (the relation's `from`)
     target: Claim
+
+
+@dataclass(frozen=True)
+class ScoredClaim:
+    """A claim with its stored assessment; None before the claim has been analysed."""
+
+    claim: Claim
+    assessment: Assessment | None
+    grade_name: str | None
+
+
+@dataclass(frozen=True)
+class ClaimScore(ScoredClaim):
+    """One claim's score, grade and explanation with the relations they rest on."""
+
+    relations: tuple = ()       # api.RelatedClaim, as `show` has them
 
 
 def contradiction_type(relation: Relation) -> str:
@@ -74,3 +90,39 @@ def contradictions(db: Path | str, actor: str | None = None, type: str | None = 
             found.append(Contradiction(kind, relation, source, target))
     return sorted(found, key=lambda c: (c.source.document, c.source.start, c.target.document,
                                         c.target.start, c.relation.relation))
+
+
+# ---------------------------------------------------------------- scores
+
+def _grade_name(assessment: Assessment | None) -> str | None:
+    from factcheck.analysis.grade import GRADE_NAMES
+
+    return GRADE_NAMES.get(assessment.grade) if assessment else None
+
+
+def scores(db: Path | str, limit: int | None = None) -> list[ScoredClaim]:
+    """Claims ranked by corroboration score (highest first), then grade (1 best), then reading
+    order; claims not yet analysed come last."""
+    from factcheck.api import open_store
+
+    with open_store(db) as store:
+        claims = store.claims()
+        assessments = store.assessments()
+    scored = [ScoredClaim(claim, assessments.get(claim.id), _grade_name(assessments.get(claim.id)))
+              for claim in claims]
+    # store.claims() is already in reading order and sorted() is stable, so ties keep it.
+    ranked = sorted(scored, key=_rank)
+    return ranked[:limit] if limit else ranked
+
+
+def _rank(item: ScoredClaim) -> tuple:
+    assessment = item.assessment
+    return (1, 0.0, 0) if assessment is None else (0, -assessment.score, assessment.grade)
+
+
+def claim_score(db: Path | str, claim_id: str) -> ClaimScore:
+    """One claim (id or unique prefix): its score, grade, explanation and relations."""
+    from factcheck.api import show_claim
+
+    detail = show_claim(db, claim_id)
+    return ClaimScore(detail.claim, detail.assessment, _grade_name(detail.assessment), detail.relations)

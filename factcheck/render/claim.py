@@ -65,7 +65,7 @@ def _published(document) -> str:
     return document.published + (" (inferred from dates in the text)" if document.published_inferred else "")
 
 
-def _relations_grid(detail) -> Table:
+def relations_grid(detail) -> Table:
     """One row per relation: what it is, the claim at its other end, and why it was made."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
@@ -89,7 +89,7 @@ def claim_detail(detail, marked: bool = True) -> Group:
         table.add_row(name, value)
     parts = [Text(f"claim {detail.claim.id}", style="bold"), claim_in_sentence(detail, marked), Text(""), table]
     if detail.relations:
-        parts += [Text(""), Text("relations behind the status:", style="bold"), _relations_grid(detail)]
+        parts += [Text(""), Text("relations behind the status:", style="bold"), relations_grid(detail)]
     for review in detail.reviews:
         parts.append(Text(f"review {review.at}: {review.verdict}" + (f" by {review.by}" if review.by else "")
                           + (f": {review.note}" if review.note else "")))
