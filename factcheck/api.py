@@ -20,6 +20,7 @@ from factcheck.pipeline.read import read_document, scan_paths
 # The use cases over the analysis live in their own module; they belong to this API all the same.
 from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
+from factcheck.standing import LinkResult, link, unlink  # noqa: F401
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 

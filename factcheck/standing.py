@@ -1,4 +1,4 @@
-"""Use cases over the analysis: contradictions and corroboration scores.
+"""Use cases over the analysis: contradictions, corroboration scores and the user's own links.
 
 Part of the public API (`factcheck.api` re-exports every name here); kept apart so `api.py`
 stays readable. Functions take a database path, return values and never print.
@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import UsageError
-from factcheck.models import Assessment, Claim, Relation
+from factcheck.models import RELATIONS, Assessment, Claim, Relation
 
 OPPOSING = ("denies", "contradicts")
 # How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
 CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "counter-assertion")
 # --type values: a denial, each kind of conflict, the user's own links, and reasons of any other shape.
 CONTRADICTION_TYPES = ("denies", *CONFLICT_TYPES, "manual", "other")
+MANUAL_REASON = "linked by the user"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,16 @@ class ClaimScore(ScoredClaim):
     """One claim's score, grade and explanation with the relations they rest on."""
 
     relations: tuple = ()       # api.RelatedClaim, as `show` has them
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """What `link` or `unlink` did: the two claims as they stand after the analysis re-ran."""
+
+    source: Claim
+    target: Claim
+    relation: Relation | None   # the manual link made; None for an unlink
+    removed: int = 0            # relations removed by an unlink
 
 
 def contradiction_type(relation: Relation) -> str:
@@ -126,3 +137,45 @@ def claim_score(db: Path | str, claim_id: str) -> ClaimScore:
 
     detail = show_claim(db, claim_id)
     return ClaimScore(detail.claim, detail.assessment, _grade_name(detail.assessment), detail.relations)
+
+
+# ---------------------------------------------------------------- manual links
+
+def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None) -> LinkResult:
+    """Record that claim `a` <relation> claim `b` (ids or unique prefixes), replacing whatever
+    linked the pair before, and re-run the analysis so statuses and grades follow at once.
+
+    The link is stored with origin "manual": re-ingest and re-analysis keep it and never add an
+    automatic relation between the same two claims.
+    """
+    from factcheck.api import _analyse, open_store
+
+    if relation not in RELATIONS:
+        raise UsageError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
+    with open_store(db) as store:
+        source, target = _two_claims(store, a, b)
+        made = Relation(relation, source.id, target.id, reason=(note or "").strip() or MANUAL_REASON,
+                        origin="manual")
+        store.add_manual_relation(made)
+        _analyse(store)
+        return LinkResult(store.claim(source.id), store.claim(target.id), made)
+
+
+def unlink(db: Path | str, a: str, b: str) -> LinkResult:
+    """Remove every relation between claims `a` and `b`, keep the analysis from linking them
+    again, and re-run it."""
+    from factcheck.api import _analyse, open_store
+
+    with open_store(db) as store:
+        source, target = _two_claims(store, a, b)
+        removed = store.remove_relation(source.id, target.id)
+        _analyse(store)
+        return LinkResult(store.claim(source.id), store.claim(target.id), None, removed)
+
+
+def _two_claims(store, a: str, b: str) -> tuple[Claim, Claim]:
+    """Both claims by id or prefix (NotFound for either), refusing one claim named twice."""
+    source, target = store.claim(a), store.claim(b)
+    if source.id == target.id:
+        raise UsageError(f"{a} and {b} are the same claim ({source.id}); give two different claims")
+    return source, target

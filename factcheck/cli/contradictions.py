@@ -33,4 +33,4 @@ def contradictions(
         write_data(to_json([contradiction_record(item) for item in found]))
         return
     stdout_console().print(contradictions_table(found))
-    say(ctx, f"{len(found)} contradictions")
+    say(ctx, f"{len(found)} contradiction{'' if len(found) == 1 else 's'}")
