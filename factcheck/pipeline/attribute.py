@@ -24,6 +24,8 @@ TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9’'.\
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
+GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
+                        "fuelled alarmed".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
 HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
 PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
@@ -590,6 +592,9 @@ def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
             break
         if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
             stop = j + 1                            # 'a “20-year agreement,” which includes ...'
+            break
+        if tok.text == "," and nxt.low == "which" and j + 2 < end and tokens[j + 2].low in GLOSS_VERBS:
+            stop = j                                # '..., which has raised concerns': the writer's gloss
             break
     for later in cues[n + 1:]:
         if later.first >= stop or later.first == 0:
