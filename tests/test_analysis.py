@@ -3,24 +3,15 @@ statuses and grades out. Each case lists its claims and what `analyze` must (not
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
+
+from tests.casetables import cases
 
 from factcheck.analysis import analyze
 from factcheck.models import Claim, Relation
 
-CASES = Path(__file__).parent / "cases" / "analysis.jsonl"
 SENTENCE_CHARS = 1000       # synthetic offsets: each sentence starts SENTENCE_CHARS after the last
-
-
-def load_cases():
-    for line in CASES.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            case = json.loads(line)
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else []
-            yield pytest.param(case, id=case["id"], marks=marks)
 
 
 def make_claims(rows: list[dict]) -> list[Claim]:
@@ -55,7 +46,7 @@ def has(relations, kind, a, b):
     return None
 
 
-@pytest.mark.parametrize("case", load_cases())
+@pytest.mark.parametrize("case", cases("analysis.jsonl"))
 def test_analysis_case(case):
     relations, assessed = run(case)
     expect = case["expect"]
@@ -83,7 +74,7 @@ def test_analysis_case(case):
 
 
 def test_every_claim_is_assessed_and_relations_are_automatic():
-    case = next(c.values[0] for c in load_cases() if c.values[0]["id"] == "deny-by-topic")
+    case = next(c.values[0] for c in cases("analysis.jsonl") if c.values[0]["id"] == "deny-by-topic")
     claims = make_claims(case["claims"])
     relations, assessments = analyze(claims)
     assert [a.claim_id for a in assessments] == [c.id for c in claims]
@@ -92,13 +83,13 @@ def test_every_claim_is_assessed_and_relations_are_automatic():
 
 
 def test_output_is_deterministic():
-    case = next(c.values[0] for c in load_cases() if c.values[0]["id"] == "corroborates-independent")
+    case = next(c.values[0] for c in cases("analysis.jsonl") if c.values[0]["id"] == "corroborates-independent")
     claims = make_claims(case["claims"])
     assert analyze(claims) == analyze(list(claims))
 
 
 def test_symmetric_relations_run_from_earlier_to_later_claim():
-    case = next(c.values[0] for c in load_cases() if c.values[0]["id"] == "corroborates-independent")
+    case = next(c.values[0] for c in cases("analysis.jsonl") if c.values[0]["id"] == "corroborates-independent")
     claims = make_claims(case["claims"])
     order = {c.id: (c.document, c.start) for c in claims}
     relations, _ = analyze(list(reversed(claims)))
