@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import say, settings, write_data
+from factcheck.cli.common import settings, write_output
 from factcheck.cli.list import _iso_date
 
 
@@ -23,13 +23,4 @@ def report(
     from factcheck import api
 
     text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until)
-    if output is None:
-        write_data(text)
-        return
-    from factcheck.errors import UsageError
-
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {output} ({error.strerror}); check the folder exists and is writable") from None
-    say(ctx, f"wrote {output}")
+    write_output(ctx, text, output)
