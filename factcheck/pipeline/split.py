@@ -10,6 +10,11 @@ Split points (each part records the rule that cut it, for `explain`):
   list          "They agreed to use X, establish Y, increase Z, and double W"
   dash          "A – Russia was showcasing B" / "A—particularly since B"
   purpose       "A, in order to B"
+  sequence      "A before visiting B" / "A while shadowing B" (a second event, same subject)
+  reason        "A because B" / "A, especially given B" / "A due to B"
+  along-with    "A, along with B"
+  enumeration   "(a) A and (b) B"
+  appositive    "A, an ally of B" / "A, his second visit since B" (at the end of the span)
 Never inside quotation marks or brackets.
 """
 
@@ -37,6 +42,14 @@ NOT_PARTICIPLES = frozenset("including according during following regarding conc
 PREDICATE_ADVERBS = frozenset("probably possibly likely also then still even further later".split())
 DASH_SUBORDINATORS = frozenset("particularly especially since because as which who although though "
                                "while whereas".split())
+DASHES = ("–", "—", "--")
+# "before visiting Turkey", "while shadowing a carrier group": a second event of the same subject.
+SEQUENCE_WORDS = frozenset("before after while when".split())
+# ", especially since the discourse ...": the reason a claim gives is a claim of its own.
+EMPHASIS_WORDS = frozenset("especially particularly notably".split())
+REASON_WORDS = frozenset("since because given as".split())
+APPOSITIVE_DETERMINERS = frozenset("a an his her its their".split())
+ENUMERATION_MARKS = frozenset("a b c d e f i ii iii iv v 1 2 3 4 5 6".split())
 
 
 @dataclass(frozen=True)
@@ -93,14 +106,15 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
         return "semicolon", i + 1, False
     if prev.text == "," and low in CONTRAST_WORDS and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
         return "contrast", i + 1, False
-    if prev.text == "," and low in ("and", "but") and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()) \
+    if (prev.text == "," or prev.text in DASHES) and low in ("and", "but") \
+            and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()) \
             and _has_verb_soon(tokens, i + 1) and not _name_list(tokens, i):
         return "clause-and", i + 1, False
-    if prev.text == "," and low in ("which", "who") and nxt.low not in ("is", "are") or \
-            prev.text == "," and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
-        return "relative", i, False
     after_comma = prev.text == "," or prev.text in ("”", '"') and i > 1 and tokens[i - 2].text == ","
-    if after_comma and low in ("in", "under", "after", "through", "by") and nxt.low == "which":
+    if after_comma and low in ("which", "who") and nxt.low not in ("is", "are") or \
+            after_comma and low in ("which", "who") and _has_verb_soon(tokens, i + 1):
+        return "relative", i, False
+    if after_comma and low in ("in", "under", "after", "through", "by", "at") and nxt.low == "which":
         return "relative", i, False                 # ", in which case Tehran can ..."
     if prev.text == "," and low == "where" and (nxt.low in SUBJECT_STARTERS or nxt.text[:1].isupper()):
         return "relative", i, False                 # "..., where Moscow and Tehran enjoy ..."
@@ -121,7 +135,55 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
         return "dash", i + 1, False
     if low == "in" and nxt.low == "order" and prev.text == ",":
         return "purpose", i, False
+    return _adjunct_rule(tokens, i)
+
+
+def _adjunct_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
+    """Cuts before adjuncts that state a proposition of their own: a second event, a reason,
+    an added item, an enumeration mark, a closing appositive."""
+    tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    low = tok.low
+    if low in SEQUENCE_WORDS and _is_participle(nxt.low) and i >= MIN_PART_TOKENS:
+        return "sequence", i, True
+    if prev.text == "," and low in EMPHASIS_WORDS and nxt.low in REASON_WORDS and i + 2 < len(tokens):
+        return "reason", i + 2, False
+    if prev.text == "," and low == "given" and nxt.low in SUBJECT_STARTERS:
+        return "reason", i, False
+    if low == "because" and nxt.low != "of" and i >= MIN_PART_TOKENS + 1 and _has_verb_soon(tokens, i + 1):
+        return "reason", i + 1, False
+    if low == "due" and nxt.low == "to" and prev.text not in ("is", "are", "was", "were", "be") and i > 3 \
+            and _has_verb_soon(tokens[:i], 0, window=i):
+        return "reason", i, False
+    if low == "along" and nxt.low == "with" and (prev.text == "," or prev.text in DASHES):
+        return "along-with", i + 2, True
+    if tok.text == "(" and nxt.low in ENUMERATION_MARKS and i + 2 < len(tokens) and tokens[i + 2].text == ")" \
+            and _enumerated(tokens, i):
+        return "enumeration", i + 3, True
+    if prev.text == "," and low in APPOSITIVE_DETERMINERS and _closing_appositive(tokens, i):
+        return "appositive", i, False
     return None
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith("ing") and word not in NOT_PARTICIPLES and len(word) > 4
+
+
+def _enumerated(tokens: list[Token], i: int) -> bool:
+    """'(b)' after an earlier '(a)': a lettered or numbered enumeration inside the sentence."""
+    marks = [k for k in range(len(tokens) - 2) if tokens[k].text == "(" and tokens[k + 2].text == ")"
+             and tokens[k + 1].low in ENUMERATION_MARKS]
+    return len(marks) >= 2 and i in marks
+
+
+def _closing_appositive(tokens: list[Token], i: int) -> bool:
+    """', an ally of Moscow' / ', his second foreign visit since ...' closing the span: a noun
+    phrase renaming what comes before, with no verb and no further list item after it."""
+    rest = tokens[i:]
+    if len(rest) < 3 or any(t.text in (",", ";") for t in rest):
+        return False
+    words = [t.low for t in rest[1:]]
+    head = next((n for n, w in enumerate(words) if w in ("of", "since", "in", "to", "for", "with")), len(words))
+    return 1 <= head <= 4 and not any(_is_verb(w) for w in words[:head] if w not in ("second", "first"))
 
 
 def _name_list(tokens: list[Token], i: int) -> bool:
@@ -145,7 +207,11 @@ def split_parts(tokens: list[Token]) -> list[Part]:
         rule = _cut_rule(tokens, i)
         if rule:
             name, start, inherits = rule
-            end = i - 1 if tokens[i - 1].text == "," else i
+            end = i
+            if end > 1 and tokens[end - 1].low in ("and", "or") and name == "enumeration":
+                end -= 1                            # "(a) A and (b) B": the "and" belongs to neither
+            if tokens[end - 1].text == ",":
+                end -= 1
             cuts.append((end, start, name, inherits))
     cuts.extend(_list_cuts(tokens, depths))
     return _assemble(tokens, sorted(set(cuts)))
@@ -164,12 +230,21 @@ def _assemble(tokens, cuts) -> list[Part]:
         hi = part.hi
         while hi > part.lo and tokens[hi - 1].text in ",;:—–":
             hi -= 1
-        if hi - part.lo >= MIN_PART_TOKENS:
+        long_enough = hi - part.lo >= MIN_PART_TOKENS
+        if long_enough and (not merged or not _only_names(tokens[part.lo:hi])):
             merged.append(Part(part.lo, hi, part.rule, part.inherits))
         elif merged:
             last = merged.pop()
             merged.append(Part(last.lo, hi, last.rule, last.inherits))
     return merged
+
+
+def _only_names(piece: list[Token]) -> bool:
+    """'Chabahar, Bandar Abbas, and Bandar Bushehr' after a dash: names that only specify what came
+    before; they stay with it."""
+    words = [t for t in piece if t.text[:1].isalnum()]
+    return bool(words) and all(t.text[:1].isupper() or t.low in ("and", "or", "of", "the") for t in words) \
+        and any(t.text[:1].isupper() for t in words)
 
 
 def _list_cuts(tokens: list[Token], depths: list[int]) -> list[tuple[int, int, str, bool]]:
