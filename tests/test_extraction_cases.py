@@ -1,5 +1,6 @@
 """Case tables for the lead stages of extraction: segmentation, attribution, atomic splitting and
-claim fields (tests/cases/segment.jsonl, attribution.jsonl, split.jsonl, claim_fields.jsonl).
+claim fields (tests/cases/segment.jsonl, attribution.jsonl, split.jsonl, embedded.jsonl,
+claim_fields.jsonl).
 
 A known failure is an entry with "xfail": its reason; it stays in the table and the test is
 strict, so it reports when it starts to pass."""
@@ -13,6 +14,7 @@ from tests.casetables import cases
 
 from factcheck.pipeline.attribute import find_attributions, tokenize
 from factcheck.pipeline.claims import certainty_of, kind_of, polarity_of
+from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.segment import split_sentences
 from factcheck.pipeline.split import split_parts
 
@@ -55,6 +57,26 @@ def test_atomic_split(case):
     tokens = tokenize(text)
     parts = [text[tokens[p.lo].start:tokens[p.hi - 1].end] for p in split_parts(tokens)]
     assert [_strip(p) for p in parts] == [_strip(p) for p in case["expect"]]
+
+
+@pytest.mark.parametrize("case", cases("embedded.jsonl"))
+def test_presupposed_events(case):
+    text = case["text"]
+    tokens = list(tokenize(text))
+    found = [text[tokens[lo].start:tokens[hi - 1].end] for lo, hi, _ in embedded_events(tokens)]
+    assert found == case["expect"]
+
+
+def test_presupposed_event_is_a_claim_of_the_same_source():
+    from factcheck.models import Document
+    from factcheck.pipeline import extract
+
+    text = "The ministry said the navy will patrol the strait under a defence pact signed by Kenya and Tanzania in 2015.\n"
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    nested = [c for c in claims if c.quote == "a defence pact signed by Kenya and Tanzania in 2015"]
+    assert len(nested) == 1
+    assert (nested[0].kind, nested[0].certainty) == ("fact", "certain")
+    assert nested[0].source != "author" and nested[0].trace[-1] == "split:embedded-participle"
 
 
 @pytest.mark.parametrize("case", cases("claim_fields.jsonl"))

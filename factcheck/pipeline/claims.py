@@ -17,6 +17,7 @@ from factcheck.pipeline import actors as actor_stage
 from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribute import Token, find_attributions, tokenize
+from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.split import Part, split_parts
 
@@ -47,6 +48,7 @@ class Inherited:
     hedges: tuple[str, ...] = ()
     kind: str | None = None
     actors: tuple[str, ...] = ()
+    fixed_kind: str | None = None     # a presupposed event is a fact whatever its words
 
 
 @dataclass
@@ -269,6 +271,13 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
         start, end = piece[0].start, piece[-1].end
         inherited = Inherited(head_level, head_hedges, head_kind, head_actors) if part.inherits else Inherited()
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
+    if attribution and _is_denial(attribution):
+        return out
+    # what the span takes for granted ("the agreement signed in 2018"), stated by the same source
+    for lo, hi, rule in embedded_events(tokens):
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        out.append(_claim(context, sentence, start, end, attribution, source, source_type, f"embedded-{rule}",
+                          Inherited(fixed_kind="fact")))
     return out
 
 
@@ -315,7 +324,8 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     hedges = hedges + inherited.hedges
     denial = bool(attribution and _is_denial(attribution))
     # a coordinated predicate or participle shares its head's modality: "would shift, triggering ..."
-    kind = "fact" if denial else ("prediction" if inherited.kind == "prediction" else kind_of(quote))
+    kind = "fact" if denial else ("prediction" if inherited.kind == "prediction" else inherited.fixed_kind
+                                  or kind_of(quote))
     polarity = "negative" if denial else polarity_of(quote)
     actors = _actors(quote, context, inherited.actors, sentence.text)
     when = _when(quote, _anchor(context, start), document.published, kind)

@@ -9,7 +9,7 @@ Split points (each part records the rule that cut it, for `explain`):
   predicate-and "cooperation strengthened after 1990 and is primarily military" (a second verb)
   list          "They agreed to use X, establish Y, increase Z, and double W"
   dash          "A – Russia was showcasing B" / "A—particularly since B"
-  purpose       "A, in order to B"
+  purpose       "A, in order to B" / "a satellite intended for B"
   sequence      "A before visiting B" / "A while shadowing B" (a second event, same subject)
   reason        "A because B" / "A, especially given B" / "A due to B"
   along-with    "A, along with B"
@@ -49,6 +49,8 @@ SEQUENCE_WORDS = frozenset("before after while when".split())
 EMPHASIS_WORDS = frozenset("especially particularly notably".split())
 REASON_WORDS = frozenset("since because given as".split())
 APPOSITIVE_DETERMINERS = frozenset("a an his her its their".split())
+# "a satellite intended for spying on its neighbours": what a thing is for is a claim of its own.
+PURPOSE_PARTICIPLES = frozenset("intended designed meant".split())
 ENUMERATION_MARKS = frozenset("a b c d e f i ii iii iv v 1 2 3 4 5 6".split())
 
 
@@ -143,6 +145,9 @@ def _adjunct_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
     an added item, an enumeration mark, a closing appositive."""
     tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
     low = tok.low
+    if low in PURPOSE_PARTICIPLES and nxt.low in ("for", "to") and prev.text[:1].isalpha() \
+            and prev.low not in AUX_VERBS and prev.low not in ("be", "been", "being") and i >= MIN_PART_TOKENS:
+        return "purpose", i, True
     if low in SEQUENCE_WORDS and _is_participle(nxt.low) and i >= MIN_PART_TOKENS:
         return "sequence", i, True
     if prev.text == "," and low in EMPHASIS_WORDS and nxt.low in REASON_WORDS and i + 2 < len(tokens):
