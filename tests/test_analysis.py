@@ -26,7 +26,8 @@ def make_claims(rows: list[dict]) -> list[Claim]:
             source=row.get("source", "author"), source_type=row.get("source_type", "author"),
             cue=row.get("cue"), certainty=row.get("certainty", "certain"),
             polarity=row.get("polarity", "positive"), actors=tuple(row.get("actors", ())),
-            when=row.get("when"), paragraph=row.get("para", 0), sentence=row["sent"]))
+            when=row.get("when"), paragraph=row.get("para", 0), sentence=row["sent"],
+            trace=tuple(row.get("trace", ()))))
     return claims
 
 

@@ -5,7 +5,8 @@ Two claims state the same proposition when their evidence score clears a thresho
 token_set_ratio over content words (aliases and paraphrases resolved, actor names set aside)
 plus points for a shared set of actors, the same exact day and agreeing amounts. They must also
 share enough words not to be a one-word coincidence, have overlapping periods and no
-conflicting amounts, the same polarity and no opposite stance. Equal strings alone
+conflicting amounts, the same polarity and no opposite stance, and share more than names
+(two claims about "Central Asia and the Caucasus" need not say the same of it). Equal strings alone
 never suffice.
 """
 
@@ -112,6 +113,8 @@ def same_proposition(a: Profile, b: Profile, similarity: int,
     weight, dice = weights.mass(shared), weights.dice(words_a, words_b)
     if weight < MIN_SHARED_WEIGHT or dice < MIN_WEIGHTED_DICE:
         return None
+    if shared <= a.names | b.names:
+        return None                     # the same places and names, nothing said alike about them
     score, why = evidence(a, b, similarity)
     basis = (f"score {score:.0f}: {'; '.join(why)}; shared words {', '.join(sorted(shared)[:6])} "
              f"(weight {weight:.1f})")

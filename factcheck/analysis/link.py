@@ -87,6 +87,15 @@ def find_blocks(profiles: Sequence[Profile]) -> Iterator[Block]:
         rows = [i for i in members if not profiles[i].actors]
         if rows and len(members) > 1:
             yield rows, members
+    # a named source restating itself in one article may name different actors each time
+    # ("spying on its neighbours, especially Israel" / "Tehran will use it to spy on ...")
+    by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p in profiles:
+        if not p.is_author:
+            by_speaker[(p.claim.document, p.identity)].append(p.index)
+    for members in by_speaker.values():
+        if 1 < len(members) <= MAX_BLOCK_CLAIMS and tuple(members) not in seen:
+            yield members, members
 
 
 def _score_block(rows: list[int], cols: list[int], keys: dict[int, str], found: dict[Pair, int]) -> None:
