@@ -36,6 +36,8 @@ WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
 RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
 NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
+# "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
+PAST_SPECULATION_RE = re.compile(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
                               "following last this next despite one".split())
 
@@ -137,7 +139,7 @@ def kind_of(text: str) -> str:
         return "prediction"
     if re.search(r"\b(?:may|might)\b(?! have)", low) and re.search(r"\bin the future\b|\bbe\b", low):
         return "prediction" if "in the future" in low else "assessment"
-    if _has_phrase(low, "assessment.txt"):
+    if _has_phrase(low, "assessment.txt") or PAST_SPECULATION_RE.search(low):
         return "assessment"
     return "fact"
 

@@ -7,7 +7,7 @@ as background; kind: fact), nested in the claim that contains it. Four construct
 
   participle   "the drones used by the army in the east" (a past participle with its agent)
   relative     "the strike that killed the general" / "drones that the army is using in the east"
-  dated-event  "the fall of the Soviet Union in 1990" (an event noun with a date)
+  dated-event  "the fall of the Soviet Union in 1990" (an event noun, what it concerns, a date)
   possessive   "the president's surprise visit to the capital" (an actor's event)
 
 Never inside quotation marks: quoted words are the speaker's.
@@ -211,18 +211,25 @@ def _relative(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
 
 
 def _dated_event(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
-    """'the fall of the Soviet Union in 1990': an event noun, its 'of' phrase and a date."""
-    if tokens[k].low != "of" or tokens[k - 1].low not in _event_nouns() or k < 2 or tokens[k - 2].low != "the":
+    """'the fall of the Soviet Union in 1990', 'a near collision between two ships on 9 January':
+    a determiner, an event noun, what it concerns and a date, with no verb between."""
+    if tokens[k].low not in _event_nouns() or tokens[k].text[:1].isupper():
         return None
-    for j in range(k + 1, min(len(tokens), k + 9)):
+    lo = next((j for j in (k - 1, k - 2) if j >= 0 and tokens[j].low in ("the", "a", "an")), None)
+    if lo is None or lo == k - 2 and not _nounish(tokens[k - 1]):
+        return None
+    if lo > 0 and tokens[lo - 1].low not in CLOSED:
+        return None                                 # "held a summit in July": the claim asserts it already
+    for j in range(k + 1, min(len(tokens), k + MAX_TAIL)):
         tok = tokens[j]
-        if tok.text in (",", ";", "—", "–") or _finite_verb(tok):
+        if tok.text in (",", ";", "—", "–", "(") or _finite_verb(tok) or tok.low in AUXILIARIES \
+                or tok.low in ("that", "which", "who", "to"):
             return None
         if tok.low in ("in", "on") and j + 1 < len(tokens) and _is_date_word(tokens[j + 1]):
             end = j + 2
             while end < len(tokens) and (_is_date_word(tokens[end]) or tokens[end].text.isdigit()):
                 end += 1
-            return k - 2, end, "dated-event"
+            return (lo, end, "dated-event") if j > k + 1 else None
     return None
 
 
@@ -250,6 +257,6 @@ def _possessive(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
                                                    and not _finite_verb(tokens[end])):
         if named and tokens[end].text[:1].islower():
             break                                   # "visit to Damascus indicates ...": the name ends it
-        named = tokens[end].text[:1].isupper()
+        named = tokens[end].text[:1].isupper() and not tokens[end].text.endswith(("’s", "'s"))
         end += 1
     return (k, end, "possessive") if end > j + 2 else None

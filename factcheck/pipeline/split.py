@@ -184,7 +184,12 @@ def _closing_appositive(tokens: list[Token], i: int) -> bool:
     """', an ally of Moscow' / ', his second foreign visit since ...' closing the span: a noun
     phrase renaming what comes before, with no verb and no further list item after it."""
     rest = tokens[i:]
-    if len(rest) < 3 or any(t.text in (",", ";") for t in rest):
+    stop = next((n for n, t in enumerate(rest) if t.text in (",", ";")), None)
+    if stop is not None:
+        if stop + 1 >= len(rest) or rest[stop].text != "," or rest[stop + 1].low not in ("which", "who"):
+            return False
+        rest = rest[:stop]                          # ", an ally of Moscow, which has ...": up to the relative
+    if len(rest) < 3:
         return False
     words = [t.low for t in rest[1:]]
     head = next((n for n, w in enumerate(words) if w in ("of", "since", "in", "to", "for", "with")), len(words))
