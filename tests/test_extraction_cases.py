@@ -84,3 +84,13 @@ def test_claim_fields(case):
     text = case["text"]
     got = {"kind": kind_of(text), "certainty": certainty_of(text)[0], "polarity": polarity_of(text)}
     assert {key: got[key] for key in case["expect"]} == case["expect"]
+
+
+def test_a_participle_part_shares_its_heads_subject():
+    from factcheck.models import Document
+    from factcheck.pipeline import extract
+
+    text = "Within days Moscow was on the move again, backing Iran with loans and arms.\n"
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    part = next(c for c in claims if c.quote.startswith("backing Iran"))
+    assert set(part.actors) == {"Russia", "Iran"}

@@ -352,6 +352,8 @@ def _actors(quote: str, context: Context, head: tuple[str, ...], sentence: str) 
         found.extend(c for c in _recent_pair(context) if c not in found)
     if not found:
         found = list(head) or list(_actors_in(sentence, context.alias_key))
+    elif head and head[0] not in found:
+        found.insert(0, head[0])        # "..., backing Iran": the head's subject acts here too
     return tuple(found)
 
 
