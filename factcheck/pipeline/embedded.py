@@ -46,10 +46,14 @@ COMPLEMENT_NOUNS = frozenset("news fact claim claims report reports idea belief 
                              "indication indications suggestion notion statement statements assurance "
                              "assurances warning warnings rumor rumors rumour rumours concern concerns "
                              "conclusion impression message doubt doubts likelihood chance chances so such "
-                             "now given way time times day days year years point".split())
+                             "now given way time times day days year years point week weeks month months "
+                             "hour hours night morning risk danger".split())
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december".split())
 ADVERBS = frozenset("now still already also even just long".split())
+# Words that look like nouns but head no phrase a participle or relative clause could modify.
+NOT_HEADS = frozenset("later first yet ago once again soon since earlier recently each every all both "
+                      "some any".split())
 MAX_NOUN_PHRASE = 6
 MAX_TAIL = 14
 MIN_WORDS = 4
@@ -82,6 +86,31 @@ def _words(piece: list[Token]) -> int:
 def _nounish(tok: Token) -> bool:
     return tok.text[:1].isalnum() and tok.low not in CLOSED and tok.low not in DETERMINERS \
         and not tok.low.endswith("ly")
+
+
+def _noun_head(tokens: list[Token], head: int, compound: bool = False) -> bool:
+    """A common noun heading the phrase a modifier attaches to: lowercase, no number or adverb,
+    and, when it could be a verb ("shows", "strike"), right after a determiner or possessive (or,
+    with `compound`, after another noun: "rocket attacks").
+    A name is left out: "a shooting in Ohio that killed 14" is about the shooting, not Ohio."""
+    tok = tokens[head]
+    if not tok.text[:1].islower() or not tok.text[:1].isalpha() or tok.low in NOT_HEADS or not _nounish(tok):
+        return False
+    if tok.low in _verb_forms():
+        before = tokens[head - 1] if head else None
+        if compound and before and before.text[:1].islower() and _nounish(before) \
+                and before.low not in _verb_forms():
+            return True                             # "rocket attacks carried out by ..."
+        return bool(before) and (before.low in DETERMINERS or before.text.endswith(("’s", "'s")))
+    return True
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    forms = set()
+    for verb in load_list("common_verbs.txt"):
+        forms.update({verb, verb + "s", verb + "es"})
+    return frozenset(forms)
 
 
 def _phrase_start(tokens: list[Token], head: int) -> int | None:
@@ -127,7 +156,7 @@ def _tail_end(tokens: list[Token], start: int) -> int:
         if k > start + 1 and _finite_verb(tok):
             break
         k += 1
-    while k > start and tokens[k - 1].low in CLOSED:
+    while k > start and (tokens[k - 1].low in CLOSED or tokens[k - 1].low in DETERMINERS):
         k -= 1
     return k
 
@@ -160,6 +189,8 @@ def _participle(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
     prev = tokens[k - 1]
     if prev.low in BE_HAVE or prev.low.endswith("ly") and k > 1 and tokens[k - 2].low in BE_HAVE:
         return None
+    if not _noun_head(tokens, k - 1, compound=True):
+        return None                                 # "Trump won by a wide margin": a main verb
     lo = _phrase_start(tokens, k - 1)
     if lo is None:
         return None
@@ -173,6 +204,8 @@ def _relative(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
     prev = tokens[k - 1].low
     if tokens[k].low != "that" or prev in COMPLEMENT_NOUNS or prev in THAT_VERBS or prev.endswith("ed") \
             or k + 2 >= len(tokens):
+        return None
+    if not _noun_head(tokens, k - 1):
         return None
     lo = _phrase_start(tokens, k - 1)
     if lo is None:
@@ -248,10 +281,14 @@ def _possessive(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
         if not _nounish(tokens[j]):
             return None
         j += 1
-    if j >= len(tokens) or tokens[j].low not in _event_nouns() or j + 2 >= len(tokens):
+    if j >= len(tokens) or tokens[j].low not in _event_nouns() or j + 2 >= len(tokens) \
+            or not tokens[j].text[:1].islower():
         return None
     if tokens[j + 1].low not in ("to", "of", "with", "in", "on", "against"):
         return None
+    if tokens[j + 1].low == "to" and tokens[j + 2].low in _verb_forms():
+        hi = _tail_end(tokens, j + 1)               # "Obama's decision to take executive action"
+        return (k, hi, "possessive") if hi > j + 3 else None
     end, named = j + 2, False
     while end < len(tokens) and end - j <= 6 and (tokens[end].low in DETERMINERS or _nounish(tokens[end])
                                                    and not _finite_verb(tokens[end])):
