@@ -1,6 +1,6 @@
 """Case tables for the lead stages of extraction: segmentation, attribution, atomic splitting and
 claim fields (tests/cases/segment.jsonl, attribution.jsonl, split.jsonl, embedded.jsonl,
-claim_fields.jsonl).
+claim_fields.jsonl), and quotations running over sentences (quotes.jsonl).
 
 A known failure is an entry with "xfail": its reason; it stays in the table and the test is
 strict, so it reports when it starts to pass."""
@@ -12,6 +12,8 @@ import pytest
 
 from tests.casetables import cases
 
+from factcheck.models import Document
+from factcheck.pipeline import extract
 from factcheck.pipeline.attribute import find_attributions, tokenize
 from factcheck.pipeline.claims import certainty_of, kind_of, polarity_of
 from factcheck.pipeline.embedded import embedded_events
@@ -87,10 +89,15 @@ def test_claim_fields(case):
 
 
 def test_a_participle_part_shares_its_heads_subject():
-    from factcheck.models import Document
-    from factcheck.pipeline import extract
-
     text = "Within days Moscow was on the move again, backing Iran with loans and arms.\n"
     claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
     part = next(c for c in claims if c.quote.startswith("backing Iran"))
     assert set(part.actors) == {"Russia", "Iran"}
+
+
+@pytest.mark.parametrize("case", cases("quotes.jsonl"))
+def test_quotations_over_sentences(case):
+    """A quotation running over sentences: each attributed claim's cue and quote, in text order."""
+    document = Document(name="q.txt", path="/q.txt", sha256="0" * 64, text=case["text"])
+    claims = extract(document).claims
+    assert [[c.cue, c.quote] for c in claims if c.cue] == case["expect"]

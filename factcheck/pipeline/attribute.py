@@ -20,8 +20,10 @@ from typing import NamedTuple
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
 
-TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9’'.\-]*[A-Za-z0-9]|[A-Za-z0-9]|''|[^\sA-Za-z0-9]")
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][^\W_’'.\-]*(?:[’'.\-]+[^\W_]+)*|''|[^\w\s]|_")
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
+MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
+MAX_NAME_TOKENS = 6          # the name before such a long aside
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
@@ -46,6 +48,12 @@ AUX_WORDS = frozenset("has have had is was were are be been will would could sho
                       "already still further privately quickly openly never not n't just even".split())
 DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
                         "of in on at for to with from by".split())
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
+# after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
+WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
+FOCUS_ADVERBS = frozenset("just only even also nearly almost about roughly some".split())
+NOT_ADVERBS = frozenset("family ally rally supply assembly reply italy july".split())
 PRONOUNS = frozenset("he she they it we i you who".split())
 PREPOSITIONS = frozenset("in on at to during after before since for with from by over under amid within "
                          "following last this next".split())
@@ -229,7 +237,9 @@ def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     hi = cue.first
     if hi > 1 and tokens[hi - 1].low == "to":      # "prompted Senator X to express ...": X speaks
         hi -= 1
-    if hi > 0 and tokens[hi - 1].low == "who":
+    while hi > 1 and _is_manner_adverb(tokens[hi - 1]):
+        hi -= 1                                   # "the paper, which originally said ..."
+    if hi > 0 and (tokens[hi - 1].low == "who" or tokens[hi - 1].low == "which" and cue.lemma in WHICH_SPEAKS):
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
         return _appositive_subject(tokens, cue, hi - 1)
@@ -242,7 +252,15 @@ def _left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     if lo == hi:
         return None
     lo = _trim_leading_phrase(tokens, lo, hi)
+    while lo < hi - 1 and tokens[lo].low in FOCUS_ADVERBS:
+        lo += 1                                   # "Just 28 percent of voters said"
     return (lo, hi) if _looks_like_source(tokens[lo:hi], strict=_needs_animate(cue)) else None
+
+
+def _is_manner_adverb(tok: Token) -> bool:
+    """'originally', 'first', 'flatly' between a subject and its cue."""
+    return tok.low == "first" or tok.text.islower() and tok.low.endswith("ly") and len(tok.low) > 4 \
+        and tok.low not in NOT_ADVERBS
 
 
 def _walk_left(tokens: list[Token], hi: int) -> int:
@@ -257,13 +275,16 @@ def _walk_left(tokens: list[Token], hi: int) -> int:
 
 def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
     """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive."""
-    lo = comma
-    while lo > 0 and tokens[lo - 1].text != "," and comma - lo <= MAX_SOURCE_TOKENS:
-        if tokens[lo - 1].text in ("“", "”", '"', ";", ":") or tokens[lo - 1].low in ("that", "which"):
+    lo, clause = comma, False
+    while lo > 0 and tokens[lo - 1].text != "," and comma - lo <= MAX_APPOSITIVE_TOKENS:
+        if tokens[lo - 1].text in ("“", "”", '"', ";", ":"):
             return None
+        clause = clause or tokens[lo - 1].low in CLAUSE_WORDS or comma - lo >= MAX_SOURCE_TOKENS
         lo -= 1
     if lo == 0 or lo == comma or tokens[lo - 1].text != ",":
         return None
+    if clause:
+        return _name_before_aside(tokens, lo - 1, _needs_animate(cue))
     name_end = lo - 1
     if name_end > 0 and tokens[name_end - 1].text == ")":   # "Rep. Bobby Scott (D-Va.), ranking member"
         while name_end > 0 and tokens[name_end - 1].text != "(":
@@ -275,6 +296,15 @@ def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int,
     strict = _needs_animate(cue)
     if not (_looks_like_source(tokens[start:name_end], strict=strict) or
             _looks_like_source(tokens[lo:comma], strict=True)):
+        return None
+    return start, comma
+
+
+def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
+    """'Mary Smith, clad in a cape that spelled his name, said': a name opening the sentence, then an
+    aside with a clause of its own; the name alone is the source."""
+    start = _walk_left(tokens, comma)
+    if start != 0 or comma - start > MAX_NAME_TOKENS or not _looks_like_source(tokens[start:comma], strict):
         return None
     return start, comma
 
@@ -353,7 +383,7 @@ def _right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     lo = cue.last + 1
     hi = lo
     while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
-            and hi - lo < MAX_SOURCE_TOKENS:
+            and tokens[hi].low not in CLAUSE_WORDS and hi - lo < MAX_SOURCE_TOKENS:
         hi += 1
     if hi == lo or not _looks_like_source(tokens[lo:hi], strict=False):
         return None
@@ -374,7 +404,7 @@ def _content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
         word = tokens[j]
         if word.low == "that" and j + 1 < end:
             return j + 1
-        if word.text == ":" and j + 1 < end:
+        if word.text == ":" and j + 1 < end and not _inside_number(tokens, j):
             return j + 1
         if word.text in ".;!?“\"" or word.low in ("which", "who"):
             break
@@ -386,6 +416,12 @@ def _content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             return later + 1
         return None if end - i <= MAX_ADJUNCT_TOKENS else i   # a short phrase after the cue is an adjunct
     return i
+
+
+def _inside_number(tokens: list[Token], j: int) -> bool:
+    """'9:42 p.m.', '3:1': a colon between digits with no space around it."""
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text.isdigit() \
+        and tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
 
 
 def _skip_recipient(tokens: list[Token], i: int, end: int) -> int:
@@ -489,7 +525,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             if content:
                 return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
-    if start is None or start >= stop or _only_adjunct(tokens, start, stop, subject[0], cue):
+    if start is None or start >= stop or _only_adjunct(tokens, start, stop, subject[0], cue) \
+            or _closed_quote_before(tokens, subject[0]):
         content = _content_before(tokens, subject[0])
         if not content:
             return None, subject
@@ -531,6 +568,12 @@ def _only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int
     return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
 
 
+def _closed_quote_before(tokens: list[Token], at: int) -> bool:
+    """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
+    the subject is what the cue reports, whatever follows the cue."""
+    return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text in (",", "?", "!")
+
+
 def _clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
     """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
     lo = before
@@ -566,7 +609,8 @@ def _participle(tokens, cue) -> bool:
 
 
 def _ends_clause(tokens, at: int, end: int) -> bool:
-    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—")
+    """'..., said Smith.' / '..., said Smith as he left.': nothing but an adverbial clause follows."""
+    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—") or tokens[at].low in CLAUSE_WORDS
 
 
 def _content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
@@ -596,10 +640,16 @@ def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if tok.text == "," and nxt.low == "which" and j + 2 < end and tokens[j + 2].low in GLOSS_VERBS:
             stop = j                                # '..., which has raised concerns': the writer's gloss
             break
+    at = cue.first
+    while at > 1 and _is_manner_adverb(tokens[at - 1]):
+        at -= 1
+    relative = at > 0 and tokens[at - 1].low in RELATIVE_SUBJECTS
     for later in cues[n + 1:]:
         if later.first >= stop or later.first == 0:
             continue
         before = tokens[later.first - 1].low
+        if relative and before == ",":
+            return later.first - 1          # "X, who said in May that ..., recalled ...": the clause ends
         if before in ("and", "but") and _left_subject(tokens, later) is None:
             return later.first - 1
         if not keep_participles and tokens[later.verb].low.endswith("ing") and tokens[later.first - 1].text == ",":

@@ -18,6 +18,7 @@ from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribute import Token, find_attributions, tokenize
 from factcheck.pipeline.embedded import embedded_events
+from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.split import Part, split_parts
 
@@ -62,7 +63,6 @@ class Context:
     alias_key: tuple[tuple[str, str], ...] = ()
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     countries: list[str] = field(default_factory=list)                # newest last
-    open_quote: Attribution | None = None
     paragraph: int = -1
     dates: list[tuple[int, str]] = field(default_factory=list)        # (document offset, ISO) in this paragraph
 
@@ -162,12 +162,14 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
     """Every claim of the document, in text order, with stable ids."""
     context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
-    for n, sentence in enumerate(sentences):
-        if sentence.role not in ("body", "caption", "question"):
-            continue
+    mined = [s for s in sentences if s.role in ("body", "caption", "question")]
+    found = [find_attributions(s.text, s.start) for s in mined]
+    linked = link_quotes(mined, found)
+    for sentence, own, extra in zip(mined, found, linked):
+        n = sentence.index
         credit = _caption_credit(sentences, n) if sentence.role == "caption" else None
         _note_dates(sentence, context)
-        for claim in _sentence_claims(sentence, context, credit):
+        for claim in _sentence_claims(sentence, context, credit, extra + own):
             claims.setdefault((claim.start, claim.end), claim)
         context.countries.extend(_actors_in(sentence.text, context.alias_key))
     return sorted(claims.values(), key=lambda c: (c.start, c.end))
@@ -192,10 +194,9 @@ def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
     return None
 
 
-def _sentence_claims(sentence: Sentence, context: Context, credit: str | None) -> list[Claim]:
+def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
+                     attributions: list[Attribution]) -> list[Claim]:
     text = context.document.text
-    attributions = _continued_quote(sentence, context) + find_attributions(sentence.text, sentence.start)
-    context.open_quote = _still_open(attributions, text)
     out: list[Claim] = []
     for attribution in attributions:
         source, source_type = _resolve_source(attribution, context)
@@ -208,26 +209,6 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None) -
     for region in _leftovers(sentence, attributions, text):
         out.extend(_claims_in(region, sentence, context, None, *author))
     return out
-
-
-def _continued_quote(sentence: Sentence, context: Context) -> list[Attribution]:
-    """A quotation opened in an earlier sentence goes on here with the same speaker and cue."""
-    previous = context.open_quote
-    if not previous or previous.content[1] > sentence.start:
-        return []
-    close = sentence.text.find("”")
-    end = sentence.start + (close + 1 if close >= 0 else len(sentence.text))
-    return [Attribution(content=(sentence.start, end), source=previous.source, source_span=previous.source_span,
-                        cue=previous.cue, cue_span=previous.cue_span, rule="quote-continued:" +
-                        ":".join(previous.rule.split(":")[1:]))]
-
-
-def _still_open(attributions: list[Attribution], text: str) -> Attribution | None:
-    for attribution in reversed(attributions):
-        quoted = text[attribution.content[0]:attribution.content[1]]
-        if quoted.count("“") > quoted.count("”"):
-            return attribution
-    return None
 
 
 def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -> list[tuple[int, int]]:

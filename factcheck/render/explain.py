@@ -14,7 +14,7 @@ from rich.text import Text
 from factcheck.render.claim import HIGHLIGHT, MARKERS, PASSIVE
 from factcheck.render.records import claim_record
 
-# Attribution constructions (pipeline/attribute.py, claims.py); "{cue}" is the cue as written.
+# Attribution constructions (pipeline/attribute.py, quotes.py); "{cue}" is the cue as written.
 CONSTRUCTIONS = {
     "author": "author: no reporting cue covers it",
     "verb": "verb: {cue} with its subject as speaker",
@@ -27,6 +27,8 @@ CONSTRUCTIONS = {
     "noun": "noun: the reporting noun {cue} ('reports of ...', 'Iranian denials')",
     "colon": "colon: a quotation after a colon, its speaker before it",
     "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
+    "quote-before": "quote before: a quotation that the next sentence's {cue} closes and attributes",
+    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's quotation ({cue})",
 }
 # The cue's type, third field of the rule (lexicon/en/reporting_verbs.txt).
 CUE_TYPES = {
