@@ -71,6 +71,7 @@ NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those
 BE_WORDS = frozenset("is was were are be been being am".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
                             "stresses promises quotes estimates remarks cites finds".split())
+ANIMATE_LEMMAS = frozenset({"describe", "call"})    # "called a meeting": a speaker only if one can speak
 # Heads that cannot speak: "Experience suggests", "This call indicates" are the author's hedged claims.
 ANIMATE_HINT = SOURCE_NOUNS
 TIME_WORDS = frozenset("january february march april may june july august september october november december "
@@ -167,8 +168,11 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
 
 
 def _aspectual(tokens: list[Token], cue: Cue) -> bool:
-    """'prices continued to rise': 'continue' reports speech only when no verb follows it."""
+    """'prices continued to rise': 'continue' reports speech only when no verb follows it;
+    'the state added 40,000 jobs': a number right after 'add' is what was added, not what was said."""
     nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    if cue.lemma == "add" and nxt[:1].isdigit():
+        return True
     quoted = any(t.text in ("“", "”", '"') for t in tokens)
     return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted)
 
@@ -312,7 +316,7 @@ def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[i
 def _needs_animate(cue: Cue) -> bool:
     """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
     return cue.kind in ("evidence", "thought", "attitude") or cue.certainty != "certain" \
-        or cue.lemma in ("describe", "call")
+        or cue.lemma in ANIMATE_LEMMAS
 
 
 def _and_inside_name(tokens: list[Token], at: int, hi: int) -> bool:

@@ -15,7 +15,8 @@ from factcheck.models import Sentence
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
-END_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Two apostrophes open a quotation in some newspapers' text: "he said. ''It is over.''"
+END_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+(?:''|[\"'“‘(\[])?[A-Z0-9])")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 LIST_LABEL_RE = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]\s+([^.:!?]{2,90}):\s+")
 BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,4}(?:\s+[–—|-]\s+.{2,80})?$")
