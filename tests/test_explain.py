@@ -128,10 +128,15 @@ def test_attribution_rules_in_words(rule, cue, words):
 
 
 def test_every_rule_the_pipeline_names_has_words():
-    from factcheck.pipeline import attribute, split
+    from factcheck.pipeline import attribute, nominal, quotes, split
 
-    for name in ("verb", "inverted", "according", "coordinated", "participle", "passive-by", "noun"):
+    for name in ("verb", "inverted", "coordinated", "participle", "passive-by"):
         assert name in CONSTRUCTIONS and f"  {name} " in attribute.__doc__
+    for name in ("according", "colon", "stance", "noun-that", "noun"):
+        assert name in CONSTRUCTIONS and f"  {name} " in nominal.__doc__
+    for name in ("open", "before", "next"):
+        assert f"quote-{name}" in CONSTRUCTIONS or name == "open" and "quote-continued" in CONSTRUCTIONS
+        assert f"  {name} " in quotes.__doc__
     for name in ("semicolon", "contrast", "clause-and", "relative", "participle", "predicate-and", "list",
                  "dash", "purpose"):
         assert name in SPLITS and f"  {name} " in split.__doc__

@@ -3,11 +3,10 @@
 Constructions handled (each names its rule in `Attribution.rule`, shown by `explain`):
   verb        "Russia says it is civilian", "Sullivan alleged that ...", "X told reporters that ..."
   inverted    "It is civilian, Russia says." / "“...,” said the minister."
-  according   "According to a report on the Al Arabiya website, ..." / "..., according to X."
   coordinated "X has denied this and asserted that ..." (the second cue shares X)
   participle  "..., calling them a rumour" (the main clause's source)
   passive-by  "..., as described by the Iranian government"
-  noun        "reports of ...", "Russian and Iranian denials"
+Cues that are not verbs ('according to', a colon, nouns) are found in `nominal.py`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from factcheck.lexicon import load_table
+from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
 
 TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][^\W_’'.\-]*(?:[’'.\-]+[^\W_]+)*|''|[^\w\s]|_")
@@ -143,11 +142,6 @@ def _split_forms(lemma: str, spelled: str) -> list[str]:
     return [" ".join(words[i:i + width]) for i in range(0, len(words), width)]
 
 
-@lru_cache(maxsize=1)
-def _reporting_nouns() -> dict[str, str]:
-    return {noun.lower(): kind for noun, kind in load_table("reporting_nouns.txt")}
-
-
 def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     """'the report', 'raised questions', 'of describing': a verb form used as a noun or gerund."""
     if i == 0:
@@ -209,9 +203,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
                 break
         if match and not _is_nounish_use(tokens, i) and not _is_attributive(tokens, i):
             width, (lemma, kind, certainty) = match
-            first = i
-            while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
-                first -= 1
+            first = _cue_start(tokens, i)
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
             passive_ok = _passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY
             if (not _is_passive(tokens, cue) or passive_ok) and not _aspectual(tokens, cue):
@@ -220,6 +212,23 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             continue
         i += 1
     return cues
+
+
+@lru_cache(maxsize=1)
+def _cue_prefixes() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in load_list("cue_prefixes.txt")), key=len, reverse=True))
+
+
+def _cue_start(tokens: list[Token], i: int) -> int:
+    """The cue's first token: auxiliaries ('has long said') and a prefix ('went on to say') join it."""
+    first = i
+    while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
+        first -= 1
+    for prefix in _cue_prefixes():
+        lo = first - len(prefix)
+        if lo >= 0 and tuple(t.low for t in tokens[lo:first]) == prefix:
+            return _cue_start(tokens, lo) if lo > 0 and tokens[lo - 1].low in AUX_WORDS else lo
+    return first
 
 
 def _is_attributive(tokens: list[Token], i: int) -> bool:
@@ -453,9 +462,9 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
         if attribution:
             found.append(attribution)
-    found.extend(_according_to(tokens, end))
-    found.extend(_colon_quote(tokens, end, found))
-    found.extend(_noun_cues(tokens, end, found))
+    from factcheck.pipeline.nominal import find_frames
+
+    found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found)]
 
 
@@ -663,92 +672,6 @@ def _content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                 and tokens[subject[0] - 2].text == ",":
             return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
     return stop
-
-
-def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
-    """'According to X, content.' and 'content, according to X.'"""
-    found = []
-    for i in range(len(tokens) - 1):
-        if tokens[i].low != "according" or tokens[i + 1].low != "to":
-            continue
-        lo = i + 2
-        hi = lo
-        while hi < end and tokens[hi].text not in BOUNDARY_PUNCT:
-            hi += 1
-        if hi == lo:
-            continue
-        cue_span = (tokens[i].start, tokens[i + 1].end)
-        if i == 0 or tokens[i - 1].text in ("“", "\"") or (i <= 2 and tokens[i - 1].text[:1].isupper()):
-            content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
-        elif _interrupts(tokens, i, hi, end):
-            content = (hi + 1, end)         # "which—according to their statements—is peaceful"
-        else:
-            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
-        if content and content[0] < content[1]:
-            cue = Cue(i, i, i + 1, "according to", "speech", "certain")
-            made = _make(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
-            if made:
-                found.append(made)
-    return found
-
-
-def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
-    """'Cruz called them on it: “The questions ...”': a colon before a quotation is the cue."""
-    for i, tok in enumerate(tokens[:end - 1]):
-        if tok.text != ":" or tokens[i + 1].text not in ("“", '"') or i == 0:
-            continue
-        if any(a.content[0] <= tok.start < a.content[1] or a.cue_span and a.cue_span[1] >= tokens[i - 1].end
-               for a in found):
-            continue
-        lo = _walk_left(tokens, i)
-        while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
-            lo += 1
-        if lo >= i:
-            continue
-        hi = lo + 1
-        while hi < i and (tokens[hi].text[:1].isupper() or tokens[hi].text == "."):
-            hi += 1
-        if not _looks_like_source(tokens[lo:hi], strict=False):
-            continue
-        cue = Cue(i, i, i, "colon", "speech", "certain")
-        made = _make(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
-        return [made] if made else []
-    return []
-
-
-def _interrupts(tokens: list[Token], i: int, hi: int, end: int) -> bool:
-    """An 'according to X' set off by dashes or commas right after a clause word, with more to come."""
-    opened = i >= 2 and tokens[i - 1].text in ("—", "–", ",") and tokens[i - 2].low in CLAUSE_WORDS
-    return opened and hi < end - 1 and tokens[hi].text in ("—", "–", ",")
-
-
-def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
-    """'reports of X' (unnamed reports) and 'Russian and Iranian denials' (a denial by those named)."""
-    nouns, out = _reporting_nouns(), []
-    covered = [a.cue_span for a in found]
-    for i, tok in enumerate(tokens[:end]):
-        kind = nouns.get(tok.low)
-        if not kind or any(s <= tok.start < e for s, e in covered) or \
-                any(a.content[0] <= tok.start < a.content[1] for a in found):
-            continue
-        nxt = tokens[i + 1].low if i + 1 < end else ""
-        if kind == "denial":
-            lo = i
-            while lo > 0 and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].low == "and") \
-                    and tokens[lo - 1].low not in ("despite", "the"):
-                lo -= 1
-            if lo < i:
-                cue = Cue(i, i, i, tok.low, "denial", "certain")
-                made = _make(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
-                if made:
-                    out.append(made)
-        elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end:
-            cue = Cue(i, i, i, tok.low, "speech", "certain")
-            made = _make(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
-            if made:
-                out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
-                                       cue=made.cue, cue_span=made.cue_span, rule=made.rule))
-    return out
 
 
 def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:

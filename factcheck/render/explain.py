@@ -14,7 +14,7 @@ from rich.text import Text
 from factcheck.render.claim import HIGHLIGHT, MARKERS, PASSIVE
 from factcheck.render.records import claim_record
 
-# Attribution constructions (pipeline/attribute.py, quotes.py); "{cue}" is the cue as written.
+# Attribution constructions (pipeline/attribute.py, nominal.py, quotes.py); "{cue}" is the cue as written.
 CONSTRUCTIONS = {
     "author": "author: no reporting cue covers it",
     "verb": "verb: {cue} with its subject as speaker",
@@ -26,6 +26,8 @@ CONSTRUCTIONS = {
     "passive": "passive: {cue} with no speaker named ('it was reported', 'is expected to')",
     "noun": "noun: the reporting noun {cue} ('reports of ...', 'Iranian denials')",
     "colon": "colon: a quotation after a colon, its speaker before it",
+    "stance": "stance: an opening {cue} names whose view the sentence gives",
+    "noun-that": "noun: {cue} with its holder before it and a that-clause of what was said or thought",
     "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
     "quote-before": "quote before: a quotation that the next sentence's {cue} closes and attributes",
     "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's quotation ({cue})",

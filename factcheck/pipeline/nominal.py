@@ -1,0 +1,183 @@
+"""Attributions whose cue is not a verb with its subject: a preposition, a colon or a noun.
+
+  according   "According to a report on the Al Arabiya website, ..." / "..., according to X."
+  colon       "Cruz called them on it: “The questions ...”"
+  stance      "In his view, the deal is dead." / "In the senator's words, ..."
+  noun-that   "Smith's claim that the vote was rigged ..." / "his warning that prices would rise"
+  noun        "reports of ...", "Russian and Iranian denials"
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from factcheck.lexicon import load_table
+from factcheck.models import Attribution
+from factcheck.pipeline.attribute import (BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Cue, Token,
+                                          _content_before, _looks_like_source, _make, _walk_left)
+
+POSSESSIVES = frozenset("his her their its our my your".split())
+MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
+
+
+@lru_cache(maxsize=1)
+def _reporting_nouns() -> dict[str, str]:
+    return {noun.lower(): kind for noun, kind in load_table("reporting_nouns.txt")}
+
+
+@lru_cache(maxsize=1)
+def _stance_nouns() -> frozenset[str]:
+    return frozenset(noun.lower() for noun, _ in load_table("stance_nouns.txt"))
+
+
+def find_frames(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """The sentence's prepositional, colon and noun attributions, given the verb ones in `found`."""
+    out = _according_to(tokens, end)
+    out += _colon_quote(tokens, end, found + out)
+    if not found and not out:
+        out += _stance(tokens, end)
+    out += _noun_that(tokens, end, found + out)
+    out += _noun_cues(tokens, end, found + out)
+    return out
+
+
+def _possessor(tokens: list[Token], at: int) -> tuple[int, int] | None:
+    """'his', 'Smith’s', 'the senator's' ending just before token `at`: the possessor's token range."""
+    if at == 0:
+        return None
+    before = tokens[at - 1]
+    if before.low in POSSESSIVES:
+        return at - 1, at
+    if before.low.endswith(("’s", "'s")) and len(before.low) > 2:
+        lo = at - 1
+        while lo > 0 and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].low in ("the", "a")) \
+                and at - lo < 5:
+            lo -= 1
+        return lo, at
+    return None
+
+
+def _stance(tokens: list[Token], end: int) -> list[Attribution]:
+    """'In his view, ...', 'In Smith's words, ...': a sentence-opening stance phrase names the holder."""
+    if end < 5 or tokens[0].low not in ("in", "to"):
+        return []
+    comma = next((j for j in range(2, min(end, 8)) if tokens[j].text == ","), None)
+    if comma is None or tokens[comma - 1].low not in _stance_nouns():
+        return []
+    holder = _possessor(tokens, comma - 1)
+    if holder is None or holder[0] != 1:
+        return []
+    cue = Cue(0, comma - 1, comma - 1, tokens[comma - 1].low, "thought", "certain")
+    cue_span = (tokens[0].start, tokens[comma - 1].end)
+    cue_text = " ".join(t.text for t in tokens[:comma])
+    made = _make(tokens, (comma + 1, end), holder, cue_span, cue_text, "stance", cue)
+    return [made] if made else []
+
+
+def _noun_that(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'Smith’s claim that the vote was rigged', 'his warning that ...': a reporting noun with its
+    holder before it and its content in a that-clause."""
+    nouns, out = _reporting_nouns(), []
+    for i in range(1, end - 2):
+        tok = tokens[i]
+        if nouns.get(tok.low) not in ("speech", "thought") or tokens[i + 1].low != "that":
+            continue
+        if any(a.cue_span and a.cue_span[0] <= tok.start < a.cue_span[1] for a in found + out):
+            continue
+        holder = _possessor(tokens, i)
+        if holder is None:
+            continue
+        hi = i + 2
+        while hi < end and tokens[hi].text not in (",", ";", "—", "–") and hi - i < MAX_NOUN_CONTENT_TOKENS:
+            hi += 1
+        cue = Cue(i, i, i, tok.low, nouns[tok.low], "certain")
+        made = _make(tokens, (i + 2, hi), holder, (tok.start, tok.end), tok.text, "noun-that", cue)
+        if made:
+            out.append(made)
+    return out
+
+
+def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
+    """'According to X, content.' and 'content, according to X.'"""
+    found = []
+    for i in range(len(tokens) - 1):
+        if tokens[i].low != "according" or tokens[i + 1].low != "to":
+            continue
+        lo = i + 2
+        hi = lo
+        while hi < end and tokens[hi].text not in BOUNDARY_PUNCT:
+            hi += 1
+        if hi == lo:
+            continue
+        cue_span = (tokens[i].start, tokens[i + 1].end)
+        if i == 0 or tokens[i - 1].text in ("“", "\"") or (i <= 2 and tokens[i - 1].text[:1].isupper()):
+            content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
+        elif _interrupts(tokens, i, hi, end):
+            content = (hi + 1, end)         # "which—according to their statements—is peaceful"
+        else:
+            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
+        if content and content[0] < content[1]:
+            cue = Cue(i, i, i + 1, "according to", "speech", "certain")
+            made = _make(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
+            if made:
+                found.append(made)
+    return found
+
+
+def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'Cruz called them on it: “The questions ...”': a colon before a quotation is the cue."""
+    for i, tok in enumerate(tokens[:end - 1]):
+        if tok.text != ":" or tokens[i + 1].text not in ("“", '"') or i == 0:
+            continue
+        if any(a.content[0] <= tok.start < a.content[1] or a.cue_span and a.cue_span[1] >= tokens[i - 1].end
+               for a in found):
+            continue
+        lo = _walk_left(tokens, i)
+        while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
+            lo += 1
+        if lo >= i:
+            continue
+        hi = lo + 1
+        while hi < i and (tokens[hi].text[:1].isupper() or tokens[hi].text == "."):
+            hi += 1
+        if not _looks_like_source(tokens[lo:hi], strict=False):
+            continue
+        cue = Cue(i, i, i, "colon", "speech", "certain")
+        made = _make(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
+        return [made] if made else []
+    return []
+
+
+def _interrupts(tokens: list[Token], i: int, hi: int, end: int) -> bool:
+    """An 'according to X' set off by dashes or commas right after a clause word, with more to come."""
+    opened = i >= 2 and tokens[i - 1].text in ("—", "–", ",") and tokens[i - 2].low in CLAUSE_WORDS
+    return opened and hi < end - 1 and tokens[hi].text in ("—", "–", ",")
+
+
+def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'reports of X' (unnamed reports) and 'Russian and Iranian denials' (a denial by those named)."""
+    nouns, out = _reporting_nouns(), []
+    covered = [a.cue_span for a in found]
+    for i, tok in enumerate(tokens[:end]):
+        kind = nouns.get(tok.low)
+        if not kind or any(s <= tok.start < e for s, e in covered) or \
+                any(a.content[0] <= tok.start < a.content[1] for a in found):
+            continue
+        nxt = tokens[i + 1].low if i + 1 < end else ""
+        if kind == "denial":
+            lo = i
+            while lo > 0 and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].low == "and") \
+                    and tokens[lo - 1].low not in ("despite", "the"):
+                lo -= 1
+            if lo < i:
+                cue = Cue(i, i, i, tok.low, "denial", "certain")
+                made = _make(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
+                if made:
+                    out.append(made)
+        elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end:
+            cue = Cue(i, i, i, tok.low, "speech", "certain")
+            made = _make(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
+            if made:
+                out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
+                                       cue=made.cue, cue_span=made.cue_span, rule=made.rule))
+    return out
