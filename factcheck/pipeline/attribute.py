@@ -539,7 +539,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
                 return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
     if start is None or start >= stop or _only_adjunct(tokens, start, stop, subject[0], cue) \
-            or _closed_quote_before(tokens, subject[0]):
+            or _closed_quote_before(tokens, subject[0]) and not _quote_resumes(tokens, cue.last + 1):
         content = _content_before(tokens, subject[0])
         if not content:
             return None, subject
@@ -585,6 +585,11 @@ def _closed_quote_before(tokens: list[Token], at: int) -> bool:
     """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
     the subject is what the cue reports, whatever follows the cue."""
     return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text in (",", "?", "!")
+
+
+def _quote_resumes(tokens: list[Token], at: int) -> bool:
+    """'“For me,” she said, “it was over.”': the quotation goes on right after the cue."""
+    return at + 1 < len(tokens) and tokens[at].text == "," and tokens[at + 1].text in ("“", '"')
 
 
 def _clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
