@@ -20,6 +20,7 @@ from factcheck.pipeline.attribute import Token, find_attributions, tokenize
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
+from factcheck.pipeline.sources import canonical_source
 from factcheck.pipeline.split import Part, split_parts
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
@@ -388,7 +389,7 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     if phrase == "unnamed reports":
         name, kind = phrase, "media"
     else:
-        name, kind = actor_stage.canonical_source(phrase, context.extra_aliases)
+        name, kind = canonical_source(phrase, context.extra_aliases)
     context.sources.append((name, kind))
     return name, kind
 
