@@ -142,13 +142,22 @@ def _from_text(quote: str, casualty: str | None) -> list[Amount]:
         if re.search(r"(?:USD|US\$|\$)\s?$", quote[:match.start()]):
             unit = "usd"
         amounts.append(Amount(low, high, unit, counted, casualty, match.group(0)))
+    for low, high, pattern in _vague_patterns():
+        for match in pattern.finditer(quote):
+            unit, counted = _counted(match.group(1))
+            amounts.append(Amount(low, high, unit, counted, casualty, match.group(0)[:40]))
+    return amounts
+
+
+@lru_cache(maxsize=None)
+def _vague_patterns() -> tuple[tuple[float, float, re.Pattern], ...]:
+    """("hundreds of drones" ->) the range and the pattern of each vague quantity word, in table order."""
+    patterns = []
     for row in _rows("vague"):
         low, _, high = row[0].partition("-")
         for word in row[1:]:
-            for match in re.finditer(r"\b" + word + r"\s+of\s+([\w\s-]+)", quote, re.I):
-                unit, counted = _counted(match.group(1))
-                amounts.append(Amount(float(low), float(high), unit, counted, casualty, match.group(0)[:40]))
-    return amounts
+            patterns.append((float(low), float(high), re.compile(r"\b" + word + r"\s+of\s+([\w\s-]+)", re.I)))
+    return tuple(patterns)
 
 
 def _zero_amounts(quote: str) -> list[Amount]:

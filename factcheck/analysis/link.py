@@ -102,9 +102,15 @@ def _score_block(rows: list[int], cols: list[int], keys: dict[int, str], found: 
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    row_keys, col_keys = [keys[i] for i in rows], [keys[i] for i in cols]
-    if not any(row_keys) or not any(col_keys):
+    # token_set_ratio gives 0 when either side is empty: claims without words need no scoring.
+    square = rows is cols
+    rows = [i for i in rows if keys[i]]
+    cols = rows if square else [i for i in cols if keys[i]]
+    if not rows or not cols:
         return
+    row_keys = [keys[i] for i in rows]
+    # the same list on both sides lets rapidfuzz score each pair of a symmetric scorer once
+    col_keys = row_keys if square else [keys[i] for i in cols]
     workers = -1 if len(rows) * len(cols) >= PARALLEL_MIN_PAIRS else 1
     matrix = process.cdist(row_keys, col_keys, scorer=fuzz.token_set_ratio, dtype=np.uint8,
                            score_cutoff=CANDIDATE_MIN_SIMILARITY, workers=workers)
@@ -126,8 +132,7 @@ def similar_pairs(profiles: Sequence[Profile]) -> dict[Pair, int]:
     texts = {p.index: p.text_key for p in profiles}
     for rows, cols in find_blocks(profiles):
         _score_block(rows, cols, keys, found)
-        if any(texts[i] for i in rows) and any(texts[i] for i in cols):
-            _score_block(rows, cols, texts, found)
+        _score_block(rows, cols, texts, found)
     return found
 
 

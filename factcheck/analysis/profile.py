@@ -172,6 +172,7 @@ def build_profile(index: int, claim: Claim) -> Profile:
     words = proposition_words(claim.quote, claim.actors)
     text_words = proposition_words(claim.text, claim.actors) if _text_is_specific(claim) else frozenset()
     name = fold(claim.source or "").lower()
+    capitalised = _capitalised(claim.quote)
     return Profile(
         index=index, claim=claim, identity=source_identity(claim),
         source_words=frozenset(w for w in re.findall(r"[a-z]+", name) if len(w) > 2),
@@ -180,7 +181,7 @@ def build_profile(index: int, claim: Claim) -> Profile:
         period=parse_period(claim.when), calendar=stated_calendar(claim.quote),
         amounts=claim_amounts(claim),
         actors=frozenset(a.strip().lower() for a in claim.actors if a.strip()),
-        names=frozenset(w for w in words if w in _capitalised(claim.quote)),
+        names=frozenset(w for w in words if w in capitalised),
         stances=find_stances(claim.quote),
     )
 

@@ -79,17 +79,21 @@ class PhraseIndex(Generic[V]):
 
     def find(self, words: list[str]) -> list[tuple[int, int, V]]:
         """(position, length, value) of each phrase found, left to right, without overlaps."""
-        found, i, size = [], 0, len(words)
-        while i < size:
-            longest = self.longest.get(words[i])
-            if longest:
-                for n in range(min(longest, size - i), 0, -1):
-                    value = self.table.get(tuple(words[i:i + n]))
-                    if value is not None:
-                        found.append((i, n, value))
-                        i += n - 1
-                        break
-            i += 1
+        longest = self.longest
+        # Most word lists hold no phrase: a set test in C rules them out before any Python loop.
+        if longest.keys().isdisjoint(words):
+            return []
+        starts = [i for i, word in enumerate(words) if word in longest]
+        found, size, free_from = [], len(words), 0
+        for i in starts:
+            if i < free_from:
+                continue
+            for n in range(min(longest[words[i]], size - i), 0, -1):
+                value = self.table.get(tuple(words[i:i + n]))
+                if value is not None:
+                    found.append((i, n, value))
+                    free_from = i + n
+                    break
         return found
 
     def search(self, text: str) -> list[tuple[int, int, V]]:

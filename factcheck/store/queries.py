@@ -156,13 +156,14 @@ def _document_lookups(key: str) -> list:
 
 def document_infos(conn: Connection, *clauses) -> list[DocumentInfo]:  # noqa: ANN002
     """Stored documents (without their text) matching all `clauses`, by name then path."""
-    counts = dict(
-        conn.execute(select(CLAIM.c.document_id, func.count()).group_by(CLAIM.c.document_id)).all()
-    )
     columns = [column for column in DOCUMENT.c if column.name != "text"]
     rows = conn.execute(
         select(*columns).where(*clauses).order_by(DOCUMENT.c.name, DOCUMENT.c.path)
-    ).mappings()
+    ).mappings().all()
+    counting = select(CLAIM.c.document_id, func.count()).group_by(CLAIM.c.document_id)
+    if clauses:     # one document looked up during an ingest: count its claims, not the database's
+        counting = counting.where(CLAIM.c.document_id.in_([row["id"] for row in rows]))
+    counts = dict(conn.execute(counting).all()) if rows else {}
     return [to_document_info(row, counts.get(row["id"], 0)) for row in rows]
 
 
