@@ -21,6 +21,7 @@ from factcheck.pipeline.read import read_document, scan_paths
 from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
+from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 
@@ -109,8 +110,10 @@ def open_store(db: Path | str, *, create: bool = False) -> Iterator:
 # ---------------------------------------------------------------- ingest
 
 def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
-           overrides: dict | None = None, progress: Progress | None = None) -> IngestSummary:
-    """Read, extract and store every document under `paths`, then re-run the analysis.
+           overrides: dict | None = None, progress: Progress | None = None,
+           reanalyse: bool = False) -> IngestSummary:
+    """Read, extract and store every document under `paths`, then bring the analysis up to date:
+    incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
 
     A file that cannot be read is recorded in `errors` and the others go on; a file whose bytes
     are already stored under its path is left as it is. Each document is one transaction, so
@@ -133,8 +136,8 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
                 summary.errors.append(str(error))
             if progress is not None:
                 progress(done, len(found.documents), path)
-        if summary.new or summary.replaced:
-            summary.analysed = _analyse(store)
+        if summary.new or summary.replaced or reanalyse:
+            summary.analysed = _analyse(store, complete=reanalyse)
     return summary
 
 
@@ -175,18 +178,12 @@ def _metadata_changed(stored, document: Document) -> bool:
                for key in ("title", "author", "publisher", "url", "published"))
 
 
-def _analyse(store) -> bool:
-    """Link, corroborate and contradict all stored claims; False while analysis is not available."""
-    try:
-        from factcheck.analysis import analyze
-    except ImportError:
-        return False
-    every = store.relations()
-    manual = [relation for relation in every if relation.origin == "manual"]
-    relations, assessments = analyze(store.claims(), manual=manual, suppressed=store.suppressed_pairs())
-    store.replace_auto_relations(list(relations))
-    store.set_assessments(list(assessments))
-    return True
+def _analyse(store, *, complete: bool = False) -> bool:
+    """Link, corroborate and contradict the stored claims (see `analysing`); False while analysis
+    is not available."""
+    from factcheck.analysing import run_analysis
+
+    return run_analysis(store, complete=complete) is not None
 
 
 # ---------------------------------------------------------------- queries

@@ -116,6 +116,18 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What comparing two claims' words found, before manual links and inferences are applied:
+    kept with the claims so that a later analysis compares only pairs that involve new claims."""
+
+    kind: str                       # contradicts | repeats | corroborates | revision
+    source_id: str                  # the earlier claim of the pair, in reading order
+    target_id: str
+    reason: str
+    score: float                    # similarity 0-1 of the pair's words
+
+
+@dataclass(frozen=True)
 class Assessment:
     """A claim's standing after analysis: status, corroboration score and Admiralty grade."""
 

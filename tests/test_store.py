@@ -434,8 +434,13 @@ def test_reviews_are_an_append_only_log(filled: Store) -> None:
 
 
 def make_v1_database(db: Path, tmp_path: Path) -> None:
+    """A database of the first schema: today's, without the tables added since, marked 1."""
     with Store.open(db) as store:
         store.save_extraction(sample_extraction(tmp_path))
+    with raw(db) as conn:
+        conn.execute("DROP TABLE claim_profile")
+        conn.execute("DROP TABLE finding")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
 
 
 @contextmanager
@@ -541,10 +546,11 @@ def test_older_schema_is_upgraded_on_open(db: Path, tmp_path: Path, monkeypatch:
         conn.exec_driver_sql("ALTER TABLE document ADD COLUMN language VARCHAR")
         conn.exec_driver_sql("UPDATE document SET language = 'en'")
 
-    monkeypatch.setattr(store_schema, "MIGRATIONS", [add_language])
+    monkeypatch.setattr(store_schema, "MIGRATIONS", [*store_schema.MIGRATIONS, add_language])
     with Store.open(db) as store:
         assert len(store.claims()) == 3
-    assert meta_of(db)["schema_version"] == "2"
+        assert store.kept_analysis() == ({}, [])      # schema 2's tables, empty
+    assert meta_of(db)["schema_version"] == str(len(store_schema.MIGRATIONS) + 1)
     with raw(db) as conn:
         assert conn.execute("SELECT language FROM document").fetchall() == [("en",)]
 

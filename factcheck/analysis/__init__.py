@@ -2,68 +2,95 @@
 is. Pure: claims in, relations and assessments with their reasons out; never touches the store.
 
     relations, assessments = analyze(claims, manual=links, suppressed=unlinked_pairs)
+
+`update_analysis` does the same from what an earlier run kept (profiles and pair findings): only
+the pairs that involve a claim without a kept profile are compared, so adding a few documents to
+a large database costs in proportion to their claims.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from factcheck.models import Assessment, Claim, Relation
+from factcheck.models import Assessment, Claim, Finding, Relation
 
-__all__ = ["analyze"]
+__all__ = ["Analysis", "analyze", "update_analysis"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One run's results, and what it leaves for the next run to keep."""
+
+    relations: list[Relation]                   # automatic relations, inferred ones included
+    assessments: list[Assessment]               # one per claim
+    findings: list[Finding]                     # pair findings of the pairs compared in this run
+    profiles: dict[str, str] = field(default_factory=dict)   # claim id -> profile, of claims new to it
+    complete: bool = True                       # every pair was compared: nothing kept was used
 
 
 def analyze(claims: Sequence[Claim], manual: Sequence[Relation] = (),
             suppressed: set[frozenset[str]] = frozenset()) -> tuple[list[Relation], list[Assessment]]:
     """Automatic relations (never for a suppressed pair or one with a manual link) and one
     Assessment per claim, computed from the automatic and manual relations together."""
+    result = update_analysis(claims, manual=manual, suppressed=suppressed)
+    return result.relations, result.assessments
+
+
+def update_analysis(claims: Sequence[Claim], *, profiles: Mapping[str, str] | None = None,
+                    findings: Sequence[Finding] = (), manual: Sequence[Relation] = (),
+                    suppressed: set[frozenset[str]] = frozenset()) -> Analysis:
+    """Analyse `claims`, reusing kept `profiles` (claim id -> `state.encode_profile` text) and the
+    `findings` of earlier runs for pairs of claims that both have one. Denials, inferences and
+    assessments are always worked out over all claims; word weights are those of all claims now,
+    while kept findings keep the weights of the run that made them."""
     # Analysis makes millions of small objects and no reference cycles: the cyclic collector
     # would rescan the growing heap again and again (it doubled the time at 100k claims).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyze(claims, manual, suppressed)
+        return _update(claims, profiles or {}, findings, manual, suppressed)
     finally:
         if enabled:
             gc.enable()
 
 
-def _analyze(claims, manual, suppressed):
-    from factcheck.analysis.contradict import find_conflict
-    from factcheck.analysis.corroborate import same_proposition
-    from factcheck.analysis.deny import DenialFinder
-    from factcheck.analysis.grade import assess_all, group_revisions
-    from factcheck.analysis.link import measure_pairs, neighbour_pairs, similar_pairs
-    from factcheck.analysis.profile import WordWeights, build_profiles
-    from factcheck.analysis.relations import (RelationBook, propagate_conflicts, propagate_denials,
-                                              propagate_support)
+def _update(claims, kept_profiles, kept_findings, manual, suppressed) -> Analysis:
+    from factcheck.analysis.compare import compare_pairs, settle
+    from factcheck.analysis.deny import DenialFinder, detect_denial
+    from factcheck.analysis.profile import WordWeights, build_profile
+    from factcheck.analysis.state import decode_profile, encode_profile
 
-    profiles = build_profiles(claims)
+    profiles, cues, fresh = [], {}, []
+    for index, claim in enumerate(claims):
+        data = kept_profiles.get(claim.id)
+        if data is None:
+            profile = build_profile(index, claim)
+            cue = detect_denial(profile)
+            fresh.append(index)
+        else:
+            profile, cue = decode_profile(index, claim, data)
+        profiles.append(profile)
+        if cue is not None:
+            cues[index] = cue
+    complete = len(fresh) == len(profiles)
     weights = WordWeights(profiles)
-    taken = {frozenset((r.source_id, r.target_id)) for r in manual} | set(suppressed)
-    book = RelationBook(profiles, taken)
-    denials = DenialFinder(profiles, weights)
-    for found in denials.find():
-        book.add(found.relation, found.source, found.target, found.reason)
-    scores, near = similar_pairs(profiles), neighbour_pairs(profiles)
-    revisions = []
-    for i, j in sorted(set(scores) | near | measure_pairs(profiles)):
-        if i in denials.cues or j in denials.cues:
-            continue                    # a denial's links come from its cue, not from its words
-        a, b, score = profiles[i], profiles[j], scores.get((i, j), 0)
-        conflict = find_conflict(a, b, score, (i, j) in near, weights)
-        if conflict and conflict.kind == "revision":
-            revisions.append((i, j, conflict.reason))
-        elif conflict:
-            book.add("contradicts", i, j, conflict.reason, score / 100)
-        elif (same := same_proposition(a, b, score, weights)):
-            book.add(same[0], i, j, same[1], score / 100)
-    direct = list(book.rows.values()) + list(manual)
-    propagate_denials(book, direct)
-    propagate_conflicts(book, direct)
-    propagate_support(book, direct)
-    relations = book.sorted()
-    assessments = assess_all(profiles, relations + list(manual), denials.disputed,
-                             group_revisions(revisions))
-    return relations, assessments
+    denials = DenialFinder(profiles, weights, cues)
+    found = denials.find()
+    new = compare_pairs(profiles, weights, denials.cues, None if complete else set(fresh))
+    findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
+    relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed)
+    made = {profiles[i].claim.id: encode_profile(profiles[i], cues.get(i)) for i in fresh}
+    return Analysis(relations, assessments, new, made, complete)
+
+
+def _still_valid(findings: Sequence[Finding], profiles, fresh: set[int]) -> list[Finding]:
+    """Kept findings whose two claims are both still there and were not profiled afresh."""
+    index = {p.claim.id: p.index for p in profiles}
+    out = []
+    for f in findings:
+        a, b = index.get(f.source_id), index.get(f.target_id)
+        if a is not None and b is not None and a not in fresh and b not in fresh:
+            out.append(f)
+    return out

@@ -206,7 +206,8 @@ def _is_background(p: Profile) -> bool:
 class DenialFinder:
     """Resolves each denial to its targets over all claims, using indexes, never all pairs."""
 
-    def __init__(self, profiles: Sequence[Profile], weights: WordWeights):
+    def __init__(self, profiles: Sequence[Profile], weights: WordWeights,
+                 cues: dict[int, DenialCue] | None = None):
         self.profiles = profiles
         self.weights = weights
         self.by_sentence: dict[tuple[str, int], list[Profile]] = defaultdict(list)
@@ -218,7 +219,8 @@ class DenialFinder:
                 self.by_source_word[w].append(p)
             for a in p.actors:
                 self.by_actor[a].append(p)
-        self.cues = {p.index: cue for p in profiles if (cue := detect_denial(p))}
+        # claim index -> its denial cue, as given (kept from an earlier run) or detected here
+        self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
 
     def find(self) -> list[Found]:

@@ -125,15 +125,31 @@ def _score_block(rows: list[int], cols: list[int], keys: dict[int, str], found: 
             found[pair] = score
 
 
-def similar_pairs(profiles: Sequence[Profile]) -> dict[Pair, int]:
-    """Candidate pairs (i < j) with their best similarity (0-100) over quote and text."""
+def similar_pairs(profiles: Sequence[Profile], focus: set[int] | None = None) -> dict[Pair, int]:
+    """Candidate pairs (i < j) with their best similarity (0-100) over quote and text; with
+    `focus`, only the pairs that involve one of those claims (the blocks stay those of all)."""
     found: dict[Pair, int] = {}
     keys = {p.index: p.key for p in profiles}
     texts = {p.index: p.text_key for p in profiles}
     for rows, cols in find_blocks(profiles):
-        _score_block(rows, cols, keys, found)
-        _score_block(rows, cols, texts, found)
+        for part_rows, part_cols in _focused(rows, cols, focus):
+            _score_block(part_rows, part_cols, keys, found)
+            _score_block(part_rows, part_cols, texts, found)
     return found
+
+
+def _focused(rows: list[int], cols: list[int], focus: set[int] | None) -> list[Block]:
+    """The parts of a block that hold every pair involving a focus claim: focus rows against all
+    columns, other rows against focus columns."""
+    if focus is None:
+        return [(rows, cols)]
+    new_rows = [i for i in rows if i in focus]
+    old_rows = [i for i in rows if i not in focus]
+    new_cols = [i for i in cols if i in focus]
+    parts = [(new_rows, cols)] if new_rows else []
+    if old_rows and new_cols and rows is not cols:
+        parts.append((old_rows, new_cols))
+    return parts
 
 
 def measure_pairs(profiles: Sequence[Profile]) -> set[Pair]:

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from factcheck import __version__
-from factcheck.cli import actors, documents, explain, export, ingest, show, sources
+from factcheck.cli import actors, analyse, documents, explain, export, ingest, show, sources
 from factcheck.cli import contradictions, history, link, report, review, score, verify
 from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
@@ -86,6 +86,7 @@ app.command("contradictions")(contradictions.contradictions)
 app.command("score")(score.score)
 app.command("link")(link.link)
 app.command("unlink")(link.unlink)
+app.command("analyse")(analyse.analyse)
 
 
 def main() -> None:

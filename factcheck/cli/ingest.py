@@ -26,6 +26,8 @@ def ingest(
                                   help="Refuse files larger than N bytes."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                    help="json: also print the summary as JSON on stdout."),
+    reanalyse: bool = typer.Option(False, "--reanalyse",
+                                   help="Compare every pair of claims afresh instead of only those involving new claims."),
 ) -> None:
     """Extract the claims of articles and store them; files already stored unchanged are skipped."""
     from factcheck import api
@@ -34,7 +36,7 @@ def ingest(
     overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
     with _progress(ctx) as progress:
         summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
-                             progress=progress)
+                             progress=progress, reanalyse=reanalyse)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 

@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 
 from factcheck import config
 from factcheck.errors import NotFound, StoreError
-from factcheck.models import Assessment, Claim, Document, Extraction, Relation
-from factcheck.store import links, queries, schema, writes
+from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation
+from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.engine import reading, sqlite_engine, writing
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 from factcheck.store.tables import DOCUMENT
@@ -176,6 +176,29 @@ class Store:
     def suppressed_pairs(self) -> set[frozenset[str]]:
         with reading(self._engine, self.path) as conn:
             return links.suppressed_pairs(conn)
+
+    # what the analysis keeps between runs
+
+    def analysis_marks(self) -> dict[str, str]:
+        """The marks the last analysis left (see `store.kept`); empty before any."""
+        with reading(self._engine, self.path) as conn:
+            return kept.marks(conn)
+
+    def kept_analysis(self) -> tuple[dict[str, str], list[Finding]]:
+        """Kept claim profiles (claim id -> text) and pair findings, in the order they were kept."""
+        with reading(self._engine, self.path) as conn:
+            return kept.profiles(conn), kept.findings(conn)
+
+    def save_analysis(
+        self, relations: list[Relation], assessments: list[Assessment], *,
+        profiles: Mapping[str, str], findings: list[Finding], replace: bool, marks: Mapping[str, str],
+    ) -> None:
+        """Store an analysis run in one transaction: its relations (replacing all automatic
+        ones), assessments, and what it keeps (replacing everything kept when `replace`)."""
+        with writing(self._engine, self.path) as conn:
+            links.replace_auto_relations(conn, relations)
+            writes.set_assessments(conn, assessments)
+            kept.keep(conn, profiles, findings, replace=replace, marks=marks)
 
     # reviews
 

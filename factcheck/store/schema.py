@@ -19,7 +19,7 @@ from sqlalchemy import Connection, insert, inspect, select, update
 
 from factcheck.errors import StoreError
 from factcheck.store.engine import is_locked, locked_error
-from factcheck.store.tables import META, METADATA
+from factcheck.store.tables import FINDING, META, METADATA, PROFILE
 
 APPLICATION = "factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,7 +29,15 @@ SQLITE_HEADER_BYTES = 100   # a valid database file is at least one header long
 # here (never edit a shipped one) whenever the tables in tables.py change; it must only use
 # portable DDL/DML, since the same steps will run on PostgreSQL.
 Migration = Callable[[Connection], None]
-MIGRATIONS: list[Migration] = []
+
+
+def _add_analysis_tables(conn: Connection) -> None:
+    """Schema 2: the profiles and pair findings the analysis keeps between runs."""
+    PROFILE.create(conn, checkfirst=True)
+    FINDING.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Migration] = [_add_analysis_tables]
 
 
 def schema_version() -> int:

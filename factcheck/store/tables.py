@@ -117,6 +117,27 @@ class ReviewRow(SQLModel, table=True):
     at: str                         # ISO 8601 UTC
 
 
+class ProfileRow(SQLModel, table=True):
+    """What the analysis keeps of a claim between runs (opaque text written by the analysis)."""
+
+    __tablename__ = "claim_profile"
+    claim_id: str = Field(primary_key=True)
+    data: str = Field(sa_type=Text)
+
+
+class FindingRow(SQLModel, table=True):
+    """A pair finding of the analysis (models.Finding), kept so later runs need not compare the
+    pair again; removed with either claim."""
+
+    __tablename__ = "finding"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    source_id: str = Field(index=True)
+    target_id: str = Field(index=True)
+    reason: str = Field(sa_type=Text)
+    score: float
+
+
 METADATA = SQLModel.metadata
 META = MetaRow.__table__
 DOCUMENT = DocumentRow.__table__
@@ -126,3 +147,5 @@ ALIAS = AliasRow.__table__
 CLAIM_ACTOR = ClaimActorRow.__table__
 RELATION = RelationRow.__table__
 REVIEW = ReviewRow.__table__
+PROFILE = ProfileRow.__table__
+FINDING = FindingRow.__table__

@@ -8,14 +8,13 @@ an order of magnitude faster than adding ORM objects one by one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
 
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from factcheck.errors import InputError, StoreError
 from factcheck.models import Assessment, Extraction
 from factcheck.store.records import claim_actor_rows, claim_row, document_row, utc_now
-from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT, RELATION
+from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT, FINDING, PROFILE, RELATION
 
 AUTO = "auto"
 MAX_BOUND_PARAMETERS = 900   # under SQLite's oldest limit of 999 variables per statement
@@ -76,13 +75,19 @@ def _refuse_duplicate_claim_ids(extraction: Extraction) -> None:
 
 
 def delete_document_rows(conn: Connection, document_id: int) -> None:
-    """Delete a document, its claims, their actor links and the auto relations touching them.
+    """Delete a document, its claims, their actor links, what the analysis kept of them and the
+    auto relations touching them.
 
     Reviews and manual relations stay: they are the user's work, keyed by claim ids that come
     back unchanged when the same text is ingested again.
     """
     claim_ids = select(CLAIM.c.id).where(CLAIM.c.document_id == document_id).scalar_subquery()
     conn.execute(delete(CLAIM_ACTOR).where(CLAIM_ACTOR.c.claim_id.in_(claim_ids)))
+    # what the analysis kept of these claims: their replacements are analysed as new claims
+    conn.execute(delete(PROFILE).where(PROFILE.c.claim_id.in_(claim_ids)))
+    conn.execute(
+        delete(FINDING).where(or_(FINDING.c.source_id.in_(claim_ids), FINDING.c.target_id.in_(claim_ids)))
+    )
     conn.execute(
         delete(RELATION).where(
             RELATION.c.origin == AUTO,
@@ -148,4 +153,6 @@ def set_assessments(conn: Connection, assessments: Sequence[Assessment]) -> None
             explanation=bindparam("a_explanation"),
         )
     )
-    conn.execute(statement, [{f"a_{key}": value for key, value in asdict(a).items()} for a in assessments])
+    conn.execute(statement, [
+        {"a_claim_id": a.claim_id, "a_status": a.status, "a_score": a.score, "a_grade": a.grade,
+         "a_explanation": a.explanation} for a in assessments])

@@ -1,0 +1,17 @@
+"""`factcheck analyse`: analyse every claim of the database afresh."""
+
+from __future__ import annotations
+
+import typer
+
+from factcheck.cli.common import say, settings
+
+
+def analyse(ctx: typer.Context) -> None:
+    """Compare every pair of claims afresh and recompute relations, statuses and grades.
+
+    `ingest`, `link` and `unlink` keep the analysis up to date incrementally; this runs it over the whole database, as a fresh ingest of the same files would."""
+    from factcheck import api
+
+    summary = api.analyse(settings(ctx).db)
+    say(ctx, f"{summary.claims} claims analysed; {summary.relations} automatic relations")

@@ -1,0 +1,56 @@
+"""What the analysis keeps between runs: claim profiles, pair findings, and marks in `meta`
+(which rules made them, how many claims the last complete run saw). The store holds them as
+given and never reads them: their meaning belongs to `factcheck.analysis`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from factcheck.models import Finding
+from factcheck.store.tables import FINDING, META, PROFILE
+from factcheck.store.writes import chunked
+
+ANALYSIS_MARKS = ("analysis_rules", "analysis_base")     # meta keys written with the results
+
+
+def marks(conn: Connection) -> dict[str, str]:
+    rows = conn.execute(select(META.c.key, META.c.value).where(META.c.key.in_(ANALYSIS_MARKS)))
+    return dict(rows.all())
+
+
+def profiles(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute(select(PROFILE.c.claim_id, PROFILE.c.data)).all())
+
+
+def findings(conn: Connection) -> list[Finding]:
+    rows = conn.execute(
+        select(FINDING.c.kind, FINDING.c.source_id, FINDING.c.target_id, FINDING.c.reason, FINDING.c.score)
+        .order_by(FINDING.c.id)
+    )
+    return [Finding(*row) for row in rows]
+
+
+def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Finding], *,
+         replace: bool, marks: Mapping[str, str]) -> None:
+    """Add profiles and findings (first dropping all kept ones when `replace`), and set the marks."""
+    if replace:
+        conn.execute(delete(PROFILE))
+        conn.execute(delete(FINDING))
+    else:   # a claim profiled afresh replaces what was kept of it
+        for chunk in chunked(list(profiles)):
+            conn.execute(delete(PROFILE).where(PROFILE.c.claim_id.in_(chunk)))
+    if profiles:
+        conn.execute(insert(PROFILE), [{"claim_id": key, "data": data} for key, data in profiles.items()])
+    if findings:
+        conn.execute(insert(FINDING), [
+            {"kind": f.kind, "source_id": f.source_id, "target_id": f.target_id, "reason": f.reason,
+             "score": f.score} for f in findings])
+    stored = set(conn.execute(select(META.c.key).where(META.c.key.in_(list(marks)))).scalars())
+    for key, value in marks.items():
+        if key in stored:
+            conn.execute(update(META).where(META.c.key == key).values(value=value))
+        else:
+            conn.execute(insert(META).values(key=key, value=value))
+
