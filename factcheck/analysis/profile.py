@@ -67,12 +67,17 @@ class WordWeights:
     def __init__(self, profiles):
         self.df = Counter(w for p in profiles for w in p.words | p.text_words)
         self.log_n = math.log(len(profiles) + WEIGHT_PRIOR_CLAIMS)
+        self._weights: dict[str, float] = {}    # computed once per word: pairs ask again and again
 
     def weight(self, word: str) -> float:
-        return max(0.0, 1.0 - math.log(max(1, self.df.get(word, 1))) / self.log_n)
+        found = self._weights.get(word)
+        if found is None:
+            found = self._weights[word] = max(0.0, 1.0 - math.log(max(1, self.df.get(word, 1))) / self.log_n)
+        return found
 
     def mass(self, words) -> float:
-        return sum(self.weight(w) for w in words)
+        weights = self._weights
+        return sum(weights[w] if w in weights else self.weight(w) for w in words)
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Dice coefficient: how much of both word sets their common words make up."""
