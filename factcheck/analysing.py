@@ -38,14 +38,12 @@ def analyse(db: Path | str) -> AnalysisSummary:
         return run_analysis(store, complete=True)
 
 
-def run_analysis(store, *, complete: bool = False) -> AnalysisSummary | None:
+def run_analysis(store, *, complete: bool = False) -> AnalysisSummary:
     """Relations and assessments of all stored claims, reusing what earlier runs kept unless
-    `complete`; None while the analysis is not available."""
-    try:
-        from factcheck.analysis import update_analysis
-        from factcheck.analysis.state import fingerprint
-    except ImportError:
-        return None
+    `complete`."""
+    from factcheck.analysis import update_analysis
+    from factcheck.analysis.state import fingerprint
+
     claims = store.claims()
     marks = store.analysis_marks()
     base = int(marks.get("analysis_base") or 0)

@@ -179,11 +179,11 @@ def _metadata_changed(stored, document: Document) -> bool:
 
 
 def _analyse(store, *, complete: bool = False) -> bool:
-    """Link, corroborate and contradict the stored claims (see `analysing`); False while analysis
-    is not available."""
+    """Link, corroborate and contradict the stored claims (see `analysing`)."""
     from factcheck.analysing import run_analysis
 
-    return run_analysis(store, complete=complete) is not None
+    run_analysis(store, complete=complete)
+    return True
 
 
 # ---------------------------------------------------------------- queries
