@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.pipeline.attribute import Token, quote_depths
+from factcheck.pipeline.split import verb_forms
 
 DETERMINERS = frozenset("the a an this these those its his her their our".split())
 # Words that end a noun phrase going left, or the phrase going right.
@@ -96,21 +97,13 @@ def _noun_head(tokens: list[Token], head: int, compound: bool = False) -> bool:
     tok = tokens[head]
     if not tok.text[:1].islower() or not tok.text[:1].isalpha() or tok.low in NOT_HEADS or not _nounish(tok):
         return False
-    if tok.low in _verb_forms():
+    if tok.low in verb_forms():
         before = tokens[head - 1] if head else None
         if compound and before and before.text[:1].islower() and _nounish(before) \
-                and before.low not in _verb_forms():
+                and before.low not in verb_forms():
             return True                             # "rocket attacks carried out by ..."
         return bool(before) and (before.low in DETERMINERS or before.text.endswith(("’s", "'s")))
     return True
-
-
-@lru_cache(maxsize=1)
-def _verb_forms() -> frozenset[str]:
-    forms = set()
-    for verb in load_list("common_verbs.txt"):
-        forms.update({verb, verb + "s", verb + "es"})
-    return frozenset(forms)
 
 
 def _phrase_start(tokens: list[Token], head: int) -> int | None:
@@ -165,17 +158,7 @@ def _finite_verb(tok: Token) -> bool:
     low = tok.low
     return tok.text[:1].islower() and (low.endswith(("es", "ed")) and low not in ("times", "states")
                                        and not low.endswith("ies") and len(low) > 4
-                                       and low in _verbs_present_or_past())
-
-
-@lru_cache(maxsize=1)
-def _verbs_present_or_past() -> frozenset[str]:
-    forms = set()
-    for verb in load_list("common_verbs.txt"):
-        forms.update({verb + "s", verb + "es", verb + "ed", verb + "d"})
-        if verb.endswith("y"):
-            forms.update({verb[:-1] + "ies", verb[:-1] + "ied"})
-    return frozenset(forms)
+                                       and low in verb_forms())
 
 
 def _participle(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
@@ -286,7 +269,7 @@ def _possessive(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
         return None
     if tokens[j + 1].low not in ("to", "of", "with", "in", "on", "against"):
         return None
-    if tokens[j + 1].low == "to" and tokens[j + 2].low in _verb_forms():
+    if tokens[j + 1].low == "to" and tokens[j + 2].low in verb_forms():
         hi = _tail_end(tokens, j + 1)               # "Obama's decision to take executive action"
         return (k, hi, "possessive") if hi > j + 3 else None
     end, named = j + 2, False

@@ -63,7 +63,8 @@ class Part:
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
+def verb_forms() -> frozenset[str]:
+    """Every inflection of the verbs in common_verbs.txt: base, -s, -es, -ed, -d, -ing."""
     forms = set()
     for verb in load_list("common_verbs.txt"):
         forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"})
@@ -94,7 +95,7 @@ def _depths(tokens: list[Token]) -> list[int]:
 
 
 def _is_verb(word: str) -> bool:
-    return word in _verbs() or word in AUX_VERBS
+    return word in verb_forms() or word in AUX_VERBS
 
 
 def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
