@@ -11,25 +11,20 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from corpus import add_folder_argument
 
-from factcheck import api  # noqa: E402
-from factcheck.config import MAX_FILE_BYTES  # noqa: E402
-from factcheck.pipeline.read import collect_paths  # noqa: E402
-
-DEFAULT_CORPUS = ROOT.parent / "shared" / "polnear" / "train" / "text"
+from factcheck import api
+from factcheck.config import MAX_FILE_BYTES
+from factcheck.pipeline.read import collect_paths
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", nargs="?", type=Path,
-                        default=DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else ROOT / "seeds")
+    add_folder_argument(parser)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
     paths = collect_paths([args.folder])
