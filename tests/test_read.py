@@ -6,6 +6,8 @@ import hashlib
 
 import pytest
 
+from tests.casetables import cases
+
 from factcheck.errors import InputError, UsageError
 from factcheck.pipeline.read import (collect_paths, infer_published, normalize_date, read_document,
                                      scan_paths)
@@ -126,6 +128,22 @@ def test_published_is_inferred_from_the_latest_full_date(articles):
 ])
 def test_infer_published(text, expected):
     assert infer_published(text) == expected
+
+
+@pytest.mark.parametrize("case", cases("anchors.jsonl"))
+def test_a_text_without_a_year_is_dated_by_the_events_it_names(case):
+    """tests/cases/anchors.jsonl: dated events (lexicon/en/dated_events.txt) date a text whose
+    day-and-month dates have no year."""
+    assert infer_published(case["text"]) == case["expect"]
+
+
+def test_a_full_date_wins_over_a_dated_event():
+    assert infer_published("After the killing of Soleimani, on 5 March 2021 the court met.") == "2021-03-05"
+
+
+def test_a_document_dated_by_an_event_is_marked_inferred(articles):
+    document = read(articles("a.txt", "Since the killing of Soleimani, much changed. On 7 January, X spoke."))
+    assert (document.published, document.published_inferred) == ("2020-01-07", True)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -86,6 +86,11 @@ def _weekdays() -> tuple[str, dict[str, int]]:
     return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
 
 
+def is_month_word(word: str) -> bool:
+    """A month name or abbreviation ("January", "Aug.")."""
+    return word.lower().rstrip(".") in _months()[1]
+
+
 def is_calendar_word(word: str) -> bool:
     """A month or weekday name or abbreviation ("January", "Aug.", "Tuesday")."""
     key = word.lower().rstrip(".")

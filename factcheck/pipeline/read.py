@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Document
+from factcheck.pipeline import anchors
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 FRONT_MATTER_SUFFIXES = (".md", ".markdown")
@@ -292,7 +293,8 @@ def infer_published(text: str) -> str | None:
     """The latest full date (day month year, or month year) the text mentions, as ISO; else None.
 
     News is written shortly after the latest events it reports, so that date is the best guess
-    at publication for an article that does not carry its own date.
+    at publication for an article that does not carry its own date. A text without one is dated
+    by the events it refers to (pipeline/anchors.py).
     """
     latest: tuple[int, int, int] | None = None
     for pattern in DATE_PATTERNS:
@@ -303,4 +305,6 @@ def infer_published(text: str) -> str | None:
             except ValueError:
                 continue  # "February 30, 2020", "2020-13": not a date
             latest = max(latest or parts, parts)
-    return None if latest is None else _iso([part for part in latest if part])
+    if latest is None:
+        return anchors.estimate_published(text)
+    return _iso([part for part in latest if part])

@@ -230,7 +230,7 @@ def claim_rows(claim, explanation) -> list[tuple[str, str]]:
 
 def _header(explanation) -> list[Text]:
     document = explanation.document
-    published = (document.published or "unknown") + (" (inferred from dates in the text)"
+    published = (document.published or "unknown") + (" (inferred from the dates and events in the text)"
                                                       if document.published_inferred else "")
     claims = len(explanation.extraction.claims)
     lines = [Text(f"{document.name}  sha256 {document.sha256[:12]}  published {published}", style="bold"),
