@@ -1,6 +1,6 @@
 """Case tables for the lead stages of extraction: segmentation, attribution, atomic splitting and
 claim fields (tests/cases/segment.jsonl, attribution.jsonl, split.jsonl, embedded.jsonl,
-claim_fields.jsonl), and quotations running over sentences (quotes.jsonl).
+claim_fields.jsonl, when.jsonl), and quotations running over sentences (quotes.jsonl).
 
 A known failure is an entry with "xfail": its reason; it stays in the table and the test is
 strict, so it reports when it starts to pass."""
@@ -86,6 +86,26 @@ def test_claim_fields(case):
     text = case["text"]
     got = {"kind": kind_of(text), "certainty": certainty_of(text)[0], "polarity": polarity_of(text)}
     assert {key: got[key] for key in case["expect"]} == case["expect"]
+
+
+@pytest.mark.parametrize("case", cases("when.jsonl"))
+def test_claim_when(case):
+    """When a claim holds: its own date (not one of an event nested in it), else a date framing
+    its clause or one it points back to ("that same day"), else the publication month."""
+    document = Document(name="w.txt", path="/w.txt", sha256="0" * 64, text=case["text"], published=case["published"])
+    claim = next(c for c in extract(document).claims if c.quote.startswith(case["quote"]))
+    assert claim.when == case["expect"]
+
+
+def test_what_a_source_inside_an_agreement_says_is_the_sources_alone():
+    """The author asserts what "Moscow agreed to" do, but not what an "according to" inside it
+    credits to someone else: that stretch is the source's claim, once."""
+    text = ("In 1995, Moscow agreed to build the reactor at Bushehr, which, according to officials in "
+            "Tehran, is for peaceful purposes.\n")
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    peaceful = [(c.source, c.quote) for c in claims if "peaceful" in c.quote]
+    assert len(peaceful) == 1 and peaceful[0][0] != "author" and "according" not in peaceful[0][1]
+    assert any(c.source == "author" and c.quote.startswith("to build the reactor") for c in claims)
 
 
 def test_a_participle_part_shares_its_heads_subject():

@@ -14,7 +14,6 @@ from functools import lru_cache
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.pipeline import actors as actor_stage
-from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribute import Token, find_attributions, tokenize
 from factcheck.pipeline.embedded import embedded_events
@@ -22,6 +21,7 @@ from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source
 from factcheck.pipeline.split import Part, split_parts
+from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
@@ -33,15 +33,11 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
 PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
 MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
-FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
 WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
 RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
-NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
 # "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
 PAST_SPECULATION_RE = re.compile(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
-ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
-                              "following last this next despite one".split())
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,7 @@ class Inherited:
     kind: str | None = None
     actors: tuple[str, ...] = ()
     fixed_kind: str | None = None     # a presupposed event is a fact whatever its words
+    nested: tuple[tuple[int, int], ...] = ()   # spans of presupposed events inside the part
 
 
 @dataclass
@@ -65,7 +62,7 @@ class Context:
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     countries: list[str] = field(default_factory=list)                # newest last
     paragraph: int = -1
-    dates: list[tuple[int, str]] = field(default_factory=list)        # (document offset, ISO) in this paragraph
+    dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
 
 
 @lru_cache(maxsize=1)
@@ -92,11 +89,6 @@ def _modality() -> re.Pattern:
 def _actors_in(text: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """find_actors, remembered: a sentence's text is looked at for each of its claims."""
     return actor_stage.find_actors(text, dict(aliases))
-
-
-@lru_cache(maxsize=4096)
-def _when_in(text: str, published: str | None) -> str | None:
-    return date_stage.resolve_when(text, published)
 
 
 @lru_cache(maxsize=1)
@@ -169,21 +161,13 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
     for sentence, own, extra in zip(mined, found, linked):
         n = sentence.index
         credit = _caption_credit(sentences, n) if sentence.role == "caption" else None
-        _note_dates(sentence, context)
+        if sentence.paragraph != context.paragraph:
+            context.paragraph, context.dates = sentence.paragraph, []
+        context.dates.extend(sentence_dates(sentence, context.document.published))
         for claim in _sentence_claims(sentence, context, credit, extra + own):
             claims.setdefault((claim.start, claim.end), claim)
         context.countries.extend(_actors_in(sentence.text, context.alias_key))
     return sorted(claims.values(), key=lambda c: (c.start, c.end))
-
-
-def _note_dates(sentence: Sentence, context: Context) -> None:
-    """Dates named so far in the paragraph: a later claim without a date of its own is anchored
-    to the latest one before it ("On July 19 and 20, Tehran hosted the summit. Putin attended ...")."""
-    if sentence.paragraph != context.paragraph:
-        context.paragraph, context.dates = sentence.paragraph, []
-    for mention in date_stage.find_dates(sentence.text, context.document.published):
-        if mention.start <= FRAME_CHARS:        # only a date that opens its sentence frames what follows
-            context.dates.append((sentence.start + mention.start, mention.value))
 
 
 def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
@@ -201,9 +185,12 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
     out: list[Claim] = []
     for attribution in attributions:
         source, source_type = _resolve_source(attribution, context)
-        if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it
-            source, source_type = "author", "author"
-        out.extend(_claims_in(attribution.content, sentence, context, attribution, source, source_type))
+        regions = [attribution.content]
+        if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it,
+            source, source_type = "author", "author"    # except what a source inside is credited with
+            regions = _uncovered(attribution.content, [a for a in attributions if not _is_attitude(a)])
+        for region in regions:
+            out.extend(_claims_in(region, sentence, context, attribution, source, source_type))
     if sentence.role == "question":             # a question asserts nothing of its own
         return out
     author = ("author", "author") if not credit else (credit, "media")
@@ -212,20 +199,21 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
     return out
 
 
+def _uncovered(span: tuple[int, int], attributions: list[Attribution]) -> list[tuple[int, int]]:
+    """Stretches of `span` that none of the attributions' source, cue or content covers."""
+    taken = sorted(part for a in attributions for part in (a.content, a.source_span, a.cue_span) if part)
+    regions, cursor = [], span[0]
+    for s, e in taken + [(span[1], span[1])]:
+        if s > cursor:
+            regions.append((cursor, min(s, span[1])))
+        cursor = max(cursor, e)
+    return regions
+
+
 def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -> list[tuple[int, int]]:
     """Stretches of the sentence that no attribution covers: the author's own claims."""
-    taken = []
-    for a in attributions:
-        for span in (a.content, a.source_span, a.cue_span):
-            if span:
-                taken.append(span)
-    regions, cursor = [], sentence.start
-    for s, e in sorted(taken) + [(sentence.end, sentence.end)]:
-        if s > cursor:
-            regions.append((cursor, s))
-        cursor = max(cursor, e)
     out = []
-    for s, e in regions:
+    for s, e in _uncovered((sentence.start, sentence.end), attributions):
         chunk = text[s:e]
         words = re.findall(r"[A-Za-z0-9][\w’'-]*", chunk)
         if len(words) < MIN_AUTHOR_WORDS or (attributions and words[0].lower() in ADVERBIAL_OPENERS
@@ -247,18 +235,20 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     head_level, head_hedges = certainty_of(head_text)
     head_kind = kind_of(head_text)
     head_actors = _actors_in(head_text, context.alias_key)
+    denial = bool(attribution and _is_denial(attribution))
+    events = [] if denial else embedded_events(tokens)
+    nested = tuple((tokens[lo].start, tokens[hi - 1].end) for lo, hi, _ in events)
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
         if len(piece) < 2 or _only_opener(piece):
             continue
         start, end = piece[0].start, piece[-1].end
-        inherited = Inherited(head_level, head_hedges, head_kind, head_actors) if part.inherits else Inherited()
+        inherited = Inherited(head_level, head_hedges, head_kind, head_actors, nested=nested) if part.inherits \
+            else Inherited(nested=nested)
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
-    if attribution and _is_denial(attribution):
-        return out
     # what the span takes for granted ("the agreement signed in 2018"), stated by the same source
-    for lo, hi, rule in embedded_events(tokens):
+    for lo, hi, rule in events:
         start, end = tokens[lo].start, tokens[hi - 1].end
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, f"embedded-{rule}",
                           Inherited(fixed_kind="fact")))
@@ -312,7 +302,7 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
                                   or kind_of(quote))
     polarity = "negative" if denial else polarity_of(quote)
     actors = _actors(quote, context, inherited.actors, sentence.text)
-    when = _when(quote, _anchor(context, start), document.published, kind)
+    when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
         id=claim_id(document.sha256, start, end), document=document.name, start=start, end=end, quote=quote,
@@ -345,26 +335,6 @@ def _recent_pair(context: Context) -> list[str]:
     counts = Counter(recent)
     ranked = sorted(counts, key=lambda c: (-counts[c], -max(i for i, x in enumerate(recent) if x == c)))
     return ranked[:2]
-
-
-def _anchor(context: Context, start: int) -> str | None:
-    """The latest date named before `start` in the claim's paragraph."""
-    earlier = [value for at, value in context.dates if at < start]
-    return earlier[-1] if earlier else None
-
-
-def _when(quote: str, anchor: str | None, published: str | None, kind: str) -> str | None:
-    """The claim's own date; else the paragraph's latest date before it; else, for what is not a
-    prediction, the month of publication (what a claim states holds at least then)."""
-    own = _when_in(quote, published)
-    if own:
-        return own
-    if kind == "prediction":
-        return None
-    default = published[:7] if published else None
-    if NOW_RE.search(quote) or not anchor or default and default.startswith(anchor):
-        return default                          # "Games 2022" in a text of August 2022: 2022-08
-    return anchor
 
 
 def _standalone(quote: str, pair: tuple[str, ...]) -> str:

@@ -1,0 +1,92 @@
+"""When a claim holds: its own date, a date that frames it, or the publication month.
+
+The date stage (`dates.py`) resolves time expressions; this one decides which of them a claim
+takes. A claim's own date comes first, but not one that dates an event nested in it ("resembles
+the agreement signed in 2021"). Without one, a date opening its sentence or a clause earlier in
+the paragraph frames it ("On July 19, Tehran hosted the summit. Putin attended ..."), and a claim
+that points back ("that same day", "at which point") takes the latest date named before it. A
+present state, or a claim with nothing framing it, holds at the month of publication; a
+prediction without a date of its own has none.
+Data: lexicon/en/dates_anaphora.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck.lexicon import load_list
+from factcheck.models import Sentence
+from factcheck.pipeline import dates as date_stage
+
+CLAUSE_OPENING_RE = re.compile(r"[;:]\s+")
+FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
+NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
+PRESENT_RE = re.compile(r"\b(?:is|are|remains?)\b")
+PAST_RE = re.compile(r"\b(?:was|were|had|did)\b")
+ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
+                              "following last this next despite one".split())
+
+Dated = tuple[int, str, bool]   # (document offset, ISO value, whether it frames what follows)
+
+
+def sentence_dates(sentence: Sentence, published: str | None) -> list[Dated]:
+    """The sentence's dates; only one that opens the sentence or a clause ("...; in September
+    2020, X did Y") frames what follows, but any is what "the same day" points back to."""
+    openings = [0] + [m.end() for m in CLAUSE_OPENING_RE.finditer(sentence.text)]
+    out = []
+    for mention in date_stage.find_dates(sentence.text, published):
+        frames = any(0 <= mention.start - at <= FRAME_CHARS or _in_opening_adverbial(sentence.text, at, mention.start)
+                     for at in openings)
+        out.append((sentence.start + mention.start, mention.value, frames))
+    return out
+
+
+def _in_opening_adverbial(text: str, at: int, where: int) -> bool:
+    """'During his visit to Moscow in January 2022, ...': the date is in the adverbial that opens
+    the clause (an opener word, then no comma before it), which frames the whole clause."""
+    first = re.match(r"\w+", text[at:])
+    return bool(first and first.group().lower() in ADVERBIAL_OPENERS and at < where
+                and "," not in text[at:where] and "," in text[where:where + FRAME_CHARS * 2])
+
+
+def claim_when(quote: str, start: int, paragraph_dates: list[Dated], published: str | None, kind: str,
+               nested: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """When the claim at `start` holds, given the dates of its paragraph so far and the spans of
+    events nested in it."""
+    own = _own_date(quote, start, published, nested)
+    if own:
+        return own
+    if kind == "prediction":
+        return None
+    default = published[:7] if published else None
+    anchor = _anchor(quote, start, paragraph_dates)
+    present = PRESENT_RE.search(quote) and not PAST_RE.search(quote)
+    if NOW_RE.search(quote) or present or not anchor or default and default.startswith(anchor):
+        return default                          # "Games 2022" in a text of August 2022: 2022-08
+    return anchor
+
+
+def _own_date(text: str, start: int, published: str | None, nested: tuple[tuple[int, int], ...]) -> str | None:
+    """The first date of the claim's own: in "resembles the agreement signed in 2021" the year
+    dates the nested signing, not the resemblance."""
+    inside = [(lo, hi) for lo, hi in nested if not (lo <= start and start + len(text) <= hi)]
+    for mention in date_stage.find_dates(text, published):
+        if not any(lo <= start + mention.start and start + mention.end <= hi for lo, hi in inside):
+            return mention.value
+    return None
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> re.Pattern:
+    phrases = sorted(load_list("dates_anaphora.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _anchor(quote: str, start: int, paragraph_dates: list[Dated]) -> str | None:
+    """The latest date opening a sentence or clause before the claim in its paragraph; for a
+    claim that points back ("the same day", "at which point"), the latest date named before it."""
+    anaphora = _anaphora().search(quote)
+    before = start + anaphora.start() if anaphora else start
+    earlier = [value for at, value, frames in paragraph_dates if at < before and (frames or anaphora)]
+    return earlier[-1] if earlier else None
