@@ -23,6 +23,9 @@ TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][^\W_’'.\-]*(?:[’
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
 MAX_NAME_TOKENS = 6          # the name before such a long aside
+MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, said": name to cue
+OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
+                            "now last this when as while".split())
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MIN_CONTENT_CHARS = 3
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
@@ -287,7 +290,43 @@ def _walk_left(tokens: list[Token], hi: int) -> int:
 
 
 def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
-    """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive."""
+    """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive;
+    with several asides, the phrase that opens the clause."""
+    one = _one_aside_subject(tokens, cue, comma)
+    if one and (one[0] == 0 or tokens[one[0] - 1].text not in (",", ")")):
+        return one
+    return _first_phrase_subject(tokens, comma, _needs_animate(cue)) or one
+
+
+def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
+    """'Tommy Vietor, a former aide to Mr. Obama, recalling the 2008 race, said' / 'However, Jill
+    Martin, counsel for the firm, said' / 'Will Rogers, for example, said': the name opening the
+    clause (after an opening adverbial) speaks when only comma-separated asides follow it."""
+    lo = comma
+    while lo > 0 and tokens[lo - 1].text not in (";", ":") and comma - lo <= MAX_ASIDES_TOKENS:
+        lo -= 1
+    depths = quote_depths(list(tokens[lo:comma + 1]))
+    if comma - lo > MAX_ASIDES_TOKENS or depths[0] or depths[-1]:
+        return None
+    commas = [k for k in range(lo, comma) if tokens[k].text == ","]
+    if commas and _opening_adverbial(tokens[lo:commas[0]]):
+        lo, commas = commas[0] + 1, commas[1:]
+    if not commas:
+        return None
+    phrase = tokens[lo:commas[0]]
+    if not phrase or len(phrase) > MAX_NAME_TOKENS or any(t.text in ("“", "”", '"', "(") for t in phrase):
+        return None
+    return (lo, commas[0]) if _looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
+
+
+def _opening_adverbial(words: list[Token]) -> bool:
+    """'However', 'On Monday', 'In a statement', 'Earlier this week': what opens a clause before its subject."""
+    first = words[0].low if words else ""
+    return bool(first) and (first in OPENING_ADVERBS or first in PREPOSITIONS or first in TIME_WORDS
+                            or len(words) == 1 and first.endswith("ly"))
+
+
+def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
     lo, clause = comma, False
     while lo > 0 and tokens[lo - 1].text != "," and comma - lo <= MAX_APPOSITIVE_TOKENS:
         if tokens[lo - 1].text in ("“", "”", '"', ";", ":"):
@@ -362,8 +401,9 @@ def _looks_like_source(words: list[Token], strict: bool = True) -> bool:
         return False
     if head.low in PRONOUNS:
         return True
-    if not strict:
-        return not any(w in AUX_WORDS or w in CLAUSE_WORDS for w in lows) and len(words) <= MAX_SOURCE_TOKENS
+    if not strict:                                  # "Will Rogers", "May Chen": a capital is a name
+        return not any(w.low in CLAUSE_WORDS or w.low in AUX_WORDS and not w.text[:1].isupper() for w in words) \
+            and len(words) <= MAX_SOURCE_TOKENS
     if head.text[:1].isupper() and head.low not in TIME_WORDS and (head is not words[0] or len(words) > 1
                                                                    and words[1].text[:1].isupper()
                                                                    or _known_actor(head.text)):
@@ -538,8 +578,10 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             if content:
                 return _make(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
+    # a quotation closed before the subject is what its own verb reports ('"...," X said'); a
+    # participle or coordinated cue after that verb ('X said, adding that ...') reports what follows
     if start is None or start >= stop or _only_adjunct(tokens, start, stop, subject[0], cue) \
-            or _closed_quote_before(tokens, subject[0]) and not _quote_resumes(tokens, cue.last + 1):
+            or rule == "verb" and _closed_quote_before(tokens, subject[0]) and not _quote_resumes(tokens, cue.last + 1):
         content = _content_before(tokens, subject[0])
         if not content:
             return None, subject
