@@ -13,7 +13,8 @@ def _offices(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
 
 def test_office_phrases():
     assert _offices("The Russian president spoke.") == [("Russian president", ("Russia",), "president")]
-    assert _offices("Iran's foreign minister flew home.") == [("Iran's foreign minister", ("Iran",), "foreign minister")]
+    assert _offices("Iran's foreign minister flew home.") == [
+        ("Iran's foreign minister", ("Iran",), "foreign minister")]
     assert _offices("The Russian and Iranian presidents met.") == [
         ("Russian and Iranian presidents", ("Russia", "Iran"), "president")]
     assert _offices("The president of France spoke.") == [("president of France", ("France",), "president")]

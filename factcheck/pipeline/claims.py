@@ -7,14 +7,13 @@ own claims in what is left over. Both are cut into atomic parts (`split.py`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
-from factcheck.pipeline import actors as actor_stage
 from factcheck.pipeline import numbers as number_stage
+from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import Token, find_attributions, tokenize
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.quotes import link_quotes
@@ -35,7 +34,6 @@ PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|go
 MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
-RECENT_MENTIONS = 40           # country mentions looked back over to resolve "the two countries"
 # "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
 PAST_SPECULATION_RE = re.compile(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
 
@@ -50,6 +48,7 @@ class Inherited:
     actors: tuple[str, ...] = ()
     fixed_kind: str | None = None     # a presupposed event is a fact whatever its words
     nested: tuple[tuple[int, int], ...] = ()   # spans of presupposed events inside the part
+    shares_subject: bool = False      # a coordinated predicate or participle: the head's subject acts
 
 
 @dataclass
@@ -60,7 +59,8 @@ class Context:
     extra_aliases: dict[str, str]
     alias_key: tuple[tuple[str, str], ...] = ()
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
-    countries: list[str] = field(default_factory=list)                # newest last
+    discourse: reference.Discourse = field(default_factory=reference.Discourse)
+    refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
 
@@ -83,12 +83,6 @@ def _word_pattern(name: str) -> re.Pattern:
 def _modality() -> re.Pattern:
     words = sorted((r[0] for r in load_table("modality.txt")), key=len, reverse=True)
     return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _actors_in(text: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """find_actors, remembered: a sentence's text is looked at for each of its claims."""
-    return actor_stage.find_actors(text, dict(aliases))
 
 
 @lru_cache(maxsize=1)
@@ -164,9 +158,11 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         if sentence.paragraph != context.paragraph:
             context.paragraph, context.dates = sentence.paragraph, []
         context.dates.extend(sentence_dates(sentence, context.document.published))
+        context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
+                                               context.discourse, extra_aliases)
         for claim in _sentence_claims(sentence, context, credit, extra + own):
             claims.setdefault((claim.start, claim.end), claim)
-        context.countries.extend(_actors_in(sentence.text, context.alias_key))
+        context.discourse.note(context.refs)
     return sorted(claims.values(), key=lambda c: (c.start, c.end))
 
 
@@ -234,7 +230,7 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     head_text = text[tokens[parts[0].lo].start:tokens[parts[0].hi - 1].end]
     head_level, head_hedges = certainty_of(head_text)
     head_kind = kind_of(head_text)
-    head_actors = _actors_in(head_text, context.alias_key)
+    head_actors = reference.names_of(context.refs.refs, tokens[parts[0].lo].start, tokens[parts[0].hi - 1].end)
     denial = bool(attribution and _is_denial(attribution))
     events = [] if denial else embedded_events(tokens)
     nested = tuple((tokens[lo].start, tokens[hi - 1].end) for lo, hi, _ in events)
@@ -244,8 +240,11 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
         if len(piece) < 2 or _only_opener(piece):
             continue
         start, end = piece[0].start, piece[-1].end
-        inherited = Inherited(head_level, head_hedges, head_kind, head_actors, nested=nested) if part.inherits \
-            else Inherited(nested=nested)
+        # "a satellite intended for spying": the purpose is the object's, not the subject's;
+        # "Soleimani, who was ...": a 'who' clause is about the name before it
+        inherited = Inherited(head_level, head_hedges, head_kind, head_actors, nested=nested,
+                              shares_subject=part.rule != "purpose") if part.inherits \
+            else Inherited(nested=nested, shares_subject=part.rule == "relative" and tokens[part.lo].low == "who")
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, part.rule, inherited))
     # what the span takes for granted ("the agreement signed in 2018"), stated by the same source
     for lo, hi, rule in events:
@@ -301,40 +300,19 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     kind = "fact" if denial else ("prediction" if inherited.kind == "prediction" else inherited.fixed_kind
                                   or kind_of(quote))
     polarity = "negative" if denial else polarity_of(quote)
-    actors = _actors(quote, context, inherited.actors, sentence.text)
+    actors = reference.claim_actors(context.refs, start, end, inherited.shares_subject, inherited.actors,
+                                    (sentence.start, sentence.end), source)
     when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
         id=claim_id(document.sha256, start, end), document=document.name, start=start, end=end, quote=quote,
-        text=_standalone(quote, actors if PAIR_RE.search(quote) else ()), kind=kind, source=source,
+        text=_standalone(quote, reference.pair_in(context.refs, start, end)), kind=kind, source=source,
         source_type=source_type, source_span=attribution.source_span if attribution else None,
         cue=attribution.cue if attribution else None, cue_span=attribution.cue_span if attribution else None,
         certainty=level, polarity=polarity, actors=actors, when=when,
         numbers=number_stage.find_quantities(quote, start), paragraph=sentence.paragraph,
         sentence=sentence.index, context=(sentence.start, sentence.end), hedges=tuple(dict.fromkeys(hedges)),
         denial=denial, trace=trace)
-
-
-def _actors(quote: str, context: Context, head: tuple[str, ...], sentence: str) -> tuple[str, ...]:
-    """Actors named in the claim; a part cut from a longer span shares its head's actors
-    ("strengthening strategic dialogue" after "the two countries' improved relations"), and a
-    claim that names none is about those its sentence names."""
-    found = list(_actors_in(quote, context.alias_key))
-    if PAIR_RE.search(quote):
-        found.extend(c for c in _recent_pair(context) if c not in found)
-    if not found:
-        found = list(head) or list(_actors_in(sentence, context.alias_key))
-    elif head and head[0] not in found:
-        found.insert(0, head[0])        # "..., backing Iran": the head's subject acts here too
-    return tuple(found)
-
-
-def _recent_pair(context: Context) -> list[str]:
-    """'the two countries': the two countries named most often in the recent text."""
-    recent = [c for c in context.countries[-RECENT_MENTIONS:] if actor_stage.is_country(c)]
-    counts = Counter(recent)
-    ranked = sorted(counts, key=lambda c: (-counts[c], -max(i for i, x in enumerate(recent) if x == c)))
-    return ranked[:2]
 
 
 def _standalone(quote: str, pair: tuple[str, ...]) -> str:
