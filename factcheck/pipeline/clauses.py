@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.pipeline.split import verb_forms
+
 MAX_SUBJECT_WORDS = 10        # a subject longer than this before its verb is not found
 MAX_OPENER_WORDS = 16         # an opening adverbial ("During his visit to Russia in 2022,") at most
 MAX_ASIDE_WORDS = 16          # between paired dashes: an aside, skipped when looking for a subject
@@ -116,8 +118,6 @@ def _subject_at(words, n: int) -> tuple[int, int] | None:
 
 
 def _is_verb(word: str) -> bool:
-    from factcheck.pipeline.split import verb_forms
-
     if not word.islower():
         return False
     return word in AUXILIARY or word in verb_forms() and not word.endswith("ing") or word.endswith("ed") \

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factcheck.pipeline import actors as actor_stage
 from factcheck.pipeline import dates
@@ -87,14 +88,14 @@ def read_sentence(text: str, offset: int, published: str | None, discourse: Disc
                   aliases: dict[str, str] | None = None) -> SentenceRefs:
     """Every reference of the sentence `text` (which starts at document offset `offset`),
     resolved. An office is held on the sentence's first date, else on the publication date."""
-    period = offices.period_of(dates.resolve_when(text, published) or published)
     mentions = [m for m in actor_stage.find_mentions(text, aliases) if m.actor.kind != "place"]
     countries = [(m.start, m.end, m.actor.name) for m in mentions if m.actor.kind == "country"]
     found = [(o.start, o.end, o) for o in offices.find_office_mentions(text, countries)]
     found += [(m.start, m.end, m.actor.name) for m in mentions]
     found += [(m.start(), m.end(), "pair") for m in PAIR_RE.finditer(text)]
     found += [(m.start(), m.end(), m) for m in PRONOUN_RE.finditer(text)]
-    reading = Reading(text, period, discourse, tuple(dict.fromkeys(c[2] for c in countries)))
+    reading = Reading(text, published, discourse, tuple(dict.fromkeys(c[2] for c in countries)),
+                      tuple(Ref(m.start, m.end, (m.actor.name,), "name") for m in mentions))
     reach = -1
     for start, end, what in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
         if start < reach:
@@ -120,9 +121,10 @@ class Reading:
     """One sentence being read: its text, the references resolved so far, what came before."""
 
     text: str
-    period: tuple[str, str] | None
+    published: str | None
     discourse: Discourse
     countries: tuple[str, ...]              # every country the sentence names, for cataphora
+    names: tuple[Ref, ...]                  # every name in the sentence, for a subject after "his"
     refs: list[Ref] = field(default_factory=list)
 
     def resolve(self, start: int, end: int, what) -> tuple[tuple[str, ...], str] | None:
@@ -134,6 +136,11 @@ class Reading:
             pair = self.pair(start)
             return (pair, "pair") if pair else None
         return self.pronoun(what)
+
+    @cached_property
+    def period(self) -> tuple[str, str] | None:
+        """The days the sentence speaks of, looked up only when it names an office."""
+        return offices.period_of(dates.resolve_when(self.text, self.published) or self.published)
 
     def office(self, mention: offices.OfficeMention) -> tuple[tuple[str, ...], str] | None:
         office = mention.office
@@ -169,8 +176,7 @@ class Reading:
 
     def subject_after(self, at: int) -> tuple[str, ...]:
         """The subject of the main clause when `at` lies in the sentence's opening adverbial."""
-        mentions = [Ref(m.start, m.end, (m.actor.name,), "name") for m in actor_stage.find_mentions(self.text)]
-        clauses = find_clauses(self.text, mentions)
+        clauses = find_clauses(self.text, self.names)
         first = clauses[0] if clauses else None
         if first and first.start <= at and first.subject and first.subject[0].start > at:
             return tuple(n for r in first.subject for n in r.names)
