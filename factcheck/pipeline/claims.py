@@ -14,12 +14,13 @@ from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline import reference
-from factcheck.pipeline.attribute import Token, find_attributions, tokenize
+from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source
 from factcheck.pipeline.split import Part, split_parts
+from factcheck.pipeline.tokens import Token, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim

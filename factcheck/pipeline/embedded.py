@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.attribute import Token, quote_depths
+from factcheck.pipeline.tokens import Token, quote_depths
 from factcheck.pipeline.split import verb_forms
 
 DETERMINERS = frozenset("the a an this these those its his her their our".split())

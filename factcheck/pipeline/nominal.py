@@ -13,8 +13,11 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
-from factcheck.pipeline.attribute import (BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Cue, Token,
-                                          _content_before, _looks_like_source, _make, _walk_left)
+from factcheck.pipeline.attribute import make_attribution
+from factcheck.pipeline.content import content_before
+from factcheck.pipeline.cues import Cue
+from factcheck.pipeline.subjects import looks_like_source, walk_left
+from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
 
 POSSESSIVES = frozenset("his her their its our my your".split())
 MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
@@ -70,7 +73,7 @@ def _stance(tokens: list[Token], end: int) -> list[Attribution]:
     cue = Cue(0, comma - 1, comma - 1, tokens[comma - 1].low, "thought", "certain")
     cue_span = (tokens[0].start, tokens[comma - 1].end)
     cue_text = " ".join(t.text for t in tokens[:comma])
-    made = _make(tokens, (comma + 1, end), holder, cue_span, cue_text, "stance", cue)
+    made = make_attribution(tokens, (comma + 1, end), holder, cue_span, cue_text, "stance", cue)
     return [made] if made else []
 
 
@@ -91,7 +94,7 @@ def _noun_that(tokens: list[Token], end: int, found: list[Attribution]) -> list[
         while hi < end and tokens[hi].text not in (",", ";", "—", "–") and hi - i < MAX_NOUN_CONTENT_TOKENS:
             hi += 1
         cue = Cue(i, i, i, tok.low, nouns[tok.low], "certain")
-        made = _make(tokens, (i + 2, hi), holder, (tok.start, tok.end), tok.text, "noun-that", cue)
+        made = make_attribution(tokens, (i + 2, hi), holder, (tok.start, tok.end), tok.text, "noun-that", cue)
         if made:
             out.append(made)
     return out
@@ -115,10 +118,10 @@ def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
         elif _interrupts(tokens, i, hi, end):
             content = (hi + 1, end)         # "which—according to their statements—is peaceful"
         else:
-            content = _content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
+            content = content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
         if content and content[0] < content[1]:
             cue = Cue(i, i, i + 1, "according to", "speech", "certain")
-            made = _make(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
+            made = make_attribution(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
             if made:
                 found.append(made)
     return found
@@ -132,7 +135,7 @@ def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         if any(a.content[0] <= tok.start < a.content[1] or a.cue_span and a.cue_span[1] >= tokens[i - 1].end
                for a in found):
             continue
-        lo = _walk_left(tokens, i)
+        lo = walk_left(tokens, i)
         while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
             lo += 1
         if lo >= i:
@@ -140,10 +143,10 @@ def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         hi = lo + 1
         while hi < i and (tokens[hi].text[:1].isupper() or tokens[hi].text == "."):
             hi += 1
-        if not _looks_like_source(tokens[lo:hi], strict=False):
+        if not looks_like_source(tokens[lo:hi], strict=False):
             continue
         cue = Cue(i, i, i, "colon", "speech", "certain")
-        made = _make(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
+        made = make_attribution(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
         return [made] if made else []
     return []
 
@@ -171,12 +174,12 @@ def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[
                 lo -= 1
             if lo < i:
                 cue = Cue(i, i, i, tok.low, "denial", "certain")
-                made = _make(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
+                made = make_attribution(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
                 if made:
                     out.append(made)
         elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end:
             cue = Cue(i, i, i, tok.low, "speech", "certain")
-            made = _make(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
+            made = make_attribution(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
             if made:
                 out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
                                        cue=made.cue, cue_span=made.cue_span, rule=made.rule))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.models import Attribution, Sentence
-from factcheck.pipeline.attribute import Token, quote_depths, tokenize
+from factcheck.pipeline.tokens import Token, quote_depths, tokenize
 
 OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')

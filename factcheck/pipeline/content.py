@@ -1,0 +1,154 @@
+"""What is reported: where the content of a reporting cue begins ('said in a statement on Tuesday
+that ...', 'told reporters ...') and ends (a semicolon, a writer's gloss, the next speaker's clause),
+and when what follows the cue is only an adjunct ('..., Boistard said in a statement.').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.pipeline.subjects import is_manner_adverb, left_subject
+from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
+
+if TYPE_CHECKING:
+    from factcheck.pipeline.cues import Cue
+
+MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
+MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
+MAX_ADJUNCT_SEARCH = 20      # "said during a discussion on Thursday with ... that ..."
+MAX_RECIPIENT_TOKENS = 5
+GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
+                        "fuelled alarmed".split())
+DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
+PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
+                         "winter".split())
+ADJUNCT_STARTS = frozenset("during in at on with under after before from for of to at via over".split())
+OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters voters listeners viewers "
+                         "lawmakers colleagues students members delegates".split())
+RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
+
+
+def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
+    """Index of the first content token after the cue: skips 'that', the recipient of 'told', and
+    adjuncts ('said during a panel on Tuesday that ...'). None when only an adjunct follows."""
+    i = cue.last + 1
+    if i >= end:
+        return None
+    if cue.lemma in RECIPIENT_VERBS:
+        i = _skip_recipient(tokens, i, end)
+        if i >= end:
+            return None
+    for j in range(i, min(end, i + MAX_GAP_TO_THAT + 1)):
+        word = tokens[j]
+        if word.low == "that" and j + 1 < end:
+            return j + 1
+        if word.text == ":" and j + 1 < end and not _inside_number(tokens, j):
+            return j + 1
+        if word.text in ".;!?“\"" or word.low in ("which", "who"):
+            break
+    if tokens[i].text in (",", ":") and i + 1 < end:
+        return i + 1
+    if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude":
+        later = next((j for j in range(i, min(end, i + MAX_ADJUNCT_SEARCH)) if tokens[j].low == "that"), None)
+        if later is not None and later + 1 < end:
+            return later + 1
+        return None if end - i <= MAX_ADJUNCT_TOKENS else i   # a short phrase after the cue is an adjunct
+    return i
+
+
+def _inside_number(tokens: list[Token], j: int) -> bool:
+    """'9:42 p.m.', '3:1': a colon between digits with no space around it."""
+    return 0 < j < len(tokens) - 1 and tokens[j - 1].text.isdigit() and tokens[j + 1].text.isdigit() \
+        and tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
+
+
+def _skip_recipient(tokens: list[Token], i: int, end: int) -> int:
+    """'told reporters', 'told CNN's Jake Tapper', 'assured him': the addressee is not content."""
+    j = i
+    while j < end and j - i < MAX_RECIPIENT_TOKENS and (
+            tokens[j].text[:1].isupper() or tokens[j].low in OBJECT_WORDS or tokens[j].text in ("’s", "'s")
+            or tokens[j].low in ("the", "a", "an") or j > i and tokens[j - 1].low in ("the", "a", "an")):
+        j += 1
+    return j
+
+
+def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int, cue: Cue) -> bool:
+    """'..., Boistard said in a statement.' / 'he told reporters.': nothing after the cue is content."""
+    words = tokens[start:stop]
+    if not words or len(words) > MAX_ADJUNCT_TOKENS or subject_start == 0:
+        return False
+    if tokens[subject_start - 1].text not in (",", "”", '"', "—"):
+        return False
+    if words[0].low in ("this", "last", "next"):        # "said this week", but not "denied this"
+        return len(words) > 1 and (words[1].low in TIME_WORDS or words[1].low in PERIOD_WORDS)
+    if words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in \
+            ("earlier", "later", "recently", "today", "yesterday", "tonight"):
+        return True
+    # "..., Calderon told CNBC Saturday.": a short object with no verb and no "that"
+    return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
+
+
+def closed_quote_before(tokens: list[Token], at: int) -> bool:
+    """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
+    the subject is what the cue reports, whatever follows the cue."""
+    return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text in (",", "?", "!")
+
+
+def quote_resumes(tokens: list[Token], at: int) -> bool:
+    """'“For me,” she said, “it was over.”': the quotation goes on right after the cue."""
+    return at + 1 < len(tokens) and tokens[at].text == "," and tokens[at + 1].text in ("“", '"')
+
+
+def ends_clause(tokens, at: int, end: int) -> bool:
+    """'..., said Smith.' / '..., said Smith as he left.': nothing but an adverbial clause follows."""
+    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—") or tokens[at].low in CLAUSE_WORDS
+
+
+def content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """Content of an inverted attribution: from the clause start up to the comma before the source."""
+    hi = before
+    while hi > 0 and tokens[hi - 1].text in (",", "”", "\"", "—", "–"):
+        hi -= 1
+    lo = hi
+    while lo > 0 and tokens[lo - 1].text != ";":
+        lo -= 1
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
+    """Content ends at the sentence end, a semicolon, a dash aside, a gloss after a closing quotation,
+    or where the next cue's own clause begins ('..., while Washington has called it ...')."""
+    cue = cues[n]
+    stop = end
+    for j in range(cue.last + 1, end - 1):
+        tok, nxt = tokens[j], tokens[j + 1]
+        if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
+            stop = j
+            break
+        if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
+            stop = j + 1                            # 'a “20-year agreement,” which includes ...'
+            break
+        if tok.text == "," and nxt.low == "which" and j + 2 < end and tokens[j + 2].low in GLOSS_VERBS:
+            stop = j                                # '..., which has raised concerns': the writer's gloss
+            break
+    at = cue.first
+    while at > 1 and is_manner_adverb(tokens[at - 1]):
+        at -= 1
+    relative = at > 0 and tokens[at - 1].low in RELATIVE_SUBJECTS
+    for later in cues[n + 1:]:
+        if later.first >= stop or later.first == 0:
+            continue
+        before = tokens[later.first - 1].low
+        if relative and before == ",":
+            return later.first - 1          # "X, who said in May that ..., recalled ...": the clause ends
+        if before in ("and", "but") and left_subject(tokens, later) is None:
+            return later.first - 1
+        if not keep_participles and tokens[later.verb].low.endswith("ing") and tokens[later.first - 1].text == ",":
+            return later.first - 1
+        subject = left_subject(tokens, later)
+        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \
+                and tokens[subject[0] - 2].text == ",":
+            return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
+    return stop
+

@@ -1,0 +1,148 @@
+"""Reporting verbs in a sentence's tokens: 'said', 'has long denied', 'went on to say', with their
+lemma, kind (speech, thought, evidence, denial) and certainty from `reporting_verbs.txt`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.lexicon import load_list, load_table
+from factcheck.pipeline.subjects import passive_agent
+from factcheck.pipeline.tokens import (AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
+                                       quote_depths)
+
+PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
+BE_WORDS = frozenset("is was were are be been being am".split())
+AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
+                            "stresses promises quotes estimates remarks cites finds".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    first: int          # token index of the cue's first token (auxiliaries included)
+    verb: int           # token index of the reporting word itself
+    last: int           # token index of the cue's last token
+    lemma: str
+    kind: str           # speech | thought | evidence | denial
+    certainty: str
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[tuple[str, ...], tuple[str, str, str]]:
+    forms: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt", min_fields=4):
+        for form in _split_forms(lemma, spelled):
+            forms[tuple(form.split())] = (lemma, kind, certainty)
+    return forms
+
+
+def _split_forms(lemma: str, spelled: str) -> list[str]:
+    """'say says said' -> forms; multiword lemmas ('point out') list forms as 'points out'."""
+    words = spelled.split()
+    width = len(lemma.split())
+    return [" ".join(words[i:i + width]) for i in range(0, len(words), width)]
+
+
+def _is_nounish_use(tokens: list[Token], i: int) -> bool:
+    """'the report', 'raised questions', 'of describing': a verb form used as a noun or gerund."""
+    if i == 0:
+        return False
+    word, before = tokens[i], tokens[i - 1]
+    if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
+        return True
+    if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
+            or before.low.endswith(("’s", "'s")):
+        return True
+    if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
+        # "Washington questions ...": a verb only right after a name, pronoun or source noun
+        return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
+    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
+            and not (before.text[:1].isupper() and i > 1):
+        return True                                   # "discourse calling for": a modifier, not a cue
+    return False
+
+
+def _aspectual(tokens: list[Token], cue: Cue) -> bool:
+    """'prices continued to rise': 'continue' reports speech only when no verb follows it;
+    'the state added 40,000 jobs': a number right after 'add' is what was added, not what was said."""
+    nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    if cue.lemma == "add" and nxt[:1].isdigit():
+        return True
+    quoted = any(t.text in ("“", "”", '"') for t in tokens)
+    return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted)
+
+
+def is_passive(tokens: list[Token], cue: Cue) -> bool:
+    """'is denied to', 'should be noted that', 'as described by': a passive cue (its speaker, if any,
+    follows 'by')."""
+    if cue.verb == 0 or not tokens[cue.verb].low.endswith(("ed", "wn", "id")):
+        return False
+    before = tokens[cue.verb - 1].low
+    after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    return before in BE_WORDS or before == "as" and after == "by"
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _verb_forms())
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Reporting verbs outside quotations (speech quoted inside a quote is the quoted speaker's)."""
+    cues, forms, firsts = [], _verb_forms(), _first_words()
+    depths = quote_depths(tokens)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].low not in firsts or depths[i]:
+            i += 1
+            continue
+        match = None
+        for width in (3, 2, 1):
+            key = tuple(t.low for t in tokens[i:i + width])
+            if len(key) == width and key in forms:
+                match = (width, forms[key])
+                break
+        if match and not _is_nounish_use(tokens, i) and not _is_attributive(tokens, i):
+            width, (lemma, kind, certainty) = match
+            first = _cue_start(tokens, i)
+            cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
+            passive_ok = passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY
+            if (not is_passive(tokens, cue) or passive_ok) and not _aspectual(tokens, cue):
+                cues.append(cue)
+            i += width
+            continue
+        i += 1
+    return cues
+
+
+@lru_cache(maxsize=1)
+def _cue_prefixes() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in load_list("cue_prefixes.txt")), key=len, reverse=True))
+
+
+def _cue_start(tokens: list[Token], i: int) -> int:
+    """The cue's first token: auxiliaries ('has long said') and a prefix ('went on to say') join it."""
+    first = i
+    while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
+        first -= 1
+    for prefix in _cue_prefixes():
+        lo = first - len(prefix)
+        if lo >= 0 and tuple(t.low for t in tokens[lo:first]) == prefix:
+            return _cue_start(tokens, lo) if lo > 0 and tokens[lo - 1].low in AUX_WORDS else lo
+    return first
+
+
+def _is_attributive(tokens: list[Token], i: int) -> bool:
+    """'the so-called', 'a well-known': skip forms that modify a following noun with no clause."""
+    word = tokens[i].low
+    if word in ("called", "reported", "found", "quoted", "shown", "declared", "stated"):
+        prev = tokens[i - 1].low if i else ""
+        if prev in ("so", "so-called", "is", "was", "are", "were", "be", "been", "being") and word != "reported":
+            return True
+        if word in ("found", "shown", "stated", "declared") and prev in ("was", "were", "is", "are", "been"):
+            return True
+    if word == "called" and i + 1 < len(tokens) and tokens[i + 1].low in ("off", "up", "in"):
+        return True
+    return False
+

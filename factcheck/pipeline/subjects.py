@@ -1,0 +1,254 @@
+"""Who speaks: the source phrase of a reporting cue, left of it ('Sen. Marco Rubio, R-Fla., said'),
+right of it ('..., said the minister'), after 'by' ('as described by the government') or opening the
+clause ('Carson took the stage ... and called it rotten').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.pipeline.tokens import (AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
+                                       PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, quote_depths)
+
+if TYPE_CHECKING:
+    from factcheck.pipeline.cues import Cue
+
+MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
+MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
+MAX_NAME_TOKENS = 6          # the name before such a long aside
+MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, said": name to cue
+OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
+                            "now last this when as while".split())
+HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
+# "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
+# after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
+WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
+FOCUS_ADVERBS = frozenset("just only even also nearly almost about roughly some".split())
+NOT_ADVERBS = frozenset("family ally rally supply assembly reply italy july".split())
+ANIMATE_LEMMAS = frozenset({"describe", "call"})    # "called a meeting": a speaker only if one can speak
+
+
+def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """Token range [lo, hi) of the subject left of the cue, or None."""
+    hi = cue.first
+    if hi > 1 and tokens[hi - 1].low == "to":      # "prompted Senator X to express ...": X speaks
+        hi -= 1
+    while hi > 1 and is_manner_adverb(tokens[hi - 1]):
+        hi -= 1                                   # "the paper, which originally said ..."
+    if hi > 0 and (tokens[hi - 1].low == "who" or tokens[hi - 1].low == "which" and cue.lemma in WHICH_SPEAKS):
+        return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
+    if hi > 1 and tokens[hi - 1].text == ",":
+        return _appositive_subject(tokens, cue, hi - 1)
+    if hi > 2 and tokens[hi - 1].text == ")":        # "Sen. Bernie Sanders (I-Vt.) said"
+        opening = max((k for k in range(hi - 1) if tokens[k].text == "("), default=None)
+        if opening:
+            lo = walk_left(tokens, opening)
+            return (lo, hi) if lo < opening and looks_like_source(tokens[lo:opening], strict=False) else None
+    lo = walk_left(tokens, hi)
+    if lo == hi:
+        return None
+    lo = _trim_leading_phrase(tokens, lo, hi)
+    while lo < hi - 1 and tokens[lo].low in FOCUS_ADVERBS:
+        lo += 1                                   # "Just 28 percent of voters said"
+    return (lo, hi) if looks_like_source(tokens[lo:hi], strict=_needs_animate(cue)) else None
+
+
+def is_manner_adverb(tok: Token) -> bool:
+    """'originally', 'first', 'flatly' between a subject and its cue."""
+    return tok.low == "first" or tok.text.islower() and tok.low.endswith("ly") and len(tok.low) > 4 \
+        and tok.low not in NOT_ADVERBS
+
+
+def walk_left(tokens: list[Token], hi: int) -> int:
+    lo = hi
+    while lo > 0 and hi - lo < MAX_SOURCE_TOKENS:
+        tok = tokens[lo - 1]
+        if tok.text in BOUNDARY_PUNCT or tok.low in CLAUSE_WORDS and not _and_inside_name(tokens, lo - 1, hi):
+            break
+        lo -= 1
+    return lo
+
+
+def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
+    """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive;
+    with several asides, the phrase that opens the clause."""
+    one = _one_aside_subject(tokens, cue, comma)
+    if one and (one[0] == 0 or tokens[one[0] - 1].text not in (",", ")")):
+        return one
+    return _first_phrase_subject(tokens, comma, _needs_animate(cue)) or one
+
+
+def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
+    """'Tommy Vietor, a former aide to Mr. Obama, recalling the 2008 race, said' / 'However, Jill
+    Martin, counsel for the firm, said' / 'Will Rogers, for example, said': the name opening the
+    clause (after an opening adverbial) speaks when only comma-separated asides follow it."""
+    lo = comma
+    while lo > 0 and tokens[lo - 1].text not in (";", ":") and comma - lo <= MAX_ASIDES_TOKENS:
+        lo -= 1
+    depths = quote_depths(list(tokens[lo:comma + 1]))
+    if comma - lo > MAX_ASIDES_TOKENS or depths[0] or depths[-1]:
+        return None
+    commas = [k for k in range(lo, comma) if tokens[k].text == ","]
+    if commas and _opening_adverbial(tokens[lo:commas[0]]):
+        lo, commas = commas[0] + 1, commas[1:]
+    if not commas:
+        return None
+    phrase = tokens[lo:commas[0]]
+    if not phrase or len(phrase) > MAX_NAME_TOKENS or any(t.text in ("“", "”", '"', "(") for t in phrase):
+        return None
+    return (lo, commas[0]) if looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
+
+
+def _opening_adverbial(words: list[Token]) -> bool:
+    """'However', 'On Monday', 'In a statement', 'Earlier this week': what opens a clause before its subject."""
+    first = words[0].low if words else ""
+    return bool(first) and (first in OPENING_ADVERBS or first in PREPOSITIONS or first in TIME_WORDS
+                            or len(words) == 1 and first.endswith("ly"))
+
+
+def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
+    lo, clause = comma, False
+    while lo > 0 and tokens[lo - 1].text != "," and comma - lo <= MAX_APPOSITIVE_TOKENS:
+        if tokens[lo - 1].text in ("“", "”", '"', ";", ":"):
+            return None
+        clause = clause or tokens[lo - 1].low in CLAUSE_WORDS or comma - lo >= MAX_SOURCE_TOKENS
+        lo -= 1
+    if lo == 0 or lo == comma or tokens[lo - 1].text != ",":
+        return None
+    if clause:
+        return _name_before_aside(tokens, lo - 1, _needs_animate(cue))
+    name_end = lo - 1
+    if name_end > 0 and tokens[name_end - 1].text == ")":   # "Rep. Bobby Scott (D-Va.), ranking member"
+        while name_end > 0 and tokens[name_end - 1].text != "(":
+            name_end -= 1
+        name_end -= 1
+    start = walk_left(tokens, max(name_end, 0))
+    if start >= name_end:
+        return None
+    strict = _needs_animate(cue)
+    if not (looks_like_source(tokens[start:name_end], strict=strict) or
+            looks_like_source(tokens[lo:comma], strict=True)):
+        return None
+    return start, comma
+
+
+def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
+    """'Mary Smith, clad in a cape that spelled his name, said': a name opening the sentence, then an
+    aside with a clause of its own; the name alone is the source."""
+    start = walk_left(tokens, comma)
+    if start != 0 or comma - start > MAX_NAME_TOKENS or not looks_like_source(tokens[start:comma], strict):
+        return None
+    return start, comma
+
+
+def _needs_animate(cue: Cue) -> bool:
+    """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
+    return cue.kind in ("evidence", "thought", "attitude") or cue.certainty != "certain" \
+        or cue.lemma in ANIMATE_LEMMAS
+
+
+def _and_inside_name(tokens: list[Token], at: int, hi: int) -> bool:
+    """'Russia and Iran said': an 'and' between two capitalised words joins one source."""
+    if tokens[at].low != "and" or at == 0 or at + 1 >= hi:
+        return False
+    return tokens[at - 1].text[:1].isupper() and tokens[at + 1].text[:1].isupper()
+
+
+def _trim_leading_phrase(tokens: list[Token], lo: int, hi: int) -> int:
+    """Drop a leading time or place phrase without a comma: 'In 1995 Moscow said' -> 'Moscow'."""
+    if tokens[lo].low not in PREPOSITIONS:
+        return lo
+    for j in range(lo + 1, hi):
+        word = tokens[j]
+        if word.text[:1].isupper() and word.low not in TIME_WORDS and not word.text.isdigit():
+            return j
+        if word.low in PRONOUNS:
+            return j
+    return lo
+
+
+def looks_like_source(words: list[Token], strict: bool = True) -> bool:
+    """A subject that can speak: a name, a pronoun, or a head noun such as 'sources' or 'ministry'.
+
+    Not strict (plain speech verbs: said, told): any short noun phrase without a verb will do."""
+    lows = [w.low for w in words]
+    if not lows or lows[-1] in DETERMINERS:
+        return False
+    head = _head(words)
+    if head.low == "it" and not strict and len(words) == 1:
+        return True                                 # "It said" after a company or report was named
+    if head.low in ("it", "this", "that", "which", "there", "what"):
+        return False
+    if head.low in PRONOUNS:
+        return True
+    if not strict:                                  # "Will Rogers", "May Chen": a capital is a name
+        return not any(w.low in CLAUSE_WORDS or w.low in AUX_WORDS and not w.text[:1].isupper() for w in words) \
+            and len(words) <= MAX_SOURCE_TOKENS
+    if head.text[:1].isupper() and head.low not in TIME_WORDS and (head is not words[0] or len(words) > 1
+                                                                   and words[1].text[:1].isupper()
+                                                                   or _known_actor(head.text)):
+        return True
+    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS
+
+
+def _known_actor(word: str) -> bool:
+    """A capitalised word that opens a sentence is a name only if the gazetteer knows it."""
+    from factcheck.pipeline.actors import resolve_actor_name
+    return resolve_actor_name(word) is not None
+
+
+def _head(words: list[Token]) -> Token:
+    """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report')."""
+    for n, word in enumerate(words):
+        if n and word.low in HEAD_BREAKERS and not _name_of(words, n):
+            return words[n - 1]
+    return words[-1]
+
+
+def _name_of(words: list[Token], n: int) -> bool:
+    """'Ministry of Foreign Affairs', 'Bank of England': an 'of' inside a capitalised name."""
+    return words[n].low == "of" and words[n - 1].text[:1].isupper() and n + 1 < len(words) \
+        and words[n + 1].text[:1].isupper() and words[n - 1].low not in SOURCE_NOUNS
+
+
+def right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """Inverted order: '..., said the minister.' -> the words after the cue up to punctuation."""
+    lo = cue.last + 1
+    hi = lo
+    while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
+            and tokens[hi].low not in CLAUSE_WORDS and hi - lo < MAX_SOURCE_TOKENS:
+        hi += 1
+    if hi == lo or not looks_like_source(tokens[lo:hi], strict=False):
+        return None
+    return lo, hi
+
+
+def passive_agent(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """'as described by the Iranian government': the agent after 'by', up to punctuation."""
+    at = cue.last + 1
+    if at >= len(tokens) or tokens[at].low != "by":
+        return None
+    hi = at + 1
+    while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
+            and tokens[hi].low not in CLAUSE_WORDS and hi - at <= MAX_SOURCE_TOKENS:
+        hi += 1
+    return (at + 1, hi) if hi > at + 1 and looks_like_source(tokens[at + 1:hi]) else None
+
+
+def clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
+    """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
+    lo = before
+    while lo > 0 and tokens[lo - 1].text not in (";", "“", '"'):
+        lo -= 1
+    while lo < before and (tokens[lo].low in PREPOSITIONS or tokens[lo].low in TIME_WORDS
+                           or tokens[lo].text == "," or tokens[lo].text.isdigit()):
+        lo += 1                                     # "On Tuesday, ..."
+    hi = lo
+    while hi < before and hi - lo < 6 and (tokens[hi].text[:1].isupper() or tokens[hi].low in NOUN_LIKE_AFTER_DET
+                                           or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
+                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
+        hi += 1
+    if hi == lo or not looks_like_source(tokens[lo:hi], strict=True):
+        return None
+    return lo, hi
+

@@ -1,0 +1,75 @@
+"""Words and punctuation marks with their document offsets, and the closed-class words the attribution
+modules (`attribute.py`, `cues.py`, `subjects.py`, `content.py`, `nominal.py`) share.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][^\W_’'.\-]*(?:[’'.\-]+[^\W_]+)*|''|[^\w\s]|_")
+BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
+CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
+                         "after before where than whereas until unless so".split())
+AUX_WORDS = frozenset("has have had is was were are be been will would could should may might must can did does do "
+                      "also previously repeatedly reportedly recently once later then often again publicly "
+                      "already still further privately quickly openly never not n't just even".split())
+DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
+                        "of in on at for to with from by".split())
+PRONOUNS = frozenset("he she they it we i you who".split())
+PREPOSITIONS = frozenset("in on at to during after before since for with from by over under amid within "
+                         "following last this next".split())
+SOURCE_NOUNS = frozenset(
+    "sources source officials official observers analysts analyst experts expert spokesman spokeswoman "
+    "spokesperson ministry agency government report reports study survey poll polls police authorities "
+    "union unions party company firm board lawyers lawyer voters workers members activists protesters "
+    "students parents families senators governors candidates candidate association coalition opposition "
+    "rebels militants organizers organisers officers prosecutors judge judges aides aide adviser advisers "
+    "advisor advisors economists scholars historians doctors residents citizens americans "
+    "critics supporters lawmakers leaders leader diplomats diplomat minister president senator statement "
+    "campaign people residents witnesses researchers scientists group committee council department office "
+    "administration military army navy commission court newspaper website media documents document".split())
+NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
+TIME_WORDS = frozenset("january february march april may june july august september october november december "
+                       "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its document offsets (a tuple: made by the thousand)."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+@lru_cache(maxsize=256)
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        tokens.append(Token('"' if word == "''" else word, m.start() + offset, m.end() + offset, word.lower()))
+    return tuple(tokens)
+
+
+def quote_depths(tokens: list[Token]) -> list[int]:
+    """How deep each token stands inside quotation marks. A closing mark with no opening one means
+    the sentence began inside a quotation that an earlier sentence opened. A straight mark closes
+    when it touches the word before it ('done," he said') and opens otherwise."""
+    depth, out = 0, []
+    for n, tok in enumerate(tokens):
+        closing = tok.text == "”" or tok.text == '"' and n > 0 and tokens[n - 1].end == tok.start \
+            and tokens[n - 1].text not in ("(", "[", "—")
+        if tok.text in ("“", '"') and not closing:
+            out.append(depth)
+            depth += 1
+            continue
+        if closing:
+            if depth == 0:
+                out = [d + 1 for d in out]
+            depth = max(0, depth - 1)
+        out.append(depth)
+    return out
+
