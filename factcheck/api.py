@@ -7,13 +7,13 @@ Functions take plain values and a database path, return values, and never print.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from factcheck import config
-from factcheck.errors import InputError, NotFound, UsageError
+from factcheck.errors import NotFound, UsageError
 from factcheck.models import Assessment, Claim, Document, Relation, Span
 from factcheck.models import claim_id as make_claim_id
 from factcheck.pipeline.read import read_document, scan_paths
@@ -22,26 +22,7 @@ from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
 from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
-
-Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
-
-
-@dataclass
-class IngestSummary:
-    """What one `ingest` run did, file by file."""
-
-    new: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    claims: int = 0
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)      # one message per file that failed
-    skipped: list[str] = field(default_factory=list)     # files in folders that are not documents
-    analysed: bool = False                               # relations and statuses were recomputed
-
-    @property
-    def documents(self) -> int:
-        return len(self.new) + len(self.replaced) + len(self.unchanged)
+from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -105,85 +86,6 @@ def open_store(db: Path | str, *, create: bool = False) -> Iterator:
     # the wait is read here, not bound at import, so tests and callers can shorten it
     with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS) as store:
         yield store
-
-
-# ---------------------------------------------------------------- ingest
-
-def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
-           overrides: dict | None = None, progress: Progress | None = None,
-           reanalyse: bool = False) -> IngestSummary:
-    """Read, extract and store every document under `paths`, then bring the analysis up to date:
-    incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
-
-    A file that cannot be read is recorded in `errors` and the others go on; a file whose bytes
-    are already stored under its path is left as it is. Each document is one transaction, so
-    an interruption keeps the documents finished before it and nothing of the one in progress.
-    """
-    from factcheck.pipeline.actors import actor_types
-
-    overrides = {key: value for key, value in (overrides or {}).items() if value}
-    found = scan_paths(paths)
-    if overrides and (len(paths) != 1 or not Path(paths[0]).is_file()):
-        raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
-                         "give a single file with them, or put the metadata in each file's front matter")
-    summary = IngestSummary(skipped=[str(path) for path in found.skipped])
-    with open_store(db, create=True) as store:
-        reading = _Reading(max_bytes, overrides, store.aliases(), actor_types())
-        for done, path in enumerate(found.documents, 1):
-            try:
-                _ingest_file(store, path, summary, reading)
-            except InputError as error:
-                summary.errors.append(str(error))
-            if progress is not None:
-                progress(done, len(found.documents), path)
-        if summary.new or summary.replaced or reanalyse:
-            summary.analysed = _analyse(store, complete=reanalyse)
-    return summary
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What every file of one ingest run is read and extracted with."""
-
-    max_bytes: int
-    overrides: dict
-    aliases: dict[str, str]             # the user's aliases -> canonical actor
-    actor_types: dict[str, str]         # canonical actor -> type, from the gazetteer
-
-
-def _ingest_file(store, path: Path, summary: IngestSummary, reading: _Reading) -> None:
-    from factcheck.pipeline import extract
-
-    document = read_document(path, max_bytes=reading.max_bytes, overrides=reading.overrides)
-    stored = store.document_by_path(document.path)
-    if stored is not None and stored.sha256 == document.sha256 and not (
-            reading.overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
-        summary.unchanged.append(document.path)
-        return
-    twin = store.document_by_sha256(document.sha256)
-    if twin is not None and twin.path != document.path:
-        # Claim ids derive from the content hash: a second copy would only duplicate the first.
-        summary.unchanged.append(document.path)
-        summary.warnings.append(f"{path}: same content as {twin.path}, already stored; skipped")
-        return
-    extraction = extract(document, aliases=reading.aliases)
-    summary.claims += store.save_extraction(extraction, actor_types=reading.actor_types)
-    summary.warnings.extend(extraction.warnings)
-    (summary.new if stored is None else summary.replaced).append(document.path)
-
-
-def _metadata_changed(stored, document: Document) -> bool:
-    """Same bytes but new metadata given (--title, --published ...): store the document again."""
-    return any(getattr(stored, key) != getattr(document, key)
-               for key in ("title", "author", "publisher", "url", "published"))
-
-
-def _analyse(store, *, complete: bool = False) -> bool:
-    """Link, corroborate and contradict the stored claims (see `analysing`)."""
-    from factcheck.analysing import run_analysis
-
-    run_analysis(store, complete=complete)
-    return True
 
 
 # ---------------------------------------------------------------- queries

@@ -148,7 +148,8 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
     The link is stored with origin "manual": re-ingest and re-analysis keep it and never add an
     automatic relation between the same two claims.
     """
-    from factcheck.api import _analyse, open_store
+    from factcheck.analysing import run_analysis
+    from factcheck.api import open_store
 
     if relation not in RELATIONS:
         raise UsageError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
@@ -157,19 +158,20 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
         made = Relation(relation, source.id, target.id, reason=(note or "").strip() or MANUAL_REASON,
                         origin="manual")
         store.add_manual_relation(made)
-        _analyse(store)
+        run_analysis(store)
         return LinkResult(store.claim(source.id), store.claim(target.id), made)
 
 
 def unlink(db: Path | str, a: str, b: str) -> LinkResult:
     """Remove every relation between claims `a` and `b`, keep the analysis from linking them
     again, and re-run it."""
-    from factcheck.api import _analyse, open_store
+    from factcheck.analysing import run_analysis
+    from factcheck.api import open_store
 
     with open_store(db) as store:
         source, target = _two_claims(store, a, b)
         removed = store.remove_relation(source.id, target.id)
-        _analyse(store)
+        run_analysis(store)
         return LinkResult(store.claim(source.id), store.claim(target.id), None, removed)
 
 

@@ -39,6 +39,33 @@ def test_copy_of_a_stored_file_is_skipped_with_a_warning(corpus, db_path, articl
     assert summary.new == [] and "same content as" in summary.warnings[0]
 
 
+def test_two_copies_in_one_run_are_stored_once(articles, db_path):
+    articles("a.txt", ARTICLE_DRONES)
+    folder = articles("b.txt", ARTICLE_DRONES).parent
+    summary = api.ingest([folder], db_path, max_bytes=LIMIT)
+    assert [name.rsplit("/", 1)[-1] for name in summary.new] == ["a.txt"]
+    assert "b.txt: same content as" in summary.warnings[0]
+
+
+@pytest.mark.parametrize("batch_documents", [1, 2, 50])
+def test_a_file_is_reported_done_only_once_it_is_committed(corpus, articles, db_path, monkeypatch,
+                                                           batch_documents):
+    import factcheck.ingesting
+    from factcheck.store import Store
+
+    articles("third.txt", ARTICLE_DRONES.replace("drones", "jets"))
+    monkeypatch.setattr(factcheck.ingesting, "BATCH_DOCUMENTS", batch_documents)
+    seen = []
+
+    def committed(done, total, path):
+        with Store.open(db_path, create=False) as other:     # another connection sees only commits
+            seen.append((done, len(other.documents())))
+
+    summary = api.ingest([corpus], db_path, max_bytes=LIMIT, progress=committed)
+    assert len(summary.new) == 3
+    assert all(stored >= done for done, stored in seen) and len(seen) == 3
+
+
 def test_bad_files_are_collected_and_good_ones_stored(articles, db_path):
     articles("bad.txt", b"")
     folder = articles("good.txt", ARTICLE_DRONES).parent

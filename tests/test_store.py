@@ -660,6 +660,40 @@ def test_failure_mid_save_leaves_the_previous_version(
     assert [info.sha256 for info in store.documents()] == [old.document.sha256]
 
 
+@pytest.mark.parametrize("interruption", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+def test_failure_in_a_batch_keeps_the_documents_saved_before_it(
+    store: Store, tmp_path: Path, interruption: BaseException
+) -> None:
+    first = sample_extraction(tmp_path / "a")
+    second = sample_extraction(tmp_path / "b", text=TEXT + " More.")
+    with pytest.raises(type(interruption)):
+        with store.batch() as batch:
+            batch.save_extraction(first)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(store_writes, "claim_actor_rows", _raising(interruption))
+                batch.save_extraction(second)
+    assert [info.path for info in store.documents()] == [first.document.path]
+    assert {claim.document for claim in store.claims()} == {first.document.name}
+
+
+def test_batch_look_ups_see_documents_saved_earlier_in_it(store: Store, tmp_path: Path) -> None:
+    extraction = sample_extraction(tmp_path)
+    with store.batch() as batch:
+        assert batch.document_by_path(extraction.document.path) is None
+        batch.save_extraction(extraction)
+        assert batch.document_by_path(extraction.document.path).sha256 == extraction.document.sha256
+        assert batch.document_by_sha256(extraction.document.sha256).path == extraction.document.path
+        with pytest.raises(InputError, match="same content as"):
+            batch.save_extraction(sample_extraction(tmp_path / "copy"))
+    assert len(store.documents()) == 1
+
+
+def _raising(error: BaseException):
+    def fail(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise error
+    return fail
+
+
 # architecture
 
 

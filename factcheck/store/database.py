@@ -6,17 +6,18 @@ is committed whole or rolled back (on any exception, Ctrl-C included).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from factcheck import config
 from factcheck.errors import NotFound, StoreError
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation
 from factcheck.store import kept, links, queries, schema, writes
-from factcheck.store.engine import reading, sqlite_engine, writing
+from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 from factcheck.store.tables import DOCUMENT
 
@@ -93,6 +94,12 @@ class Store:
         """
         with writing(self._engine, self.path) as conn:
             return writes.save_extraction(conn, extraction, actor_types)
+
+    @contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """Several documents saved in one transaction, each whole or not at all (see `Batch`)."""
+        with writing_batch(self._engine, self.path) as conn:
+            yield Batch(conn)
 
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
@@ -215,6 +222,31 @@ class Store:
     def latest_verdicts(self) -> dict[str, str]:
         with reading(self._engine, self.path) as conn:
             return links.latest_verdicts(conn)
+
+
+class Batch:
+    """Documents looked up and saved inside one write transaction (`Store.batch`).
+
+    Look-ups see the documents saved earlier in the batch. Each `save_extraction` is a savepoint:
+    a document that fails leaves nothing behind, and the documents saved before it are committed
+    with the batch, even when the failure ends it.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def document_by_path(self, path: str) -> DocumentInfo | None:
+        found = queries.document_infos(self._conn, DOCUMENT.c.path == path)
+        return found[0] if found else None
+
+    def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
+        found = queries.document_infos(self._conn, DOCUMENT.c.sha256 == sha256)
+        return found[0] if found else None
+
+    def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
+        """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
+        with self._conn.begin_nested():
+            return writes.save_extraction(self._conn, extraction, actor_types)
 
 
 def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:

@@ -71,6 +71,24 @@ def writing(engine: Engine, where: Path | str) -> Iterator[Connection]:
 
 
 @contextmanager
+def writing_batch(engine: Engine, where: Path | str) -> Iterator[Connection]:
+    """A write transaction over a run of units of work, each in a savepoint of its own
+    (`Connection.begin_nested`). It is committed at the end, and also when an exception
+    (KeyboardInterrupt included) propagates: the unit in progress was rolled back to its
+    savepoint, and the units finished before it are kept."""
+    with translate_errors(where), engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        transaction = conn.begin()
+        try:
+            yield conn
+        except BaseException:
+            if transaction.is_active:
+                transaction.commit()
+            raise
+        transaction.commit()
+
+
+@contextmanager
 def translate_errors(where: Path | str) -> Iterator[None]:
     """Turn driver errors about the database file into one-line StoreErrors that say what to do."""
     try:
