@@ -131,11 +131,26 @@ def similar_pairs(profiles: Sequence[Profile], focus: set[int] | None = None) ->
     found: dict[Pair, int] = {}
     keys = {p.index: p.key for p in profiles}
     texts = {p.index: p.text_key for p in profiles}
+    own_texts = {p.index for p in profiles if p.text_key and p.text_key != p.key}
     for rows, cols in find_blocks(profiles):
         for part_rows, part_cols in _focused(rows, cols, focus):
             _score_block(part_rows, part_cols, keys, found)
-            _score_block(part_rows, part_cols, texts, found)
+            for text_rows, text_cols in _text_parts(part_rows, part_cols, own_texts):
+                _score_block(text_rows, text_cols, texts, found)
     return found
+
+
+def _text_parts(rows: list[int], cols: list[int], own_texts: set[int]) -> list[Block]:
+    """The parts of a block that hold every pair with a claim whose text has words its quote
+    lacks. Most texts have their quote's words ("Russia says ..." -> "Russia says ...."): a
+    pair of two such claims scores on its texts what it scored on its quotes."""
+    text_rows = [i for i in rows if i in own_texts]
+    parts = [(text_rows, cols)] if text_rows else []
+    if rows is not cols:
+        text_cols = [i for i in cols if i in own_texts]
+        if text_cols:
+            parts.append((rows, text_cols))
+    return parts
 
 
 def _focused(rows: list[int], cols: list[int], focus: set[int] | None) -> list[Block]:
