@@ -51,6 +51,13 @@ REPEAT_MIN_PARAGRAPH_GAP = 2
 COPY_MIN_WORDS = 8
 # Certainty levels: "may have been backed" is not the proposition "backed" restated.
 _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
+# The most the bonuses can add to the wording score, and the lowest score any restatement needs:
+# a pair whose wording falls short by more (a neighbour pair that shares no wording) is settled
+# before anything is compared.
+MAX_EVIDENCE_BONUS = ACTOR_BONUS + SAME_DAY_BONUS + AMOUNT_BONUS
+MIN_EVIDENCE_SCORE = min(REPEAT_MIN_SCORE - STRONG_SHARED_DISCOUNT, CORROBORATE_MIN_SCORE)
+
+
 def _comparable(a: Profile, b: Profile) -> bool:
     if spans_overlap(a, b) or (a.claim.document == b.claim.document and a.claim.sentence == b.claim.sentence):
         return False
@@ -106,7 +113,7 @@ def is_copy(a: Profile, b: Profile) -> bool:
 def same_proposition(a: Profile, b: Profile, similarity: int,
                      weights: WordWeights) -> tuple[str, str] | None:
     """("repeats" | "corroborates", reason) when the two state one proposition, else None."""
-    if not _comparable(a, b):
+    if similarity + MAX_EVIDENCE_BONUS < MIN_EVIDENCE_SCORE or not _comparable(a, b):
         return None
     words_a, words_b = compared_words(a, b)
     shared = words_a & words_b
