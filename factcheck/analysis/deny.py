@@ -102,9 +102,17 @@ def _phrase_index() -> PhraseIndex[tuple[str, str]]:
     return PhraseIndex((phrase, (phrase, scope)) for phrase, scope in _phrases())
 
 
+@lru_cache(maxsize=None)
+def _denial_substrings(cue: bool) -> re.Pattern:
+    """Any denial word anywhere in lowercase text: most claims have none, and this tells so at once."""
+    return re.compile("|".join(re.escape(w) for w in sorted(_denial_words(cue))))
+
+
 def _denial_word_in(text: str, cue: bool = False) -> str | None:
     """A denial verb or noun used actively and not negated ("did not deny" is no denial)."""
     words = _denial_words(cue)
+    if not _denial_substrings(cue).search(text.lower()):
+        return None
     for match in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):    # "self-denial" is one word
         word = match.group(0).lower()
         if word in words:

@@ -164,8 +164,9 @@ def _actor_words(actors: tuple[str, ...]) -> frozenset[str]:
 def proposition_words(text: str, actors: tuple[str, ...]) -> frozenset[str]:
     """Content words without the actors' names and without calendar words: actors and periods
     are compared on their own, so that "Russia and Iran ..." does not make any two claims alike."""
-    skip = _country_words() | _actor_words(tuple(sorted(actors)))
-    return frozenset(w for w in content_words(text) if w not in skip and w not in CALENDAR_WORDS)
+    countries, names = _country_words(), _actor_words(tuple(sorted(actors)))
+    return frozenset(w for w in content_words(text) if w not in countries and w not in names
+                     and w not in CALENDAR_WORDS)
 
 
 def _capitalised(quote: str) -> frozenset[str]:

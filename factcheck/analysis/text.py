@@ -188,9 +188,13 @@ def stopwords() -> frozenset[str]:
     return frozenset(load_list("analysis_stopwords.txt"))
 
 
-@lru_cache(maxsize=65536)
-def _stem_cached(word: str) -> str:
-    return stem(word)
+@lru_cache(maxsize=1 << 17)
+def _content_form(word: str) -> str | None:
+    """A lowercase word as a content word (its stem; a resolved country as it is), or None for
+    a function word, a single letter or a number."""
+    if word in stopwords() or len(word) <= 1 or word.replace(".", "").isdigit():
+        return None
+    return word if "_" in word else stem(word)
 
 
 def content_words(text: str) -> list[str]:
@@ -202,9 +206,7 @@ def content_words(text: str) -> list[str]:
         unified += words[at:i] + canonical.split()
         at = i + n
     unified += words[at:]
-    stops = stopwords()
-    return [w if "_" in w else _stem_cached(w) for w in unified
-            if w not in stops and len(w) > 1 and not w.replace(".", "").isdigit()]
+    return [form for form in map(_content_form, unified) if form is not None]
 
 
 def content_key(text: str) -> str:
