@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from factcheck.models import Finding
 from factcheck.store.tables import FINDING, META, PROFILE
-from factcheck.store.writes import chunked
+from factcheck.store.writes import chunked, insert_many
 
 ANALYSIS_MARKS = ("analysis_rules", "analysis_base")     # meta keys written with the results
 
@@ -41,12 +41,10 @@ def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Findi
     else:   # a claim profiled afresh replaces what was kept of it
         for chunk in chunked(list(profiles)):
             conn.execute(delete(PROFILE).where(PROFILE.c.claim_id.in_(chunk)))
-    if profiles:
-        conn.execute(insert(PROFILE), [{"claim_id": key, "data": data} for key, data in profiles.items()])
-    if findings:
-        conn.execute(insert(FINDING), [
-            {"kind": f.kind, "source_id": f.source_id, "target_id": f.target_id, "reason": f.reason,
-             "score": f.score} for f in findings])
+    insert_many(conn, PROFILE, [{"claim_id": key, "data": data} for key, data in profiles.items()])
+    insert_many(conn, FINDING, [
+        {"kind": f.kind, "source_id": f.source_id, "target_id": f.target_id, "reason": f.reason,
+         "score": f.score} for f in findings])
     stored = set(conn.execute(select(META.c.key).where(META.c.key.in_(list(marks)))).scalars())
     for key, value in marks.items():
         if key in stored:

@@ -1,15 +1,20 @@
 """Writing a document's extraction, removing a document, and storing assessments.
 
 Every function runs inside the caller's transaction (`engine.writing`), so a document is saved
-whole or not at all. Rows go in with batched Core inserts (one executemany per table), which is
-an order of magnitude faster than adding ORM objects one by one.
+whole or not at all. Rows go in batched, one executemany per table: `insert_many` hands them to
+the database driver as they are, which is an order of magnitude faster than adding ORM objects
+one by one and several times faster than SQLAlchemy's own executemany, whose handling of each
+row's parameters cost more than SQLite's insert itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Dialect, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy.engine import Compiled
 
 from factcheck.errors import InputError, StoreError
 from factcheck.models import Assessment, Extraction
@@ -23,6 +28,28 @@ MAX_BOUND_PARAMETERS = 900   # under SQLite's oldest limit of 999 variables per 
 def chunked(items: Sequence[str], size: int = MAX_BOUND_PARAMETERS) -> Iterable[Sequence[str]]:
     for offset in range(0, len(items), size):
         yield items[offset:offset + size]
+
+
+def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) in one executemany at the driver. The columns of
+    every table here are of plain types (str, int, float, bool, None) that need no conversion
+    on the way in; the SQL is compiled for the connection's dialect, so it stays portable."""
+    if rows:
+        _execute_many(conn, _insert_sql(table, tuple(rows[0]), conn.dialect), rows)
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: Table, columns: tuple[str, ...], dialect: Dialect) -> Compiled:
+    return insert(table).values({name: bindparam(name) for name in columns}).compile(dialect=dialect)
+
+
+def _execute_many(conn: Connection, compiled: Compiled, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Run a compiled statement once per row, its parameters taken by name from each row."""
+    if compiled.positional:
+        order = compiled.positiontup
+        conn.exec_driver_sql(compiled.string, [tuple(row[name] for name in order) for row in rows])
+    else:
+        conn.exec_driver_sql(compiled.string, [dict(row) for row in rows])
 
 
 def save_extraction(
@@ -42,10 +69,8 @@ def save_extraction(
     claims = extraction.claims
     links = [link for claim in claims for link in claim_actor_rows(claim)]
     ensure_actors(conn, list(dict.fromkeys(link["actor"] for link in links)), actor_types or {})
-    if claims:
-        conn.execute(insert(CLAIM), [claim_row(claim, document_id) for claim in claims])
-    if links:
-        conn.execute(insert(CLAIM_ACTOR), links)
+    insert_many(conn, CLAIM, [claim_row(claim, document_id) for claim in claims])
+    insert_many(conn, CLAIM_ACTOR, links)
     if old_id is not None:
         prune_actors(conn)
     return len(claims)
@@ -153,6 +178,6 @@ def set_assessments(conn: Connection, assessments: Sequence[Assessment]) -> None
             explanation=bindparam("a_explanation"),
         )
     )
-    conn.execute(statement, [
+    _execute_many(conn, statement.compile(dialect=conn.dialect), [
         {"a_claim_id": a.claim_id, "a_status": a.status, "a_score": a.score, "a_grade": a.grade,
          "a_explanation": a.explanation} for a in assessments])
