@@ -25,6 +25,9 @@ from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_date
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
+# The head of a span is labelled twice (as the head its parts inherit from, then as a claim):
+# the labels of this many recent texts are remembered.
+RECENT_TEXTS = 1024
 LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
                            "then thus".split())
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
@@ -91,6 +94,7 @@ def _hedge_words() -> frozenset[str]:
     return frozenset(WORD_RE.findall(" ".join(row[0].lower() for row in load_table("hedges.txt"))))
 
 
+@lru_cache(maxsize=RECENT_TEXTS)
 def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
     """The lowest certainty any hedge in `text` gives, and the hedges found."""
     pattern, levels = _hedges()
@@ -108,6 +112,7 @@ def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
     return level, tuple(found)
 
 
+@lru_cache(maxsize=RECENT_TEXTS)
 def polarity_of(text: str) -> str:
     """Negative when a negation cue stands outside every litotes ("not alone" stays positive)."""
     shielded = [(m.start(), m.end()) for m in _word_pattern("litotes.txt").finditer(text)]
@@ -119,6 +124,7 @@ def polarity_of(text: str) -> str:
     return "positive"
 
 
+@lru_cache(maxsize=RECENT_TEXTS)
 def kind_of(text: str) -> str:
     """prediction (future, conditional, capability), assessment (a judgement), else fact."""
     low = text.lower()

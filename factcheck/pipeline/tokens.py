@@ -46,11 +46,14 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=256)
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
-    tokens = []
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        tokens.append(Token('"' if word == "''" else word, m.start() + offset, m.end() + offset, word.lower()))
+    # Tokens cover every character but whitespace, so each one starts where its text is first
+    # found after the one before: str.find is cheaper than a match object per token.
+    tokens, at = [], 0
+    for word in TOKEN_RE.findall(text):
+        start = text.find(word, at)
+        at = start + len(word)
+        # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
+        tokens.append(Token('"' if word == "''" else word, start + offset, at + offset, word.lower()))
     return tuple(tokens)
 
 
