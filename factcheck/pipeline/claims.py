@@ -39,6 +39,7 @@ MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|
 WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
 # "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
+EVALUATION_RE = re.compile(r"\b(?:it|that|this) would (?:also |surely |probably )?be (?:a |an )?(\w+) (?:to|if)\b")
 PAST_SPECULATION_RE = re.compile(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
 
 
@@ -129,6 +130,9 @@ def kind_of(text: str) -> str:
     """prediction (future, conditional, capability), assessment (a judgement), else fact."""
     low = text.lower()
     future = _modality().search(text)
+    judged = EVALUATION_RE.search(low)
+    if judged and judged.group(1) in _phrases("assessment.txt")[0]:
+        return "assessment"                 # "it would be premature to assume ...": a judgement now
     if future and not re.search(r"\b(?:could|would|can) have\b", low):
         return "prediction"
     if re.search(r"\b(?:may|might)\b(?! have)", low) and re.search(r"\bin the future\b|\bbe\b", low):
