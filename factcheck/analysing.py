@@ -41,6 +41,13 @@ def analyse(db: Path | str) -> AnalysisSummary:
 def run_analysis(store, *, complete: bool = False) -> AnalysisSummary:
     """Relations and assessments of all stored claims, reusing what earlier runs kept unless
     `complete`."""
+    from factcheck.analysis import collector_paused
+
+    with collector_paused():
+        return _run(store, complete)
+
+
+def _run(store, complete: bool) -> AnalysisSummary:
     from factcheck.analysis import update_analysis
     from factcheck.analysis.state import fingerprint
 
