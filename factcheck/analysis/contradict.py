@@ -28,6 +28,9 @@ from factcheck.analysis.profile import (Profile, WordWeights, compared_words, pl
 NUMERIC_MIN_SIMILARITY = 85         # also for polarity: all alike but a figure or a "not"
 DATE_MIN_SIMILARITY = 85
 STANCE_MIN_SIMILARITY = 70
+# Below all three, only counts of the hurt (amounts on both sides) and neighbours' stances can
+# conflict: a pair with neither is settled before anything else is compared.
+MIN_CONFLICT_SIMILARITY = min(NUMERIC_MIN_SIMILARITY, DATE_MIN_SIMILARITY, STANCE_MIN_SIMILARITY)
 # Weighted Dice (0-1) of the two claims' words for "the same but a figure or a not", and the
 # weight of their shared words (WordWeights): "percent" and "former" make no single poll.
 SAME_BUT_MIN_DICE = 0.5
@@ -56,6 +59,8 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool,
                   weights: WordWeights) -> Conflict | None:
     """The first conflict found between two claims of different sources, or None. Counts of the
     hurt come first: they are reported days or weeks after the event they count."""
+    if similarity < MIN_CONFLICT_SIMILARITY and not neighbours and not (a.amounts and b.amounts):
+        return None
     if a.identity == b.identity or spans_overlap(a, b) or not _about_same_thing(a, b):
         return None
     counted = _casualty_conflict(a, b, neighbours) or _count_revision(a, b, similarity)
