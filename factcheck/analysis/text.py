@@ -36,10 +36,12 @@ def straighten(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").translate(_STRAIGHT)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """NFKC, straight quotes, dashes to spaces, possessive 's dropped; case kept."""
+    """NFKC, straight quotes, dashes to spaces, possessive 's dropped; case kept. Remembered:
+    a quote is folded for its words, its denial cue and its phrases."""
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
-    return _POSSESSIVE.sub(r"\1", text)
+    return _POSSESSIVE.sub(r"\1", text) if "'" in text else text
 
 
 def tokens(text: str) -> list[str]:
