@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.analysis.amounts import claim_amounts
-from factcheck.analysis.deny import detect_denial
+from factcheck.analysis.denial_cues import detect_denial
 from factcheck.analysis.periods import calendars_agree, parse_period, periods_overlap, stated_calendar
 from factcheck.analysis.profile import build_profile, find_stances
 from factcheck.analysis.text import content_words

@@ -66,7 +66,8 @@ def collector_paused() -> Iterator[None]:
 
 def _update(claims, kept_profiles, kept_findings, manual, suppressed) -> Analysis:
     from factcheck.analysis.compare import compare_pairs, settle
-    from factcheck.analysis.deny import DenialFinder, detect_denial
+    from factcheck.analysis.denial_cues import detect_denial
+    from factcheck.analysis.deny import DenialFinder
     from factcheck.analysis.profile import WordWeights, build_profile
     from factcheck.analysis.state import decode_profile, encode_profile
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.analysis.amounts import Amount
-from factcheck.analysis.deny import DenialCue
+from factcheck.analysis.denial_cues import DenialCue
 from factcheck.analysis.profile import Profile
 from factcheck.models import Claim
 
