@@ -23,6 +23,12 @@ from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT, F
 
 AUTO = "auto"
 MAX_BOUND_PARAMETERS = 900   # under SQLite's oldest limit of 999 variables per statement
+# Statements run for every document saved, built once: building one costs more than running it.
+_INSERT_DOCUMENT = insert(DOCUMENT)
+_DOCUMENT_AT_PATH = select(DOCUMENT.c.id).where(DOCUMENT.c.path == bindparam("path"))
+_SAME_CONTENT_ELSEWHERE = select(DOCUMENT.c.path).where(
+    DOCUMENT.c.sha256 == bindparam("sha256"), DOCUMENT.c.path != bindparam("path"))
+_STORED_ACTORS = select(ACTOR.c.name, ACTOR.c.type).where(ACTOR.c.name.in_(bindparam("names", expanding=True)))
 
 
 def chunked(items: Sequence[str], size: int = MAX_BOUND_PARAMETERS) -> Iterable[Sequence[str]]:
@@ -59,12 +65,10 @@ def save_extraction(
     document = extraction.document
     _refuse_same_content_elsewhere(conn, document.path, document.sha256)
     _refuse_duplicate_claim_ids(extraction)
-    old_id = conn.execute(
-        select(DOCUMENT.c.id).where(DOCUMENT.c.path == document.path)
-    ).scalar_one_or_none()
+    old_id = conn.execute(_DOCUMENT_AT_PATH, {"path": document.path}).scalar_one_or_none()
     if old_id is not None:
         delete_document_rows(conn, old_id)
-    result = conn.execute(insert(DOCUMENT).values(document_row(document, utc_now())))
+    result = conn.execute(_INSERT_DOCUMENT, document_row(document, utc_now()))
     document_id = result.inserted_primary_key[0]
     claims = extraction.claims
     links = [link for claim in claims for link in claim_actor_rows(claim)]
@@ -78,9 +82,7 @@ def save_extraction(
 
 def _refuse_same_content_elsewhere(conn: Connection, path: str, sha256: str) -> None:
     # Claim ids derive from the content hash, so two copies of one file would share claim ids.
-    other = conn.execute(
-        select(DOCUMENT.c.path).where(DOCUMENT.c.sha256 == sha256, DOCUMENT.c.path != path)
-    ).scalars().first()
+    other = conn.execute(_SAME_CONTENT_ELSEWHERE, {"sha256": sha256, "path": path}).scalars().first()
     if other is not None:
         raise InputError(
             f"{path} has the same content as {other}, which is already in the database; "
@@ -127,7 +129,7 @@ def ensure_actors(conn: Connection, names: Sequence[str], types: Mapping[str, st
     """Insert the actors not yet stored; fill in a type where one is now known."""
     stored: dict[str, str | None] = {}
     for chunk in chunked(names):
-        stored.update(conn.execute(select(ACTOR.c.name, ACTOR.c.type).where(ACTOR.c.name.in_(chunk))).all())
+        stored.update(conn.execute(_STORED_ACTORS, {"names": list(chunk)}).all())
     missing = [{"name": name, "type": types.get(name)} for name in names if name not in stored]
     if missing:
         conn.execute(insert(ACTOR), missing)
