@@ -19,7 +19,6 @@ from factcheck.models import Assessment, Claim, Document, Extraction, Finding, R
 from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
-from factcheck.store.tables import DOCUMENT
 
 
 class Store:
@@ -71,14 +70,12 @@ class Store:
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
         with reading(self._engine, self.path) as conn:
-            found = queries.document_infos(conn, DOCUMENT.c.path == path)
-        return found[0] if found else None
+            return queries.document_info_by(conn, "path", path)
 
     def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
         """The stored document with exactly these bytes, whatever its path (e.g. a moved file)."""
         with reading(self._engine, self.path) as conn:
-            found = queries.document_infos(conn, DOCUMENT.c.sha256 == sha256)
-        return found[0] if found else None
+            return queries.document_info_by(conn, "sha256", sha256)
 
     def document(self, name_or_path_or_sha_prefix: str) -> Document:
         with reading(self._engine, self.path) as conn:
@@ -236,12 +233,10 @@ class Batch:
         self._conn = conn
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
-        found = queries.document_infos(self._conn, DOCUMENT.c.path == path)
-        return found[0] if found else None
+        return queries.document_info_by(self._conn, "path", path)
 
     def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
-        found = queries.document_infos(self._conn, DOCUMENT.c.sha256 == sha256)
-        return found[0] if found else None
+        return queries.document_info_by(self._conn, "sha256", sha256)
 
     def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""

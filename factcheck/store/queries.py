@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, func, or_, select, union
+from sqlalchemy import Connection, Select, bindparam, func, or_, select, union
 
 from factcheck.errors import NotFound, UsageError
 from factcheck.models import Assessment, Claim, Document
@@ -154,17 +154,30 @@ def _document_lookups(key: str) -> list:
     return lookups
 
 
-def document_infos(conn: Connection, *clauses) -> list[DocumentInfo]:  # noqa: ANN002
-    """Stored documents (without their text) matching all `clauses`, by name then path."""
-    columns = [column for column in DOCUMENT.c if column.name != "text"]
-    rows = conn.execute(
-        select(*columns).where(*clauses).order_by(DOCUMENT.c.name, DOCUMENT.c.path)
-    ).mappings().all()
+_INFO_COLUMNS = [column for column in DOCUMENT.c if column.name != "text"]
+
+
+def document_infos(conn: Connection) -> list[DocumentInfo]:
+    """Stored documents (without their text), by name then path."""
+    rows = conn.execute(select(*_INFO_COLUMNS).order_by(DOCUMENT.c.name, DOCUMENT.c.path)).mappings().all()
     counting = select(CLAIM.c.document_id, func.count()).group_by(CLAIM.c.document_id)
-    if clauses:     # one document looked up during an ingest: count its claims, not the database's
-        counting = counting.where(CLAIM.c.document_id.in_([row["id"] for row in rows]))
     counts = dict(conn.execute(counting).all()) if rows else {}
     return [to_document_info(row, counts.get(row["id"], 0)) for row in rows]
+
+
+# An ingest looks every file up by path and by content hash (one document each, counting only
+# its claims): those statements are built once.
+_INFO_BY = {name: select(*_INFO_COLUMNS).where(DOCUMENT.c[name] == bindparam("value"))
+            .order_by(DOCUMENT.c.name, DOCUMENT.c.path) for name in ("path", "sha256")}
+_CLAIMS_OF = select(func.count()).where(CLAIM.c.document_id == bindparam("document_id"))
+
+
+def document_info_by(conn: Connection, column: str, value: str) -> DocumentInfo | None:
+    """The first stored document (by name, then path) whose `column` (path or sha256) is `value`."""
+    row = conn.execute(_INFO_BY[column], {"value": value}).mappings().first()
+    if row is None:
+        return None
+    return to_document_info(row, conn.execute(_CLAIMS_OF, {"document_id": row["id"]}).scalar_one())
 
 
 def actor_infos(conn: Connection) -> list[ActorInfo]:
