@@ -116,7 +116,8 @@ def _phrase_start(tokens: list[Token], head: int) -> int | None:
         before = tokens[lo - 1]
         if before.low in DETERMINERS or before.text.endswith(("’s", "'s")):
             return lo - 1 if before.low in DETERMINERS else _phrase_start(tokens, lo - 1) or lo - 1
-        if not _nounish(before) or before.low.endswith("ed") or before.low in BE_HAVE:
+        verb = before.text[:1].islower() and (before.low.endswith("ed") or before.low in IRREGULAR_PAST)
+        if not _nounish(before) or verb or before.low in BE_HAVE:   # "Shahed" is a name, "sent" a verb
             break
         lo -= 1
     return lo
