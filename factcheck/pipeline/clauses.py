@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.pipeline.split import verb_forms
+from factcheck.pipeline.tokens import AUXILIARIES, IRREGULAR_PAST
 
 MAX_SUBJECT_WORDS = 10        # a subject longer than this before its verb is not found
 MAX_OPENER_WORDS = 16         # an opening adverbial ("During his visit to Russia in 2022,") at most
@@ -27,11 +28,6 @@ COORDINATORS = frozenset("and but so yet".split())   # begin a clause only after
 OPENERS = frozenset("in on at during after before since for with from by over under amid within following "
                     "despite shortly still however meanwhile moreover furthermore nevertheless yet thus "
                     "last this next recently earlier later obviously indeed instead also then".split())
-IRREGULAR_PAST = frozenset("met flew went came said told sent became grew rose fell won lost held led made "
-                           "took gave saw began ran wrote drew threw built bought sold fought brought kept "
-                           "left found thought spoke struck".split())
-AUXILIARY = frozenset("is are was were has have had will would can could may might must should shall does "
-                      "did do".split())
 
 
 @dataclass(frozen=True)
@@ -120,5 +116,5 @@ def _subject_at(words, n: int) -> tuple[int, int] | None:
 def _is_verb(word: str) -> bool:
     if not word.islower():
         return False
-    return word in AUXILIARY or word in verb_forms() and not word.endswith("ing") or word.endswith("ed") \
+    return word in AUXILIARIES or word in verb_forms() and not word.endswith("ing") or word.endswith("ed") \
         or word in IRREGULAR_PAST

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.tokens import Token, quote_depths
+from factcheck.pipeline.tokens import AUXILIARIES, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, Token, quote_depths
 from factcheck.pipeline.split import verb_forms
 
 DETERMINERS = frozenset("the a an this these those its his her their our".split())
@@ -31,16 +31,9 @@ CLOSED = frozenset("of in on at to for from with by into onto about over under a
                    "do does did will would can could may might must shall should there here then".split())
 BE_HAVE = frozenset("is are was were be been being am has have had get gets got".split())
 AGENT_WORDS = frozenset({"by", "between"})
-AUXILIARIES = frozenset("is are was were has have had will would can could may might must should "
-                        "shall had been be being do does did".split())
 # Verbs that take a "that"-clause: "said that ..." is no relative clause.
 THAT_VERBS = frozenset("said told thought knew felt meant found showed shown noted argued added warned "
                        "believed stated claimed insisted suggested so such".split())
-IRREGULAR_PARTICIPLES = frozenset("made held built taken given shot hit led brought sent sold bought fought won "
-                                  "seen written struck driven thrown shown known drawn begun set put paid "
-                                  "laid run spent lost kept left found told sought caught taught".split())
-IRREGULAR_PAST = IRREGULAR_PARTICIPLES | frozenset("took gave shot drove threw showed knew drew began ran "
-                                                   "wrote saw".split())
 # Nouns a "that"-clause completes rather than modifies ("the news that ..."): no relative clause.
 COMPLEMENT_NOUNS = frozenset("news fact claim claims report reports idea belief view assertion assertions "
                              "possibility hope hopes fear fears allegation allegations evidence sign signs "
@@ -195,6 +188,8 @@ def _relative(tokens: list[Token], k: int) -> tuple[int, int, str] | None:
     if lo is None:
         return None
     nxt = tokens[k + 1]
+    if nxt.low in THAT_VERBS:                       # "a message that said ...": speech, attribution's work
+        return None
     if nxt.low.endswith("ed") and nxt.text[:1].islower() or nxt.low in IRREGULAR_PAST:
         hi = _tail_end(tokens, k + 2)
         return (lo, hi, "relative") if hi > k + 2 else None

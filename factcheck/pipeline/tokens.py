@@ -1,5 +1,6 @@
 """Words and punctuation marks with their document offsets, and the closed-class words the attribution
-modules (`attribute.py`, `cues.py`, `subjects.py`, `content.py`, `nominal.py`) share.
+modules (`attribute.py`, `cues.py`, `subjects.py`, `content.py`, `nominal.py`) share, and the verb
+forms the clause readers (`clauses.py`, `embedded.py`) share.
 """
 
 from __future__ import annotations
@@ -9,6 +10,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_][^\W_’'.\-]*(?:[’'.\-]+[^\W_]+)*|''|[^\w\s]|_")
+AUXILIARIES = frozenset("is are was were has have had will would can could may might must should "
+                        "shall been be being do does did".split())
+IRREGULAR_PARTICIPLES = frozenset("made held built taken given shot hit led brought sent sold bought fought won "
+                                  "seen written struck driven thrown shown known drawn begun set put paid "
+                                  "laid run spent lost kept left found told sought caught taught".split())
+IRREGULAR_PAST = IRREGULAR_PARTICIPLES | frozenset("took gave drove threw showed knew drew began ran wrote saw "
+                                                   "met flew went came said became grew rose fell thought "
+                                                   "spoke".split())
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
 CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
                          "after before where than whereas until unless so".split())
