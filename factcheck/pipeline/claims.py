@@ -206,9 +206,11 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
     return out
 
 
-def _uncovered(span: tuple[int, int], attributions: list[Attribution]) -> list[tuple[int, int]]:
-    """Stretches of `span` that none of the attributions' source, cue or content covers."""
-    taken = sorted(part for a in attributions for part in (a.content, a.source_span, a.cue_span) if part)
+def _uncovered(span: tuple[int, int], attributions: list[Attribution],
+               also: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Stretches of `span` that none of the attributions' source, cue or content (nor `also`) covers."""
+    taken = sorted([part for a in attributions for part in (a.content, a.source_span, a.cue_span) if part]
+                   + list(also))
     regions, cursor = [], span[0]
     for s, e in taken + [(span[1], span[1])]:
         if s > cursor:
@@ -220,7 +222,10 @@ def _uncovered(span: tuple[int, int], attributions: list[Attribution]) -> list[t
 def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -> list[tuple[int, int]]:
     """Stretches of the sentence that no attribution covers: the author's own claims."""
     out = []
-    for s, e in _uncovered((sentence.start, sentence.end), attributions):
+    # "told the committee on Tuesday that ...": what stands between a cue and its content is its
+    # addressee or circumstance, not a claim of the author's
+    gaps = [(a.cue_span[1], a.content[0]) for a in attributions if a.cue_span and a.cue_span[1] < a.content[0]]
+    for s, e in _uncovered((sentence.start, sentence.end), attributions, gaps):
         chunk = text[s:e]
         words = re.findall(r"[A-Za-z0-9][\w’'-]*", chunk)
         if len(words) < MIN_AUTHOR_WORDS or (attributions and words[0].lower() in ADVERBIAL_OPENERS

@@ -27,6 +27,8 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
                          "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
+ARTICLES = frozenset("the a an his her its their our my your these those".split())
 
 
 def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
@@ -39,7 +41,10 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
         i = _skip_recipient(tokens, i, end)
         if i >= end:
             return None
-    for j in range(i, min(end, i + MAX_GAP_TO_THAT + 1)):
+    # "said he was looking for evidence that ...": content that opens with its own subject runs on;
+    # a later 'that' is a relative pronoun, not the complementiser
+    gap = 1 if tokens[i].low in SUBJECT_PRONOUNS or tokens[i].low in ARTICLES else MAX_GAP_TO_THAT + 1
+    for j in range(i, min(end, i + gap)):
         word = tokens[j]
         if word.low == "that" and j + 1 < end:
             return j + 1

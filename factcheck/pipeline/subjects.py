@@ -182,7 +182,8 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
     if head.low in PRONOUNS:
         return True
     if not strict:                                  # "Will Rogers", "May Chen": a capital is a name
-        return not any(w.low in CLAUSE_WORDS or w.low in AUX_WORDS and not w.text[:1].isupper() for w in words) \
+        return not any(w.low in CLAUSE_WORDS and not _and_inside_name(words, n, len(words))
+                       or w.low in AUX_WORDS and not w.text[:1].isupper() for n, w in enumerate(words)) \
             and len(words) <= MAX_SOURCE_TOKENS
     if head.text[:1].isupper() and head.low not in TIME_WORDS and (head is not words[0] or len(words) > 1
                                                                    and words[1].text[:1].isupper()
