@@ -5,6 +5,7 @@ clause ('Carson took the stage ... and called it rotten').
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.pipeline.tokens import (AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
@@ -63,7 +64,8 @@ def walk_left(tokens: list[Token], hi: int) -> int:
     lo = hi
     while lo > 0 and hi - lo < MAX_SOURCE_TOKENS:
         tok = tokens[lo - 1]
-        if tok.text in BOUNDARY_PUNCT or tok.low in CLAUSE_WORDS and not _and_inside_name(tokens, lo - 1, hi):
+        if tok.text in BOUNDARY_PUNCT or tok.low in CLAUSE_WORDS and not _and_inside_name(tokens, lo - 1, hi) \
+                or tok.low == "what":                # "what Newt Gingrich called 'the loudest ...'"
             break
         lo -= 1
     return lo
@@ -172,7 +174,7 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
 
     Not strict (plain speech verbs: said, told): any short noun phrase without a verb will do."""
     lows = [w.low for w in words]
-    if not lows or lows[-1] in DETERMINERS:
+    if not lows or lows[-1] in DETERMINERS and lows[-1] != "some":     # "Some have suggested"
         return False
     head = _head(words)
     if head.low == "it" and not strict and len(words) == 1:
@@ -189,7 +191,17 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
                                                                    and words[1].text[:1].isupper()
                                                                    or _known_actor(head.text)):
         return True
-    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS
+    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS or head.low in _role_heads()
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """One-word roles of source_roles.txt and their plurals ('commentators', 'some', 'others'),
+    without the pronouns and demonstratives, which need their antecedent."""
+    from factcheck.pipeline.sources import role_table
+
+    return frozenset(phrase for phrase, (kind, _) in role_table()[1].items()
+                     if " " not in phrase and kind != "pronoun" and phrase not in ("it", "this", "that"))
 
 
 def _known_actor(word: str) -> bool:
