@@ -15,6 +15,7 @@ from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
+from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
@@ -284,8 +285,8 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
     lo, hi = 0, len(tokens)
     while lo < hi and (tokens[lo].low in LEADING_FILLER or tokens[lo].text in ",;:—–-"):
         lo += 1
-    while hi > lo and tokens[hi - 1].text in ",;:—–-(.":
-        hi -= 1
+    while hi > lo and (tokens[hi - 1].text in ",;:—–-(." or tokens[hi - 1].low in ADVERBIAL_PREPOSITIONS):
+        hi -= 1                                 # "Trump closed the rally by [saying ...]"
     piece = tokens[lo:hi]
     if piece and piece[-1].text in ("”", ")") and not any(t.text in ("“", "(") for t in piece[:-1]):
         piece = piece[:-1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject
 from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
 
@@ -149,7 +150,8 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
             return later.first - 1          # "X, who said in May that ..., recalled ...": the clause ends
         if before in ("and", "but") and left_subject(tokens, later) is None:
             return later.first - 1
-        if not keep_participles and tokens[later.verb].low.endswith("ing") and tokens[later.first - 1].text == ",":
+        if not keep_participles and tokens[later.verb].low.endswith("ing") and (
+                tokens[later.first - 1].text == "," or before in ADVERBIAL_PREPOSITIONS):
             return later.first - 1
         subject = left_subject(tokens, later)
         if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \

@@ -14,6 +14,8 @@ from factcheck.pipeline.tokens import (AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_D
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())
+# "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
+ADVERBIAL_PREPOSITIONS = frozenset("by before after while without".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
                             "stresses promises quotes estimates remarks cites finds".split())
 
@@ -49,6 +51,8 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     word, before = tokens[i], tokens[i - 1]
+    if word.low.endswith("ing") and before.low in ADVERBIAL_PREPOSITIONS and word.text.islower():
+        return False                                  # "..., before insisting he had ...": a participle clause
     if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
         return True
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
