@@ -19,6 +19,7 @@ from factcheck.pipeline.subjects import clause_subject, left_subject, passive_ag
 from factcheck.pipeline.tokens import Token, tokenize
 
 MIN_CONTENT_CHARS = 3
+RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 
 
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
@@ -64,7 +65,8 @@ def _attribute_passive(tokens, cue, cue_span, cue_text_):
 def _hearsay(tokens, cue, cue_span, cue_text_) -> Attribution | None:
     """'Trump is expected to speak', 'he was reported to have left': a passive cue with no speaker."""
     after = cue.last + 1
-    if cue.lemma not in PASSIVE_HEARSAY or after >= len(tokens) or tokens[after].low not in ("to", "that"):
+    if cue.lemma not in PASSIVE_HEARSAY and cue.lemma not in RAISING or after >= len(tokens) \
+            or tokens[after].low not in ("to", "that"):
         return None
     lo = walk_left(tokens, cue.first)
     if lo >= cue.first or tokens[lo].low == "it":
@@ -75,8 +77,9 @@ def _hearsay(tokens, cue, cue_span, cue_text_) -> Attribution | None:
     if end - lo < 2:
         return None
     span = (tokens[lo].start, tokens[end - 1].end)
+    rule = "evidential" if cue.lemma in RAISING else "passive"
     return Attribution(content=span, source=None, source_span=None, cue=cue_text_, cue_span=cue_span,
-                       rule=f"passive:{cue.lemma}:{cue.kind}:{cue.certainty}")
+                       rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
 
 
 def _attribute_cue(tokens, cues, n, end, previous_source):
@@ -85,6 +88,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
     if is_passive(tokens, cue):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
+    if cue.lemma in RAISING and _raised(tokens, cues, cue):
+        return _hearsay(tokens, cue, cue_span, cue_text_), previous_source
     subject = left_subject(tokens, cue)
     rule = "verb"
     if subject is None and _coordinated(tokens, cue):
@@ -135,6 +140,17 @@ def _can_invert(tokens: list[Token], cue: Cue) -> bool:
     after_break = cue.first > 0 and tokens[cue.first - 1].text in (",", "”", '"', "—", "–")
     return after_break and cue.kind in ("speech", "denial") and (word != cue.lemma or word == "say") \
         and not word.endswith("ing")
+
+
+def _raised(tokens, cues, cue) -> bool:
+    """'Ben Carson appears to be slipping', 'it seems that ...': the writer's own hedged report, with
+    no speaker; but in
+    'Trump seemed to suggest that ...' the verb after 'to' is the cue."""
+    after = cue.last + 1
+    if after + 1 >= len(tokens) or not (tokens[after].low == "to" or tokens[after].low == "that"
+                                        and cue.first > 0 and tokens[cue.first - 1].low == "it"):
+        return False
+    return not any(other.first == after + 1 or other.verb == after + 1 for other in cues)
 
 
 def _coordinated(tokens, cue) -> bool:

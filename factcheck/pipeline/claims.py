@@ -344,7 +344,8 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     """Canonical source name and type; pronouns and 'these sources' point back to an earlier source."""
     phrase = (attribution.source or "").strip()
     if not phrase:
-        return ("author", "author") if not attribution.cue_span else ("unnamed sources", "anonymous")
+        spoken = attribution.cue_span and not attribution.rule.startswith("evidential")
+        return ("unnamed sources", "anonymous") if spoken else ("author", "author")
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
     if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):

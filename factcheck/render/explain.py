@@ -24,6 +24,7 @@ CONSTRUCTIONS = {
     "participle": "participle: {cue} opens a clause that keeps the main clause's speaker",
     "passive-by": "passive: {cue} with the speaker after 'by'",
     "passive": "passive: {cue} with no speaker named ('it was reported', 'is expected to')",
+    "evidential": "evidential: {cue} hedges the writer's own report ('appears to', 'it seems that')",
     "noun": "noun: the reporting noun {cue} ('reports of ...', 'Iranian denials')",
     "colon": "colon: a quotation after a colon, its speaker before it",
     "stance": "stance: an opening {cue} names whose view the sentence gives",
