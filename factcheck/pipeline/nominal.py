@@ -16,11 +16,12 @@ from factcheck.models import Attribution
 from factcheck.pipeline.attribute import make_attribution
 from factcheck.pipeline.content import content_before
 from factcheck.pipeline.cues import Cue
-from factcheck.pipeline.subjects import looks_like_source, walk_left
+from factcheck.pipeline.subjects import looks_like_source, opening_adverbial, walk_left
 from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
 
 POSSESSIVES = frozenset("his her their its our my your".split())
 MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
+MAX_OPENER_WORDS = 4             # "Since last November, according to X, ..."
 
 
 @lru_cache(maxsize=1)
@@ -113,12 +114,14 @@ def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
         if hi == lo:
             continue
         cue_span = (tokens[i].start, tokens[i + 1].end)
-        if i == 0 or tokens[i - 1].text in ("“", "\"") or (i <= 2 and tokens[i - 1].text[:1].isupper()):
+        if _opens_clause(tokens, i):
             content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
         elif _interrupts(tokens, i, hi, end):
             content = (hi + 1, end)         # "which—according to their statements—is peaceful"
+        elif tokens[i - 1].text in (",", "—", "–", "”", '"', "''") or hi >= end:
+            content = content_before(tokens, i)     # "..., according to X." / "... 46 percent according to X."
         else:
-            content = content_before(tokens, i) if tokens[i - 1].text in (",", "—", "–", "”", '"') else None
+            content = None
         if content and content[0] < content[1]:
             cue = Cue(i, i, i + 1, "according to", "speech", "certain")
             made = make_attribution(tokens, content, (lo, hi), cue_span, "according to", "according", cue)
@@ -149,6 +152,22 @@ def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         made = make_attribution(tokens, (i + 1, end), (lo, hi), (tok.start, tok.end), ":", "colon", cue)
         return [made] if made else []
     return []
+
+
+def _opens_clause(tokens: list[Token], i: int) -> bool:
+    """'According to X, ...' at the start of a sentence, a parenthesis or a clause after a colon, or
+    after an opening adverbial ('In addition, according to X, ...', 'Since May, according to X, ...')."""
+    if i == 0 or tokens[i - 1].text in ("“", "(", ":", ";") or i <= 2 and tokens[i - 1].text[:1].isupper():
+        return True
+    if tokens[i - 1].text == '"':                   # a straight quote opens only at a clause start
+        return i == 1 or tokens[i - 2].text in (":", ";", "(", "—", "–")
+    if tokens[i - 1].text != ",":
+        return False
+    lo = i - 1
+    while lo > 0 and tokens[lo - 1].text not in (",", ":", ";", "(", "“", '"'):
+        lo -= 1
+    words = [t for t in tokens[lo:i - 1] if t.text[:1].isalnum()]
+    return bool(words) and len(words) <= MAX_OPENER_WORDS and opening_adverbial(words)
 
 
 def _interrupts(tokens: list[Token], i: int, hi: int, end: int) -> bool:

@@ -91,7 +91,7 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     if comma - lo > MAX_ASIDES_TOKENS or depths[0] or depths[-1]:
         return None
     commas = [k for k in range(lo, comma) if tokens[k].text == ","]
-    if commas and _opening_adverbial(tokens[lo:commas[0]]):
+    if commas and opening_adverbial(tokens[lo:commas[0]]):
         lo, commas = commas[0] + 1, commas[1:]
     if not commas:
         return None
@@ -101,7 +101,7 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     return (lo, commas[0]) if looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
 
 
-def _opening_adverbial(words: list[Token]) -> bool:
+def opening_adverbial(words: list[Token]) -> bool:
     """'However', 'On Monday', 'In a statement', 'Earlier this week': what opens a clause before its subject."""
     first = words[0].low if words else ""
     return bool(first) and (first in OPENING_ADVERBS or first in PREPOSITIONS or first in TIME_WORDS
