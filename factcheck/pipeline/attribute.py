@@ -14,7 +14,7 @@ from __future__ import annotations
 from factcheck.models import Attribution
 from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, quote_resumes)
-from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, find_cues, is_passive
+from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues, is_passive
 from factcheck.pipeline.subjects import clause_subject, left_subject, passive_agent, right_source, walk_left
 from factcheck.pipeline.tokens import Token, tokenize
 
@@ -159,7 +159,8 @@ def _coordinated(tokens, cue) -> bool:
 
 def _participle(tokens, cue) -> bool:
     return tokens[cue.verb].low.endswith("ing") and cue.first > 0 and (
-        tokens[cue.first - 1].text == "," or tokens[cue.first - 1].low in ADVERBIAL_PREPOSITIONS)
+        tokens[cue.first - 1].text == "," or tokens[cue.first - 1].low in ADVERBIAL_PREPOSITIONS
+        or after_quote_comma(tokens, cue.first))
 
 
 def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS
+from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject
 from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
 
@@ -151,11 +151,15 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if before in ("and", "but") and left_subject(tokens, later) is None:
             return later.first - 1
         if not keep_participles and tokens[later.verb].low.endswith("ing") and (
-                tokens[later.first - 1].text == "," or before in ADVERBIAL_PREPOSITIONS):
-            return later.first - 1
+                tokens[later.first - 1].text == "," or before in ADVERBIAL_PREPOSITIONS or after_quote_comma(
+                    tokens, later.first)):
+            return later.first - 1          # '..., adding ...' / '... “an error,” adding ...'
         subject = left_subject(tokens, later)
         if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \
-                and tokens[subject[0] - 2].text == ",":
+                and tokens[subject[0] - 2].text in (",", "—", "–", "-", "--"):
             return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
+        if subject and subject[0] >= 1 and tokens[subject[0] - 1].text == "," and later.last + 1 < stop \
+                and tokens[later.last + 1].low == "that":
+            return subject[0] - 1           # "After the agency asked them to check, Smith said that ..."
     return stop
 

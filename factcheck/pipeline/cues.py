@@ -61,10 +61,15 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
-    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
+    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS and not after_quote_comma(tokens, i) \
             and not (before.text[:1].isupper() and i > 1):
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
+
+
+def after_quote_comma(tokens: list[Token], at: int) -> bool:
+    """'... “had a crazy policy,” adding ...': a word right after a quotation closed by a comma."""
+    return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text == ","
 
 
 def _aspectual(tokens: list[Token], cue: Cue) -> bool:
