@@ -96,6 +96,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         subject, rule = previous_source or clause_subject(tokens, cue.first), "coordinated"
     elif subject is None and _participle(tokens, cue):
         subject, rule = previous_source or clause_subject(tokens, cue.first), "participle"
+    if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
+        return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
     stop = content_stop(tokens, cues, n, end)
     start = content_after(tokens, cue, stop)
     if subject is None:

@@ -19,7 +19,7 @@ IRREGULAR_PAST = IRREGULAR_PARTICIPLES | frozenset("took gave drove threw showed
                                                    "met flew went came said became grew rose fell thought "
                                                    "spoke".split())
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
-CLAUSE_WORDS = frozenset("that which who whom whose while when as because since if although though and but or "
+CLAUSE_WORDS = frozenset("that which who whom whose whether while when as because since if although though and but or "
                          "after before where than whereas until unless so".split())
 AUX_WORDS = frozenset("has have had is was were are be been will would could should may might must can did does do "
                       "also previously repeatedly reportedly recently once later then often again publicly "
