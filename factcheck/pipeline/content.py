@@ -55,12 +55,22 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             break
     if tokens[i].text in (",", ":") and i + 1 < end:
         return i + 1
-    if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude":
+    if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude" and not _infinitive(tokens, i, end):
         later = next((j for j in range(i, min(end, i + MAX_ADJUNCT_SEARCH)) if tokens[j].low == "that"), None)
         if later is not None and later + 1 < end:
             return later + 1
         return None if end - i <= MAX_ADJUNCT_TOKENS else i   # a short phrase after the cue is an adjunct
     return i
+
+
+def _infinitive(tokens: list[Token], i: int, end: int) -> bool:
+    """'declined to answer', 'vowed to fight': 'to' before a lowercase word that is no determiner or
+    object ('said to reporters', 'told to the committee') opens an infinitive, not an adjunct."""
+    if tokens[i].low != "to" or i + 1 >= end:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text.islower() and nxt.low not in ARTICLES and nxt.low not in OBJECT_WORDS \
+        and nxt.low not in ("this", "that", "a", "an", "whom", "which")
 
 
 def _inside_number(tokens: list[Token], j: int) -> bool:
@@ -88,6 +98,8 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
         return False
     if words[0].low in ("this", "last", "next"):        # "said this week", but not "denied this"
         return len(words) > 1 and (words[1].low in TIME_WORDS or words[1].low in PERIOD_WORDS)
+    if _infinitive(tokens, start, stop):
+        return False                                    # "..., the governor declined to answer."
     if words[0].low in PREPOSITIONS or words[0].low in TIME_WORDS or words[0].low in \
             ("earlier", "later", "recently", "today", "yesterday", "tonight"):
         return True
