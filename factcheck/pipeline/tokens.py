@@ -38,7 +38,9 @@ SOURCE_NOUNS = frozenset(
     "advisor advisors economists scholars historians doctors residents citizens americans "
     "critics supporters lawmakers leaders leader diplomats diplomat minister president senator statement "
     "campaign people residents witnesses researchers scientists group committee council department office "
-    "administration military army navy commission court newspaper website media documents document".split())
+    "administration military army navy commission court newspaper website media documents document "
+    "records results emails filings investigation inquiry analysis statistics figures estimates studies "
+    "polling audit review transcript testimony".split())
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
 TIME_WORDS = frozenset("january february march april may june july august september october november december "
                        "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
