@@ -16,7 +16,7 @@ from factcheck.pipeline.content import (closed_quote_before, content_after, cont
                                         only_adjunct, quote_resumes)
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues, is_passive
 from factcheck.pipeline.subjects import clause_subject, left_subject, passive_agent, right_source, walk_left
-from factcheck.pipeline.tokens import Token, tokenize
+from factcheck.pipeline.tokens import PREPOSITIONS, Token, tokenize
 
 MIN_CONTENT_CHARS = 3
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
@@ -62,16 +62,16 @@ def _attribute_passive(tokens, cue, cue_span, cue_text_):
     return make_attribution(tokens, content, agent, cue_span, cue_text_, "passive-by", cue) if content else None
 
 
-def _hearsay(tokens, cue, cue_span, cue_text_) -> Attribution | None:
+def _hearsay(tokens, cue, cue_span, cue_text_, stop: int | None = None) -> Attribution | None:
     """'Trump is expected to speak', 'he was reported to have left': a passive cue with no speaker."""
     after = cue.last + 1
-    if cue.lemma not in PASSIVE_HEARSAY and cue.lemma not in RAISING or after >= len(tokens) \
-            or tokens[after].low not in ("to", "that"):
+    if after >= len(tokens) or cue.lemma not in RAISING and (cue.lemma not in PASSIVE_HEARSAY
+                                                              or tokens[after].low not in ("to", "that")):
         return None
     lo = walk_left(tokens, cue.first)
     if lo >= cue.first or tokens[lo].low == "it":
         lo = after + 1 if tokens[after].low == "that" else lo
-    end = len(tokens)
+    end = len(tokens) if stop is None else stop
     while end > 0 and tokens[end - 1].text in ".!?":
         end -= 1
     if end - lo < 2:
@@ -89,7 +89,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     if is_passive(tokens, cue):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
-        return _hearsay(tokens, cue, cue_span, cue_text_), previous_source
+        return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
     subject = left_subject(tokens, cue)
     rule = "verb"
     if subject is None and _coordinated(tokens, cue):
@@ -149,10 +149,15 @@ def _raised(tokens, cues, cue) -> bool:
     no speaker; but in
     'Trump seemed to suggest that ...' the verb after 'to' is the cue."""
     after = cue.last + 1
-    if after + 1 >= len(tokens) or not (tokens[after].low == "to" or tokens[after].low == "that"
-                                        and cue.first > 0 and tokens[cue.first - 1].low == "it"):
+    if after >= len(tokens):
         return False
-    return not any(other.first == after + 1 or other.verb == after + 1 for other in cues)
+    nxt = tokens[after]
+    if nxt.low == "that":
+        return after + 1 < len(tokens) and cue.first > 0 and tokens[cue.first - 1].low == "it"
+    if nxt.low != "to":                 # "seemed taken aback", "appears closer": a complement
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in PREPOSITIONS \
+            and nxt.low not in ("as", "like", "and", "but", "or") and cue.first > 0
+    return after + 1 < len(tokens) and not any(other.first == after + 1 or other.verb == after + 1 for other in cues)
 
 
 def _coordinated(tokens, cue) -> bool:
