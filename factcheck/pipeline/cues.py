@@ -10,7 +10,7 @@ from functools import lru_cache
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
 from factcheck.pipeline.tokens import (AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
-                                       quote_depths)
+                                       contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())
@@ -56,7 +56,7 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
         return True
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
-            or before.low.endswith(("’s", "'s")):
+            and not relative_that(tokens, i) or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):
         return True
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun

@@ -17,7 +17,7 @@ from factcheck.pipeline.attribute import make_attribution
 from factcheck.pipeline.content import content_before
 from factcheck.pipeline.cues import Cue
 from factcheck.pipeline.subjects import looks_like_source, opening_adverbial, walk_left
-from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
+from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
 
 POSSESSIVES = frozenset("his her their its our my your".split())
 MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
@@ -196,7 +196,8 @@ def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[
                 made = make_attribution(tokens, (lo, i + 1), (lo, i), (tok.start, tok.end), tok.text, "noun", cue)
                 if made:
                     out.append(made)
-        elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end:
+        elif tok.low in ("reports", "report") and nxt in ("of", "that") and i + 2 < end \
+                and not relative_that(tokens, i + 2):       # "a report that found ...": its own cue
             cue = Cue(i, i, i, tok.low, "speech", "certain")
             made = make_attribution(tokens, (i + 2, end), (i, i + 1), (tok.start, tok.end), tok.text, "noun", cue)
             if made:

@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.pipeline.tokens import (AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
-                                       PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, quote_depths)
+                                       PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject,
+                                       quote_depths, relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -36,7 +37,8 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         hi -= 1
     while hi > 1 and is_manner_adverb(tokens[hi - 1]):
         hi -= 1                                   # "the paper, which originally said ..."
-    if hi > 0 and (tokens[hi - 1].low == "who" or tokens[hi - 1].low == "which" and cue.lemma in WHICH_SPEAKS):
+    if hi > 0 and (tokens[hi - 1].low == "who" or tokens[hi - 1].low == "which" and cue.lemma in WHICH_SPEAKS
+                   or tokens[hi - 1].low == "that" and relative_that(tokens, cue.verb)):
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
         return _appositive_subject(tokens, cue, hi - 1)
@@ -75,6 +77,8 @@ def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int,
     """'Sen. Marco Rubio, R-Fla., said' / 'The author, Mitchell Zuckoff, told': name plus appositive;
     with several asides, the phrase that opens the clause."""
     one = _one_aside_subject(tokens, cue, comma)
+    if one and opening_adverbial(tokens[one[0]:one[0] + 1]) and tokens[one[0] + 1].text == ",":
+        return None                               # "Later, the ministry issued rules, saying ...": no name
     if one and (one[0] == 0 or tokens[one[0] - 1].text not in (",", ")")):
         return one
     return _first_phrase_subject(tokens, comma, _needs_animate(cue)) or one
@@ -181,8 +185,8 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
         return True                                 # "It said" after a company or report was named
     if head.low in ("it", "this", "that", "which", "there", "what"):
         return False
-    if head.low in PRONOUNS:
-        return True
+    if head.low in PRONOUNS or len(words) == 1 and contracted_subject(head.low) in PRONOUNS:
+        return True                                 # "he", "He's said"
     if not strict:                                  # "Will Rogers", "May Chen": a capital is a name
         return not any(w.low in CLAUSE_WORDS and not _and_inside_name(words, n, len(words))
                        or w.low in AUX_WORDS and not w.text[:1].isupper() for n, w in enumerate(words)) \
@@ -253,6 +257,9 @@ def clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
     lo = before
     while lo > 0 and tokens[lo - 1].text not in (";", "“", '"'):
         lo -= 1
+    comma = next((k for k in range(lo, before) if tokens[k].text == ","), None)
+    if comma is not None and opening_adverbial(tokens[lo:comma]):
+        lo = comma + 1                              # "Later, the campaign ...", "In a statement, ..."
     while lo < before and (tokens[lo].low in PREPOSITIONS or tokens[lo].low in TIME_WORDS
                            or tokens[lo].text == "," or tokens[lo].text.isdigit()):
         lo += 1                                     # "On Tuesday, ..."

@@ -42,8 +42,30 @@ SOURCE_NOUNS = frozenset(
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
     "polling audit review transcript testimony".split())
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
+IRREGULAR_FINITE = frozenset("said says found finds thought thinks told tells wrote writes saw sees knew knows felt feels "
+                             "shows showed warns claims calls urges accuses predicts".split())
+# after these, 'that' opens a clause ('said that', 'so that'), not a relative clause about a noun
+NOT_ANTECEDENTS = frozenset("said say says so now such is was were are be been believe believes think thinks "
+                            "know knows noted added argued".split())
 TIME_WORDS = frozenset("january february march april may june july august september october november december "
                        "monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
+
+def relative_that(tokens: list[Token], i: int) -> bool:
+    """'a video that accuses ...', 'a paper that found ...': 'that' after a noun, then a finite verb,
+    is a relative pronoun (not the determiner of 'that report')."""
+    if i < 2 or tokens[i - 1].low != "that" or not tokens[i - 2].text.isalpha() or tokens[i - 2].text[:1].isupper():
+        return False
+    word = tokens[i].low
+    finite = word.endswith(("ed", "es")) or word in IRREGULAR_FINITE
+    return finite and tokens[i - 2].low not in NOT_ANTECEDENTS
+
+
+def contracted_subject(low: str) -> str | None:
+    """"he's", "she’s", "it's", "that's", "who's": a subject with a contracted 'has' or 'is', not a
+    possessive; the subject alone, or None."""
+    base = low[:-2] if low.endswith(("'s", "’s")) else ""
+    return base if base in PRONOUNS or base in ("that", "there", "what") else None
 
 
 class Token(NamedTuple):
