@@ -116,6 +116,17 @@ def test_a_participle_part_shares_its_heads_subject():
     assert set(part.actors) == {"Russia", "Iran"}
 
 
+@pytest.mark.parametrize("text, quote, source", [
+    ("The mayor thanked Sen. Ann Lee, who said the bridge would reopen in May.\n",
+     "the bridge would reopen in May", "Ann Lee"),
+    ("The council cited a 2019 audit that found the fund was short of cash.\n",
+     "the fund was short of cash", "2019 audit"),
+])
+def test_a_relative_pronoun_source_is_the_phrase_it_stands_for(text, quote, source):
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    assert next(c.source for c in claims if c.quote == quote) == source
+
+
 @pytest.mark.parametrize("case", cases("quotes.jsonl"))
 def test_quotations_over_sentences(case):
     """A quotation running over sentences: each attributed claim's cue and quote, in text order."""

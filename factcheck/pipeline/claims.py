@@ -20,6 +20,7 @@ from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source
+from factcheck.pipeline.subjects import antecedent
 from factcheck.pipeline.split import Part, split_parts
 from factcheck.pipeline.tokens import Token, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
@@ -31,6 +32,7 @@ CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 RECENT_TEXTS = 1024
 LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
                            "then thus".split())
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
@@ -192,7 +194,7 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
     text = context.document.text
     out: list[Claim] = []
     for attribution in attributions:
-        source, source_type = _resolve_source(attribution, context)
+        source, source_type = _resolve_source(_with_antecedent(attribution, sentence), context)
         regions = [attribution.content]
         if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it,
             source, source_type = "author", "author"    # except what a source inside is credited with
@@ -338,6 +340,21 @@ def _standalone(quote: str, pair: tuple[str, ...]) -> str:
         text = PAIR_RE.sub(f"{pair[0]} and {pair[1]}", text, count=1)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "”")) else text + "."
+
+
+def _with_antecedent(attribution: Attribution, sentence: Sentence) -> Attribution:
+    """'John Smith, who said ...', 'a paper that found ...': the relative pronoun's source is the noun
+    phrase it stands for (its span stays the pronoun's, as written)."""
+    if (attribution.source or "").lower() not in RELATIVE_PRONOUNS or not attribution.source_span:
+        return attribution
+    tokens = tokenize(sentence.text, sentence.start)
+    at = next((k for k, t in enumerate(tokens) if t.start == attribution.source_span[0]), None)
+    phrase = antecedent(tokens, at) if at is not None else None
+    if not phrase:
+        return attribution
+    text = sentence.text[tokens[phrase[0]].start - sentence.start:tokens[phrase[1] - 1].end - sentence.start]
+    return Attribution(attribution.content, text, attribution.source_span, attribution.cue, attribution.cue_span,
+                       attribution.rule)
 
 
 def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject
-from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token
+from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -28,6 +28,7 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
                          "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+RELATIVE_ENDERS = frozenset("according including such especially he she they it we i".split())
 SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
 ARTICLES = frozenset("the a an his her its their our my your these those".split())
 
@@ -153,7 +154,12 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
     at = cue.first
     while at > 1 and is_manner_adverb(tokens[at - 1]):
         at -= 1
-    relative = at > 0 and tokens[at - 1].low in RELATIVE_SUBJECTS
+    relative = at > 0 and (tokens[at - 1].low in RELATIVE_SUBJECTS or relative_that(tokens, cue.verb))
+    if relative:                            # "a group that endorsed X in May, launched ...": the clause ends
+        stop = next((j for j in range(cue.last + 1, stop - 1) if tokens[j].text == "," and
+                     tokens[j + 1].text.isalpha() and tokens[j + 1].text.islower() and
+                     tokens[j + 1].low not in CLAUSE_WORDS and tokens[j + 1].low not in RELATIVE_ENDERS
+                     and tokens[j + 1].low not in AUX_WORDS), stop)
     for later in cues[n + 1:]:
         if later.first >= stop or later.first == 0:
             continue
