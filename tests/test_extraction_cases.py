@@ -127,6 +127,12 @@ def test_a_relative_pronoun_source_is_the_phrase_it_stands_for(text, quote, sour
     assert next(c.source for c in claims if c.quote == quote) == source
 
 
+def test_the_main_clause_keeps_the_subject_a_participle_borrows():
+    text = "The tenant later sued the city, claiming the landlord had ignored the leak.\n"
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    assert [c.quote for c in claims if c.source == "author"] == ["The tenant later sued the city"]
+
+
 @pytest.mark.parametrize("case", cases("quotes.jsonl"))
 def test_quotations_over_sentences(case):
     """A quotation running over sentences: each attributed claim's cue and quote, in text order."""

@@ -15,7 +15,7 @@ from factcheck.models import Attribution
 from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, quote_resumes)
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues, is_passive
-from factcheck.pipeline.subjects import clause_subject, left_subject, passive_agent, right_source, walk_left
+from factcheck.pipeline.subjects import clause_subject, left_subject, needs_animate, passive_agent, right_source, walk_left
 from factcheck.pipeline.tokens import PREPOSITIONS, Token, tokenize
 
 MIN_CONTENT_CHARS = 3
@@ -93,9 +93,9 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     subject = left_subject(tokens, cue)
     rule = "verb"
     if subject is None and _coordinated(tokens, cue):
-        subject, rule = previous_source or clause_subject(tokens, cue.first), "coordinated"
+        subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "coordinated"
     elif subject is None and _participle(tokens, cue):
-        subject, rule = previous_source or clause_subject(tokens, cue.first), "participle"
+        subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "participle"
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
         return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
     stop = content_stop(tokens, cues, n, end)

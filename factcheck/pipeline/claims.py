@@ -33,6 +33,7 @@ RECENT_TEXTS = 1024
 LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
                            "then thus".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+BORROWED_SUBJECT = ("participle:", "coordinated:")     # rules whose speaker is another clause's subject
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
@@ -228,7 +229,11 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
     # "told the committee on Tuesday that ...": what stands between a cue and its content is its
     # addressee or circumstance, not a claim of the author's
     gaps = [(a.cue_span[1], a.content[0]) for a in attributions if a.cue_span and a.cue_span[1] < a.content[0]]
-    for s, e in _uncovered((sentence.start, sentence.end), attributions, gaps):
+    # "The nurse sued, claiming ...": the participle's speaker is the main clause's subject, which
+    # stays in the author's claim "The nurse sued"
+    own = [a if not a.rule.startswith(BORROWED_SUBJECT) else
+           Attribution(a.content, a.source, None, a.cue, a.cue_span, a.rule) for a in attributions]
+    for s, e in _uncovered((sentence.start, sentence.end), own, gaps):
         chunk = text[s:e]
         words = re.findall(r"[A-Za-z0-9][\w’'-]*", chunk)
         if len(words) < MIN_AUTHOR_WORDS or (attributions and words[0].lower() in ADVERBIAL_OPENERS

@@ -14,6 +14,9 @@ from factcheck.pipeline.tokens import (AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_D
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())
+# a reporting verb and particle that make a verb of doing, not saying
+NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
+                           ("write", "off"), ("write", "down")})
 # "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
 ADVERBIAL_PREPOSITIONS = frozenset("by before after while without".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
@@ -74,9 +77,12 @@ def after_quote_comma(tokens: list[Token], at: int) -> bool:
 
 def _aspectual(tokens: list[Token], cue: Cue) -> bool:
     """'prices continued to rise': 'continue' reports speech only when no verb follows it;
-    'the state added 40,000 jobs': a number right after 'add' is what was added, not what was said."""
+    'the state added 40,000 jobs': a number right after 'add' is what was added, not what was said;
+    'the club backed down': a particle can make a verb of doing."""
     nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
     if cue.lemma == "add" and nxt[:1].isdigit():
+        return True
+    if (cue.lemma, nxt) in NOT_REPORTING:               # "backed down", "called off"
         return True
     quoted = any(t.text in ("“", "”", '"') for t in tokens)
     return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted)

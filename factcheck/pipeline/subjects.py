@@ -53,7 +53,7 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     lo = _trim_leading_phrase(tokens, lo, hi)
     while lo < hi - 1 and tokens[lo].low in FOCUS_ADVERBS:
         lo += 1                                   # "Just 28 percent of voters said"
-    return (lo, hi) if looks_like_source(tokens[lo:hi], strict=_needs_animate(cue)) else None
+    return (lo, hi) if looks_like_source(tokens[lo:hi], strict=needs_animate(cue)) else None
 
 
 def is_manner_adverb(tok: Token) -> bool:
@@ -81,7 +81,7 @@ def _appositive_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int,
         return None                               # "Later, the ministry issued rules, saying ...": no name
     if one and (one[0] == 0 or tokens[one[0] - 1].text not in (",", ")")):
         return one
-    return _first_phrase_subject(tokens, comma, _needs_animate(cue)) or one
+    return _first_phrase_subject(tokens, comma, needs_animate(cue)) or one
 
 
 def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
@@ -109,7 +109,8 @@ def opening_adverbial(words: list[Token]) -> bool:
     """'However', 'On Monday', 'In a statement', 'Earlier this week': what opens a clause before its subject."""
     first = words[0].low if words else ""
     return bool(first) and (first in OPENING_ADVERBS or first in PREPOSITIONS or first in TIME_WORDS
-                            or len(words) == 1 and first.endswith("ly"))
+                            or len(words) == 1 and first.endswith("ly")
+                            or len(words) <= 4 and words[-1].low in ("later", "earlier", "ago"))   # "Hours later"
 
 
 def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
@@ -122,7 +123,7 @@ def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, 
     if lo == 0 or lo == comma or tokens[lo - 1].text != ",":
         return None
     if clause:
-        return _name_before_aside(tokens, lo - 1, _needs_animate(cue))
+        return _name_before_aside(tokens, lo - 1, needs_animate(cue))
     name_end = lo - 1
     if name_end > 0 and tokens[name_end - 1].text == ")":   # "Rep. Bobby Scott (D-Va.), ranking member"
         while name_end > 0 and tokens[name_end - 1].text != "(":
@@ -131,7 +132,7 @@ def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, 
     start = walk_left(tokens, max(name_end, 0))
     if start >= name_end:
         return None
-    strict = _needs_animate(cue)
+    strict = needs_animate(cue)
     if not (looks_like_source(tokens[start:name_end], strict=strict) or
             looks_like_source(tokens[lo:comma], strict=True)):
         return None
@@ -147,7 +148,7 @@ def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[i
     return start, comma
 
 
-def _needs_animate(cue: Cue) -> bool:
+def needs_animate(cue: Cue) -> bool:
     """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
     return cue.kind in ("evidence", "thought", "attitude") or cue.certainty != "certain" \
         or cue.lemma in ANIMATE_LEMMAS
@@ -272,7 +273,7 @@ def antecedent(tokens: list[Token], at: int) -> tuple[int, int] | None:
     return (lo, hi) if lo < hi and tokens[lo].low in NOUN_LIKE_AFTER_DET else None
 
 
-def clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
+def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tuple[int, int] | None:
     """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
     lo = before
     while lo > 0 and tokens[lo - 1].text not in (";", "“", '"'):
@@ -288,7 +289,13 @@ def clause_subject(tokens: list[Token], before: int) -> tuple[int, int] | None:
                                            or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
                                            or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
         hi += 1
-    if hi == lo or not looks_like_source(tokens[lo:hi], strict=True):
+    if hi == lo or not looks_like_source(tokens[lo:hi], strict=True) and (strict or not _noun_phrase(tokens[lo:hi])):
         return None
     return lo, hi
+
+
+def _noun_phrase(words: list[Token]) -> bool:
+    """'The nurse', 'Her lawyer': a determiner and a noun, enough of a speaker for a speech verb."""
+    return len(words) == 2 and words[0].low in NOUN_LIKE_AFTER_DET and words[1].text.isalpha() \
+        and words[1].text.islower() and not words[1].low.endswith("ing")
 
