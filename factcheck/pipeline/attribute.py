@@ -14,8 +14,10 @@ from __future__ import annotations
 from factcheck.models import Attribution
 from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, quote_resumes)
-from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues, is_passive
-from factcheck.pipeline.subjects import clause_subject, left_subject, needs_animate, passive_agent, right_source, walk_left
+from factcheck.pipeline.cues import (ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
+                                     is_passive)
+from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
+                                         walk_left)
 from factcheck.pipeline.tokens import PREPOSITIONS, Token, tokenize
 
 MIN_CONTENT_CHARS = 3
@@ -146,8 +148,7 @@ def _can_invert(tokens: list[Token], cue: Cue) -> bool:
 
 def _raised(tokens, cues, cue) -> bool:
     """'Ben Carson appears to be slipping', 'it seems that ...': the writer's own hedged report, with
-    no speaker; but in
-    'Trump seemed to suggest that ...' the verb after 'to' is the cue."""
+    no speaker; but in 'Trump seemed to suggest that ...' the verb after 'to' is the cue."""
     after = cue.last + 1
     if after >= len(tokens):
         return False

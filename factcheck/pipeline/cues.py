@@ -59,13 +59,14 @@ def _is_nounish_use(tokens: list[Token], i: int) -> bool:
     if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
         return True
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
-            and not relative_that(tokens, i) or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):
+            and not relative_that(tokens, i) \
+            or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):
         return True
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
-    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS and not after_quote_comma(tokens, i) \
-            and not (before.text[:1].isupper() and i > 1):
+    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
+            and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1):
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
 

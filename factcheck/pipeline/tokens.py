@@ -42,8 +42,8 @@ SOURCE_NOUNS = frozenset(
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
     "polling audit review transcript testimony".split())
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
-IRREGULAR_FINITE = frozenset("said says found finds thought thinks told tells wrote writes saw sees knew knows felt feels "
-                             "shows showed warns claims calls urges accuses predicts".split())
+IRREGULAR_FINITE = frozenset("said says found finds thought thinks told tells wrote writes saw sees knew knows felt "
+                             "feels shows showed warns claims calls urges accuses predicts".split())
 # after these, 'that' opens a clause ('said that', 'so that'), not a relative clause about a noun
 NOT_ANTECEDENTS = frozenset("said say says so now such is was were are be been believe believes think thinks "
                             "know knows noted added argued".split())
