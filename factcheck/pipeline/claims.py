@@ -292,8 +292,9 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
     lo, hi = 0, len(tokens)
     while lo < hi and (tokens[lo].low in LEADING_FILLER or tokens[lo].text in ",;:—–-"):
         lo += 1
-    while hi > lo and (tokens[hi - 1].text in ",;:—–-(." or tokens[hi - 1].low in ADVERBIAL_PREPOSITIONS):
-        hi -= 1                                 # "Trump closed the rally by [saying ...]"
+    while hi > lo and (tokens[hi - 1].text in ",;:—–-(." or tokens[hi - 1].low in ADVERBIAL_PREPOSITIONS
+                       or tokens[hi - 1].low in ("and", "but", "or")):
+        hi -= 1                                 # "Trump closed the rally by [saying ...]", "... and [said ...]"
     piece = tokens[lo:hi]
     if piece and piece[-1].text in ("”", ")") and not any(t.text in ("“", "(") for t in piece[:-1]):
         piece = piece[:-1]

@@ -110,7 +110,8 @@ def opening_adverbial(words: list[Token]) -> bool:
     first = words[0].low if words else ""
     return bool(first) and (first in OPENING_ADVERBS or first in PREPOSITIONS or first in TIME_WORDS
                             or len(words) == 1 and first.endswith("ly")
-                            or len(words) <= 4 and words[-1].low in ("later", "earlier", "ago"))   # "Hours later"
+                            or len(words) <= 4 and words[-1].low in ("later", "earlier", "ago")    # "Hours later"
+                            or first.endswith("ing") and len(first) > 4)                  # "Walking home"
 
 
 def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, int] | None:
@@ -289,9 +290,15 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
                                            or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
                                            or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
         hi += 1
-    if hi == lo or not looks_like_source(tokens[lo:hi], strict=True) and (strict or not _noun_phrase(tokens[lo:hi])):
+    if hi == lo or not looks_like_source(tokens[lo:hi], strict=True) and (
+            strict or not _noun_phrase(tokens[lo:hi]) and not _name(tokens[lo:hi])):
         return None
     return lo, hi
+
+
+def _name(words: list[Token]) -> bool:
+    """'Schilling', 'Ann Lee': capitalised words only, none of them a time word."""
+    return all(w.text[:1].isupper() and w.text.isalpha() and w.low not in TIME_WORDS for w in words)
 
 
 def _noun_phrase(words: list[Token]) -> bool:
