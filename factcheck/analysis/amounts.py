@@ -142,6 +142,8 @@ def _from_text(quote: str, casualty: str | None) -> list[Amount]:
         if re.search(r"(?:USD|US\$|\$)\s?$", quote[:match.start()]):
             unit = "usd"
         amounts.append(Amount(low, high, unit, counted, casualty, match.group(0)))
+    if not _any_vague().search(quote):
+        return amounts                      # most quotes hold no "hundreds of ...": one search says so
     for low, high, pattern in _vague_patterns():
         for match in pattern.finditer(quote):
             unit, counted = _counted(match.group(1))
@@ -158,6 +160,13 @@ def _vague_patterns() -> tuple[tuple[float, float, re.Pattern], ...]:
         for word in row[1:]:
             patterns.append((float(low), float(high), re.compile(r"\b" + word + r"\s+of\s+([\w\s-]+)", re.I)))
     return tuple(patterns)
+
+
+@lru_cache(maxsize=None)
+def _any_vague() -> re.Pattern:
+    """Any of the vague quantity patterns, matched where one of them would match."""
+    words = [word for row in _rows("vague") for word in row[1:]]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\s+of\s+[\w\s-]", re.I)
 
 
 def _zero_amounts(quote: str) -> list[Amount]:

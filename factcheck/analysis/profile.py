@@ -67,17 +67,23 @@ class WordWeights:
     def __init__(self, profiles):
         self.df = Counter(w for p in profiles for w in p.words | p.text_words)
         self.log_n = math.log(len(profiles) + WEIGHT_PRIOR_CLAIMS)
-        self._weights: dict[str, float] = {}    # computed once per word: pairs ask again and again
+        # every word's weight computed once, up front: pairs ask again and again
+        self._weights = {word: self._weight_of(count) for word, count in self.df.items()}
+
+    def _weight_of(self, count: int) -> float:
+        return max(0.0, 1.0 - math.log(max(1, count)) / self.log_n)
 
     def weight(self, word: str) -> float:
         found = self._weights.get(word)
         if found is None:
-            found = self._weights[word] = max(0.0, 1.0 - math.log(max(1, self.df.get(word, 1))) / self.log_n)
+            found = self._weights[word] = self._weight_of(self.df.get(word, 1))
         return found
 
     def mass(self, words) -> float:
-        weights = self._weights
-        return sum(weights[w] if w in weights else self.weight(w) for w in words)
+        try:
+            return sum(map(self._weights.__getitem__, words))
+        except KeyError:                        # a word no profile has (its weight is 1)
+            return sum(map(self.weight, words))
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Dice coefficient: how much of both word sets their common words make up."""
@@ -164,9 +170,8 @@ def _actor_words(actors: tuple[str, ...]) -> frozenset[str]:
 def proposition_words(text: str, actors: tuple[str, ...]) -> frozenset[str]:
     """Content words without the actors' names and without calendar words: actors and periods
     are compared on their own, so that "Russia and Iran ..." does not make any two claims alike."""
-    countries, names = _country_words(), _actor_words(tuple(sorted(actors)))
-    return frozenset(w for w in content_words(text) if w not in countries and w not in names
-                     and w not in CALENDAR_WORDS)
+    return frozenset(content_words(text)).difference(_country_words(), _actor_words(tuple(sorted(actors))),
+                                                     CALENDAR_WORDS)
 
 
 def _capitalised(quote: str) -> frozenset[str]:
@@ -182,7 +187,7 @@ def build_profile(index: int, claim: Claim) -> Profile:
     return Profile(
         index=index, claim=claim, identity=source_identity(claim),
         source_words=frozenset(w for w in re.findall(r"[a-z]+", name) if len(w) > 2),
-        words=frozenset(words), key=" ".join(sorted(set(words))),
+        words=words, key=" ".join(sorted(set(words))),
         text_key=" ".join(sorted(text_words)), text_words=text_words,
         period=parse_period(claim.when), calendar=stated_calendar(claim.quote),
         amounts=claim_amounts(claim),

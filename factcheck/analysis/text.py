@@ -46,12 +46,10 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Words as written ("U.S." kept whole, a sentence-final period dropped)."""
-    out = []
-    for token in _TOKEN.findall(text):
-        if token.endswith(".") and "." not in token[:-1]:
-            token = token[:-1]
-        out.append(token)
-    return out
+    found = _TOKEN.findall(text)
+    if "." not in text:
+        return found
+    return [token[:-1] if token.endswith(".") and "." not in token[:-1] else token for token in found]
 
 
 @lru_cache(maxsize=1 << 17)
@@ -140,12 +138,18 @@ def _aliases() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
     return PhraseIndex(loose), PhraseIndex(exact, lower=False)
 
 
-def _resolve(words: list[str]) -> tuple[list[str], set[str]]:
-    """Words with country aliases replaced by the country as one lowercase word; the countries."""
+def _alias_hits(words: list[str], lowered: list[str]) -> dict[int, tuple[int, str]]:
+    """Position -> (length, country) of each country alias among `words` (and their lowercase)."""
     loose, exact = _aliases()
     hits = {i: (n, c) for i, n, c in exact.find(words)}
-    for i, n, c in loose.find([w.lower() for w in words]):
+    for i, n, c in loose.find(lowered):
         hits.setdefault(i, (n, c))
+    return hits
+
+
+def _resolve(words: list[str]) -> tuple[list[str], set[str]]:
+    """Words with country aliases replaced by the country as one lowercase word; the countries."""
+    hits = _alias_hits(words, [w.lower() for w in words])
     out, countries, i = [], set(), 0
     while i < len(words):
         if i in hits:
@@ -201,14 +205,28 @@ def _content_form(word: str) -> str | None:
 
 def content_words(text: str) -> list[str]:
     """Content words of `text` in order: aliases resolved, paraphrases unified, stems, no digits."""
-    words = [w.lower().rstrip(".") for w in _resolve(words_of(text))[0]]
-    paraphrases = phrase_table("analysis_paraphrases.txt")
-    unified, at = [], 0
-    for i, n, canonical in paraphrases.find(words):
-        unified += words[at:i] + canonical.split()
-        at = i + n
-    unified += words[at:]
-    return [form for form in map(_content_form, unified) if form is not None]
+    lowered = lower_words(text)
+    hits = _alias_hits(words_of(text), lowered)
+    if hits:                                    # most texts name no country: lowered as they are
+        resolved, i = [], 0
+        while i < len(lowered):
+            if i in hits:
+                n, country = hits[i]
+                resolved.append(country.lower().replace(" ", "_"))
+                i += n
+            else:
+                resolved.append(lowered[i])
+                i += 1
+        lowered = resolved
+    words = [w.rstrip(".") for w in lowered]
+    found = phrase_table("analysis_paraphrases.txt").find(words)
+    if found:
+        unified, at = [], 0
+        for i, n, canonical in found:
+            unified += words[at:i] + canonical.split()
+            at = i + n
+        words = unified + words[at:]
+    return [form for form in map(_content_form, words) if form is not None]
 
 
 def content_key(text: str) -> str:
