@@ -22,6 +22,10 @@ EVENTS_FILE = "dated_events.txt"
 BEFORE_CHARS = 50              # "the strike that killed Maj. Gen. Qasem Soleimani": trigger to name
 HALF_YEAR_MONTHS = 6           # a yearless date lies within half a year of the event
 _PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+")
+# The only characters that a case-insensitive pattern of ASCII letters matches besides ASCII
+# letters, or that lowercase into them ("İ", "ı", the Kelvin sign, the long s).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u212a\u017f]")
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,37 @@ def dated_events() -> tuple[DatedEvent, ...]:
 def _any_trigger() -> re.Pattern:
     """Any event's trigger, matched as each event's own pattern matches it: most paragraphs name
     no dated event, and one search tells so instead of one per event."""
+    return _alternation({w.strip() for row in load_table(EVENTS_FILE, 4) for w in row[3].split(",") if w.strip()})
+
+
+@lru_cache(maxsize=1)
+def _triggers_by_first_word() -> dict[str, re.Pattern] | None:
+    """The triggers by their first word (lowercase), each group as one pattern; None when a
+    trigger starts with no word character or is not plain ASCII (the word test below would then
+    not be exact)."""
     words = {w.strip() for row in load_table(EVENTS_FILE, 4) for w in row[3].split(",") if w.strip()}
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(re.match(r"\w*", word).group().lower(), []).append(word)
+    if "" in groups or not all(w.isascii() for w in words):
+        return None
+    return {first: _alternation(group) for first, group in groups.items()}
+
+
+def _alternation(words) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![\w/])(?:" + alternatives + r")(?![\w/])", re.I)
+
+
+def _may_name_event(paragraph: str) -> bool:
+    """Whether `_any_trigger` matches. A trigger starts after a non-word character, so a match
+    needs a word of the paragraph equal to the trigger's first word: a set test rules out most
+    paragraphs, and the rest are searched only for the triggers starting with their words."""
+    groups = _triggers_by_first_word()
+    if groups is None or _FOLDS_TO_ASCII.search(paragraph):
+        return _any_trigger().search(paragraph) is not None
+    words = groups.keys() & set(_WORD.findall(paragraph.lower()))
+    return any(groups[word].search(paragraph) for word in words)
 
 
 def find_anchors(text: str) -> list[Anchor]:
@@ -71,7 +103,7 @@ def find_anchors(text: str) -> list[Anchor]:
 
 
 def _in_paragraph(paragraph: str, offset: int) -> list[Anchor]:
-    if not _any_trigger().search(paragraph):
+    if not _may_name_event(paragraph):
         return []
     found = [Anchor(event, offset + m.start(), offset + m.end())
              for event in dated_events() if event.actor is None for m in event.triggers.finditer(paragraph)]
