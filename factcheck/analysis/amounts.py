@@ -16,6 +16,7 @@ from functools import lru_cache
 from factcheck.analysis.text import PhraseIndex, stem, stopwords, straighten
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
+from factcheck.patterns import compile_fast
 
 # Round figures are approximate: 2,000 and 2,050 kilometres agree; 300 and 46 drones do not.
 ROUNDING_TOLERANCE = 0.05          # fraction of the larger value
@@ -33,7 +34,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
                      + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
-_NOBODY = re.compile(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)", re.I)
+_NOBODY = compile_fast(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)", re.I)
 _QUALIFIERS = (
     ("at least", "min"), ("more than", "min"), ("over", "min"), ("upwards of", "min"),
     ("up to", "max"), ("at most", "max"), ("less than", "max"), ("fewer than", "max"),

@@ -13,13 +13,14 @@ from functools import lru_cache
 from factcheck.analysis.profile import Profile, proposition_words
 from factcheck.analysis.text import PhraseIndex, fold, stem
 from factcheck.lexicon import load_list, load_table
+from factcheck.patterns import compile_fast
 
 # A denial with at most this many content words besides its denial words states no proposition of
 # its own ("has denied this", "calling them a ridiculous rumor").
 BARE_DENIAL_MAX_WORDS = 1
-_NEGATED = re.compile(r"\b(?:not|never|n't|no longer|refused to|refuses to|declined to|declines to|"
+_NEGATED = compile_fast(r"\b(?:not|never|n't|no longer|refused to|refuses to|declined to|declines to|"
                       r"failed to|fails to|would not|will not)\s+(?:\w+\s+)?$")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$")
+_PASSIVE = compile_fast(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$")
 _NAME = r"((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)"
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
+from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
@@ -37,14 +38,14 @@ BORROWED_SUBJECT = ("participle:", "coordinated:")     # rules whose speaker is 
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
-PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
+PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                      r"both (?:countries|sides|nations)|each other)\b", re.I)
-MIGHT_NOUN_RE = re.compile(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
+MIGHT_NOUN_RE = compile_fast(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
 # "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
-EVALUATION_RE = re.compile(r"\b(?:it|that|this) would (?:also |surely |probably )?be (?:a |an )?(\w+) (?:to|if)\b")
-PAST_SPECULATION_RE = re.compile(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
+EVALUATION_RE = compile_fast(r"\b(?:it|that|this) would (?:also |surely |probably )?be (?:a |an )?(\w+) (?:to|if)\b")
+PAST_SPECULATION_RE = compile_fast(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
 
 
 @dataclass(frozen=True)
@@ -78,20 +79,20 @@ class Context:
 def _hedges() -> tuple[re.Pattern, dict[str, str]]:
     """One alternation, longest phrase first, so "little doubt" wins over a shorter hedge inside it."""
     rows = sorted(load_table("hedges.txt"), key=lambda r: -len(r[0]))
-    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(p) for p, _ in rows) + r")(?![\w’'])", re.I)
+    pattern = compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(p) for p, _ in rows) + r")(?![\w’'])", re.I)
     return pattern, {p.lower(): level for p, level in rows}
 
 
 @lru_cache(maxsize=None)
 def _word_pattern(name: str) -> re.Pattern:
     words = sorted(load_list(name), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.I)
+    return compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.I)
 
 
 @lru_cache(maxsize=1)
 def _modality() -> re.Pattern:
     words = sorted((r[0] for r in load_table("modality.txt")), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+    return compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
 
 
 @lru_cache(maxsize=1)

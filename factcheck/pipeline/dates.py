@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from factcheck.lexicon import load_list, load_table
+from factcheck.patterns import compile_fast
 
 YEAR = r"((?:19|20)\d\d)"                       # years 1900-2099; other four-digit numbers are amounts
 DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
@@ -372,7 +373,7 @@ def _quarter(which: str, year: str) -> str:
     return f"{year}-{first:02d}/{year}-{first + MONTHS_PER_QUARTER - 1:02d}"
 
 
-_SINCE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start)\s+of\s+)?$")
+_SINCE = compile_fast(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start)\s+of\s+)?$")
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from factcheck.patterns import compile_fast
 from factcheck.pipeline import actors as actor_stage
 from factcheck.pipeline import dates
 from factcheck.pipeline import offices
@@ -22,9 +23,9 @@ from factcheck.pipeline.clauses import WORD_RE, Clause, Ref, find_clauses
 RECENT_SENTENCES = 5          # how far back "the two countries" and pronouns look for a referent
 RECENT_MENTIONS = 40          # country mentions counted when no pair was named together
 
-PAIR_RE = re.compile(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
+PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                      r"both (?:countries|sides|nations|governments))\b", re.I)
-PRONOUN_RE = re.compile(r"\b(?:(?P<owner>his|her|their|its)\s+(?:own\s+)?(?P<home>country|countries|"
+PRONOUN_RE = compile_fast(r"\b(?:(?P<owner>his|her|their|its)\s+(?:own\s+)?(?P<home>country|countries|"
                         r"government|governments|nation)\b|(?P<pronoun>he|him|his|she|her|it|its|they|them|"
                         r"their))\b", re.I)
 # "It is likely that", "it would be premature to": "it" standing for nothing.

