@@ -38,20 +38,21 @@ def analyse(db: Path | str) -> AnalysisSummary:
         return run_analysis(store, complete=True)
 
 
-def run_analysis(store, *, complete: bool = False) -> AnalysisSummary:
+def run_analysis(store, *, complete: bool = False, claims: list | None = None) -> AnalysisSummary:
     """Relations and assessments of all stored claims, reusing what earlier runs kept unless
-    `complete`."""
+    `complete`. `claims`, when given, are all the store's claims as `store.claims()` would read
+    them: an ingest into an empty database has them already."""
     from factcheck.analysis import collector_paused
 
     with collector_paused():
-        return _run(store, complete)
+        return _run(store, complete, claims)
 
 
-def _run(store, complete: bool) -> AnalysisSummary:
+def _run(store, complete: bool, claims: list | None) -> AnalysisSummary:
     from factcheck.analysis import update_analysis
     from factcheck.analysis.state import fingerprint
 
-    claims = store.claims()
+    claims = store.claims() if claims is None else claims
     marks = store.analysis_marks()
     base = int(marks.get("analysis_base") or 0)
     complete = (complete or marks.get("analysis_rules") != fingerprint()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from factcheck import config
 from factcheck.errors import InputError, UsageError
-from factcheck.models import Document
+from factcheck.models import Claim, Document
 from factcheck.pipeline.read import read_document, scan_paths
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
@@ -59,6 +59,7 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     from factcheck.analysing import run_analysis
     from factcheck.api import open_store
     from factcheck.pipeline.actors import actor_types
+    from factcheck.store.records import as_loaded
 
     overrides = {key: value for key, value in (overrides or {}).items() if value}
     found = scan_paths(paths)
@@ -67,15 +68,18 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
                          "give a single file with them, or put the metadata in each file's front matter")
     summary = IngestSummary(skipped=[str(path) for path in found.skipped])
     with open_store(db, create=True) as store:
+        # Into an empty database, the claims saved are all the claims: the analysis takes them
+        # as they are instead of reading them back.
+        saved: list[Claim] | None = None if store.has_claims() else []
         reading = _Reading(max_bytes, overrides, store.aliases(), actor_types())
         documents, done = found.documents, 0
         while done < len(documents):
-            for path in _ingest_batch(store, documents[done:], summary, reading):
+            for path in _ingest_batch(store, documents[done:], summary, reading, saved):
                 done += 1
                 if progress is not None:
                     progress(done, len(documents), path)
         if summary.new or summary.replaced or reanalyse:
-            run_analysis(store, complete=reanalyse)
+            run_analysis(store, complete=reanalyse, claims=None if saved is None else as_loaded(saved))
             summary.analysed = True
     return summary
 
@@ -90,7 +94,8 @@ class _Reading:
     actor_types: dict[str, str]         # canonical actor -> type, from the gazetteer
 
 
-def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading: _Reading) -> list[Path]:
+def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading: _Reading,
+                  saved: list[Claim] | None) -> list[Path]:
     """Ingest files from the start of `paths` in one transaction, until the batch is full; the
     files done, all of them committed. The cyclic collector is paused meanwhile: extraction makes
     hundreds of thousands of small objects and no cycles to speak of, and the collections they
@@ -102,7 +107,7 @@ def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading:
     with collector_paused(), store.batch() as batch:
         for path in paths:
             try:
-                _ingest_file(batch, path, summary, reading)
+                _ingest_file(batch, path, summary, reading, saved)
             except InputError as error:
                 summary.errors.append(str(error))
             done.append(path)
@@ -111,7 +116,8 @@ def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading:
     return done
 
 
-def _ingest_file(batch, path: Path, summary: IngestSummary, reading: _Reading) -> None:
+def _ingest_file(batch, path: Path, summary: IngestSummary, reading: _Reading,
+                 saved: list[Claim] | None) -> None:
     from factcheck.pipeline import extract
 
     document = read_document(path, max_bytes=reading.max_bytes, overrides=reading.overrides)
@@ -128,6 +134,8 @@ def _ingest_file(batch, path: Path, summary: IngestSummary, reading: _Reading) -
         return
     extraction = extract(document, aliases=reading.aliases)
     summary.claims += batch.save_extraction(extraction, actor_types=reading.actor_types)
+    if saved is not None:
+        saved.extend(extraction.claims)
     summary.warnings.extend(extraction.warnings)
     (summary.new if stored is None else summary.replaced).append(document.path)
 

@@ -144,3 +144,19 @@ def test_changed_rules_bring_a_complete_run(halves, monkeypatch, incremental):
     with Store.open(db) as store:
         assert analysing.run_analysis(store).complete
         assert not analysing.run_analysis(store).complete
+
+
+def test_an_ingest_into_an_empty_database_analyses_the_claims_it_saved_as_read_back(halves, monkeypatch):
+    given = []
+    real = analysing.run_analysis
+
+    def run_analysis(store, **options):
+        given.append((options["claims"], store.claims()))
+        return real(store, **options)
+
+    monkeypatch.setattr(analysing, "run_analysis", run_analysis)
+    api.ingest([halves / "both"], halves / "one.db")
+    api.ingest([halves / "a"], halves / "two.db")
+    api.ingest([halves / "b"], halves / "two.db")
+    assert given[0][0] == given[0][1] and given[1][0] == given[1][1]
+    assert given[2][0] is None                  # the second ingest into a database reads them back

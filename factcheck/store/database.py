@@ -127,6 +127,10 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return queries.load_claims(conn, queries.select_claims(where))
 
+    def has_claims(self) -> bool:
+        with reading(self._engine, self.path) as conn:
+            return queries.has_claims(conn)
+
     def claim(self, id_or_prefix: str) -> Claim:
         with reading(self._engine, self.path) as conn:
             return queries.find_claim(conn, id_or_prefix, str(self.path))

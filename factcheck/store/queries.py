@@ -172,6 +172,10 @@ _INFO_BY = {name: select(*_INFO_COLUMNS).where(DOCUMENT.c[name] == bindparam("va
 _CLAIMS_OF = select(func.count()).where(CLAIM.c.document_id == bindparam("document_id"))
 
 
+def has_claims(conn: Connection) -> bool:
+    return conn.execute(select(CLAIM.c.id).limit(1)).first() is not None
+
+
 def document_info_by(conn: Connection, column: str, value: str) -> DocumentInfo | None:
     """The first stored document (by name, then path) whose `column` (path or sha256) is `value`."""
     row = conn.execute(_INFO_BY[column], {"value": value}).mappings().first()

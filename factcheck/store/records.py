@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -150,6 +150,14 @@ def claim_actor_rows(claim: Claim) -> list[dict[str, Any]]:
         {"claim_id": claim.id, "actor": name, "position": position}
         for position, name in enumerate(names)
     ]
+
+
+def as_loaded(claims: Sequence[Claim]) -> list[Claim]:
+    """Saved claims as `Store.claims()` reads them back: in its order (document name, start, end,
+    id), each actor named once. Every other field goes in and comes out as it is."""
+    out = [claim if len(set(claim.actors)) == len(claim.actors)
+           else replace(claim, actors=tuple(dict.fromkeys(claim.actors))) for claim in claims]
+    return sorted(out, key=lambda c: (c.document, c.start, c.end, c.id))
 
 
 def to_claim(row: Mapping[str, Any], actors: Sequence[str]) -> Claim:
