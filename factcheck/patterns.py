@@ -35,18 +35,25 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
         return compiled
     if not len(parsed) or parsed[0][0] not in _ZERO_WIDTH or parsed.state.flags & ~(flags | re.UNICODE):
         return compiled                 # starts with a literal (re skips ahead itself), or has inline flags
-    lead, can_be_empty = _first_chars(list(parsed))
+    lead, can_be_empty = _first_chars(list(parsed), bool(flags & re.IGNORECASE))
     if lead is None or can_be_empty or not lead or len(lead) > MAX_LEAD_CHARS:
         return compiled
-    chars = "".join(re.escape(chr(c)) for c in sorted(lead))
+    chars = "".join(DIGIT if c == DIGIT else re.escape(chr(c)) for c in sorted(lead, key=str))
     return re.compile(f"(?=[{chars}])" + pattern, flags)
 
 
-def _first_chars(items: list) -> tuple[set[int] | None, bool]:
-    """(code points a match of the sequence can start with, or None if any; can it match empty)."""
-    lead: set[int] = set()
+# A class member besides code points: any digit (\d).
+DIGIT = r"\d"
+# Characters that match an ASCII letter when case is ignored, besides its two cases ("ſ" is "s").
+_FOLDS = {ord("i"): (0x130, 0x131), ord("k"): (0x212A,), ord("s"): (0x17F,)}
+Lead = set  # of code points, and DIGIT
+
+
+def _first_chars(items: list, ignore_case: bool) -> tuple[Lead | None, bool]:
+    """(what a match of the sequence can start with, or None if anything; can it match empty)."""
+    lead: Lead = set()
     for op, av in items:
-        found, can_be_empty = _first_of(op, av)
+        found, can_be_empty = _first_of(op, av, ignore_case)
         if found is None:
             return None, False
         lead |= found
@@ -55,7 +62,7 @@ def _first_chars(items: list) -> tuple[set[int] | None, bool]:
     return lead, True
 
 
-def _first_of(op, av) -> tuple[set[int] | None, bool]:
+def _first_of(op, av, ignore_case: bool) -> tuple[Lead | None, bool]:
     if op is _sre.LITERAL:
         return {av}, False
     if op in _ZERO_WIDTH:
@@ -64,11 +71,16 @@ def _first_of(op, av) -> tuple[set[int] | None, bool]:
         return _class_chars(av), False
     if op is _sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av
-        return (None, False) if add_flags or del_flags else _first_chars(list(sub))
+        if del_flags or add_flags & ~re.IGNORECASE:
+            return None, False
+        found, empty = _first_chars(list(sub), ignore_case or bool(add_flags))
+        if add_flags and not ignore_case and found is not None:
+            found = _both_cases(found)  # "(?i:from)" starts with f or F, under an outer case
+        return found, empty
     if op is _sre.BRANCH:
         lead, can_be_empty = set(), False
         for alternative in av[1]:
-            found, empty = _first_chars(list(alternative))
+            found, empty = _first_chars(list(alternative), ignore_case)
             if found is None:
                 return None, False
             lead |= found
@@ -76,18 +88,33 @@ def _first_of(op, av) -> tuple[set[int] | None, bool]:
         return lead, can_be_empty
     if op in _REPEATS:
         low, _, sub = av
-        found, empty = _first_chars(list(sub))
+        found, empty = _first_chars(list(sub), ignore_case)
         return found, empty or low == 0
-    return None, False                  # any character, a category, a back reference ...
+    return None, False                  # any character, a word character, a back reference ...
 
 
-def _class_chars(items) -> set[int] | None:
-    chars: set[int] = set()
+def _both_cases(lead: Lead) -> Lead | None:
+    out: Lead = set()
+    for c in lead:
+        if c == DIGIT or not chr(c).isalpha():
+            out.add(c)
+        elif not chr(c).isascii():
+            return None                 # its case variants are not worked out here
+        else:
+            low = ord(chr(c).lower())
+            out |= {low, ord(chr(c).upper()), *_FOLDS.get(low, ())}
+    return out
+
+
+def _class_chars(items) -> Lead | None:
+    chars: Lead = set()
     for op, av in items:
         if op is _sre.LITERAL:
             chars.add(av)
         elif op is _sre.RANGE and av[1] - av[0] <= MAX_LEAD_CHARS:
             chars.update(range(av[0], av[1] + 1))
+        elif op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
+            chars.add(DIGIT)
         else:
-            return None                 # a negated class, a category (\w), a wide range
+            return None                 # a negated class, a word character (\w), a wide range
     return chars

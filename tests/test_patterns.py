@@ -8,7 +8,8 @@ import pytest
 
 from factcheck.patterns import compile_fast
 
-TEXTS = ["He said she would, and they did: his own country, THEIR government.",
+TEXTS = ["Since 1998, from 1999, SINCE 1997, ſince 1996, From the 1995; on the 3rd of May, 12 May, ٣ May",
+         "He said she would, and they did: his own country, THEIR government.",
          "Its military might; it’s not. The two countries, both sides — İt, ſhe, Kelvin K.",
          "", "he", "  ... s he ... (they)"]
 
@@ -21,6 +22,8 @@ TEXTS = ["He said she would, and they did: his own country, THEIR government.",
     (r"\b\w+ said", 0, False),                           # any word character
     (r"said\b", 0, False),                               # a literal start: re skips ahead itself
     (r"(?i)\b(?:he|she)\b", 0, False),                   # inline flags
+    (r"(?<![\w$])(?:the\s+)?[0-3]?\d(?:st|th)?(?:\s+of)?\s+May", 0, True),   # digits
+    (r"(?<!\w)(?i:since|from)\s+(?:the\s+)?1[89]\d\d", 0, True),   # a case-free group: s, S, ſ, f, F
 ])
 def test_same_matches_and_a_lookahead_only_where_exact(pattern, flags, fast):
     slow, quick = re.compile(pattern, flags), compile_fast(pattern, flags)

@@ -161,7 +161,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "month": month,
         "year": r"(?<![A-Za-z]-)" + YEAR + r"(?![\w%-]|[.,]\d|\s*(?:percent|per cent))",
     }
-    return tuple((kind, re.compile(r"(?<![\w$€£.,/:])" + regex)) for kind, regex in forms.items())
+    return tuple((kind, compile_fast(r"(?<![\w$€£.,/:])" + regex)) for kind, regex in forms.items())
 
 
 class _Found(NamedTuple):
