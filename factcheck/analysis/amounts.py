@@ -32,7 +32,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                  "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12}
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+_NUMBER = compile_fast(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
                      + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _NOBODY = compile_fast(r"\bno (?:[\w.-]+ ){1,3}(?:was|were|had been|have been|has been) (\w+)", re.I)
 _QUALIFIERS = (
@@ -159,7 +159,7 @@ def _vague_patterns() -> tuple[tuple[float, float, re.Pattern], ...]:
     for row in _rows("vague"):
         low, _, high = row[0].partition("-")
         for word in row[1:]:
-            patterns.append((float(low), float(high), re.compile(r"\b" + word + r"\s+of\s+([\w\s-]+)", re.I)))
+            patterns.append((float(low), float(high), compile_fast(r"\b" + word + r"\s+of\s+([\w\s-]+)", re.I)))
     return tuple(patterns)
 
 
@@ -167,7 +167,7 @@ def _vague_patterns() -> tuple[tuple[float, float, re.Pattern], ...]:
 def _any_vague() -> re.Pattern:
     """Any of the vague quantity patterns, matched where one of them would match."""
     words = [word for row in _rows("vague") for word in row[1:]]
-    return re.compile(r"\b(?:" + "|".join(words) + r")\s+of\s+[\w\s-]", re.I)
+    return compile_fast(r"\b(?:" + "|".join(words) + r")\s+of\s+[\w\s-]", re.I)
 
 
 def _zero_amounts(quote: str) -> list[Amount]:

@@ -27,6 +27,7 @@ from factcheck.analysis.periods import periods_overlap
 from factcheck.analysis.profile import Profile, WordWeights
 from factcheck.analysis.text import country_mentions, fold
 from factcheck.lexicon import load_list, load_table
+from factcheck.patterns import compile_fast
 
 # How far back "has denied this" may look for what it denies, in sentences.
 ANAPHORA_MAX_SENTENCES_BACK = 2
@@ -278,7 +279,7 @@ def _topic_table() -> tuple[tuple[str, re.Pattern], ...]:
     rows = []
     for row in load_table("analysis_topics.txt"):
         words = [w.strip() for w in row[1].split(",") if w.strip()]
-        rows.append((row[0], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")))
+        rows.append((row[0], compile_fast(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")))
     return tuple(rows)
 
 

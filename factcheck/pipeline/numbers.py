@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Quantity
+from factcheck.patterns import compile_fast
 from factcheck.pipeline.dates import date_spans, is_calendar_word
 
 MAX_HEAD_DISTANCE_WORDS = 8     # words read after a number for its counted noun
@@ -92,13 +93,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     fraction = [w for w, (_, kind) in words.items() if kind == "fraction"]
     multiplier = [w for w, (_, kind) in words.items() if kind == "multiplier"]
     alt = lambda items: "|".join(sorted(items, key=len, reverse=True))   # noqa: E731
-    digits = re.compile(
+    digits = compile_fast(
         rf"(?<![\w.,/:+])(?<![A-Za-z]-)({NUMBER})(?:\s?({alt(scales)})\b|({alt(SHORT_SCALES)})\b)?"
         rf"(\s?%|\s+per\s?cent\b)?(?![\w%]|[.,:/]\d)", re.I)
-    spelled = re.compile(
+    spelled = compile_fast(
         rf"(?<![\w-])(?:(an?)\s+(?=(?:{alt(scales)}|dozen)\b))?((?:{alt(cardinal + scales)})"
         rf"(?:[\s-]+(?:{alt(cardinal + scales)}))*)(?!\w)", re.I)
-    other = re.compile(
+    other = compile_fast(
         rf"(?<![\w-])(?:({alt(vague)})\s+of\b|(an?|one|two|three|four|by\s+an?)[\s-]+({alt(fraction)})"
         rf"(?=\s+of\b|\s*[.,;:)]|\s*$)|({alt(multiplier)})\b)", re.I)
     return digits, spelled, other

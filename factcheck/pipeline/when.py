@@ -81,7 +81,7 @@ def _own_date(text: str, start: int, published: str | None, nested: tuple[tuple[
 @lru_cache(maxsize=1)
 def _anaphora() -> re.Pattern:
     phrases = sorted(load_list("dates_anaphora.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+    return compile_fast(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
 def _anchor(quote: str, start: int, paragraph_dates: list[Dated]) -> str | None:
