@@ -16,7 +16,7 @@ control of the satellite") is its counter-assertion: it contradicts the targets 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +35,8 @@ ANAPHORA_MAX_SENTENCES_BACK = 2
 # and the weighted Dice (0-1) of their words, so that a few words inside a long claim are not it.
 DENIED_CONTENT_MIN_SIMILARITY = 75
 DENIED_CONTENT_MIN_DICE = 0.3
+# Content words a denial by content must share with the claim it denies.
+DENIED_MIN_SHARED_WORDS = 2
 # Words before a denial noun that may name the deniers ("Russian and Iranian denials").
 DENIER_WORDS_BEFORE = 4
 # Content words a denial by reference must share with a claim in another document to reach it.
@@ -105,7 +107,7 @@ class DenialFinder:
         # claim index -> its denial cue, as given (kept from an earlier run) or detected here
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
-        self._pools: dict[frozenset[str], tuple[list[int], list[str]]] = {}
+        self._claims_by_word: dict[str, list[int]] | None = None
 
     def find(self) -> list[Found]:
         found: list[Found] = []
@@ -183,14 +185,14 @@ class DenialFinder:
             found |= country_mentions(" ".join(fold(d.claim.quote)[:at].split()[-DENIER_WORDS_BEFORE:]))
         return {c.lower() for c in found}
 
-    def _pool(self, actors: frozenset[str]) -> tuple[list[int], list[str]]:
-        """The claims about any of `actors`, in order, and their keys: made once per set of
-        actors, which many denials share."""
-        found = self._pools.get(actors)
-        if found is None:
-            pool = sorted({t.index for a in actors for t in self.by_actor.get(a, [])})
-            found = self._pools[actors] = (pool, [self.profiles[i].key for i in pool])
-        return found
+    def _by_word(self) -> dict[str, list[int]]:
+        """Content word -> the claims (indices) whose words hold it; made on first use."""
+        if self._claims_by_word is None:
+            self._claims_by_word = defaultdict(list)
+            for p in self.profiles:
+                for w in p.words:
+                    self._claims_by_word[w].append(p.index)
+        return self._claims_by_word
 
     def _by_content(self, d: Profile, cue: DenialCue) -> list[Found]:
         import numpy as np
@@ -198,16 +200,20 @@ class DenialFinder:
 
         if not cue.content:
             return []
-        pool, keys = self._pool(d.actors)
-        if not pool:
+        # Only claims about the denial's actors that share enough of its words can be what it
+        # denies (checked below): they alone are scored, not every claim about those actors.
+        shared = Counter(i for w in cue.content for i in self._by_word().get(w, ()))
+        chosen = sorted(i for i, n in shared.items()
+                        if n >= DENIED_MIN_SHARED_WORDS and not d.actors.isdisjoint(self.profiles[i].actors))
+        if not chosen:
             return []
-        scores = process.cdist([" ".join(sorted(cue.content))], keys,
+        scores = process.cdist([" ".join(sorted(cue.content))], [self.profiles[i].key for i in chosen],
                                scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=-1,
                                score_cutoff=DENIED_CONTENT_MIN_SIMILARITY)[0]
         deniers, out = self._deniers(d), []
         for k in np.nonzero(scores)[0].tolist():
-            t = self.profiles[pool[k]]
-            if (self._eligible(d, t) and len(cue.content & t.words) >= 2
+            t = self.profiles[chosen[k]]
+            if (self._eligible(d, t) and len(cue.content & t.words) >= DENIED_MIN_SHARED_WORDS
                     and self.weights.dice(cue.content, t.words) >= DENIED_CONTENT_MIN_DICE
                     and not deniers & _source_countries(t)):
                 out.append(Found(d.index, t.index, "denies",
