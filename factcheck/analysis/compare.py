@@ -7,21 +7,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.analysis import contradict, corroborate
 from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
 from factcheck.analysis.deny import Found
 from factcheck.analysis.grade import assess_all, group_revisions
-from factcheck.analysis.link import measure_pairs, neighbour_pairs, similar_pairs
+from factcheck.analysis.link import Wanted, measure_pairs, neighbour_pairs, similar_pairs
 from factcheck.analysis.profile import Profile, WordWeights
 from factcheck.analysis.relations import RelationBook, propagate_conflicts, propagate_denials, propagate_support
 from factcheck.models import Assessment, Finding, Relation
+
+# Every rule that makes a finding of a pair's words asks the two claims to share this many
+# content words (on their quotes or on their texts), unless they are neighbours or both state
+# amounts: other pairs need no wording score, and large blocks do not score them.
+FINDING_MIN_SHARED_WORDS = min(corroborate.MIN_SHARED_WORDS_REPEAT, corroborate.MIN_SHARED_WORDS_CORROBORATE,
+                               contradict.MIN_SHARED_WORDS, contradict.DATE_MIN_SHARED_WORDS)
 
 
 def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
                   focus: set[int] | None = None) -> list[Finding]:
     """What each candidate pair's words say (conflict, revision, restatement, support), in pair
     order; with `focus`, only the pairs that involve one of those claims."""
-    scores, near = similar_pairs(profiles, focus), neighbour_pairs(profiles)
+    near = neighbour_pairs(profiles)
+    scores = similar_pairs(profiles, focus, Wanted(FINDING_MIN_SHARED_WORDS, near))
     pairs = set(scores) | near | measure_pairs(profiles)
     if focus is not None:
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}

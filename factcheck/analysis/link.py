@@ -12,8 +12,10 @@ database.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from factcheck.analysis.profile import Profile
 
@@ -28,6 +30,9 @@ PARALLEL_MIN_PAIRS = 50_000
 # rapidfuzz 0-100: pairs scoring below this on both quote and text are not candidates; every rule
 # that links claims by content asks for more.
 CANDIDATE_MIN_SIMILARITY = 55
+# A block of this many pairs or more scores only the pairs its caller wants (`Wanted`), when it
+# says which: finding them through an index of words costs less than scoring every pair.
+SPARSE_MIN_PAIRS = 1000
 # Claims this many sentences apart in one document are neighbours, compared whatever their words
 # ("Russia says it is civilian, while Washington calls it military"; "... Nevertheless, ...").
 NEIGHBOUR_SENTENCES = 1
@@ -125,19 +130,82 @@ def _score_block(rows: list[int], cols: list[int], keys: dict[int, str], found: 
             found[pair] = score
 
 
-def similar_pairs(profiles: Sequence[Profile], focus: set[int] | None = None) -> dict[Pair, int]:
+@dataclass(frozen=True)
+class Wanted:
+    """The pairs a caller needs scores for; it ignores the others, whatever they score: pairs of
+    claims that share `min_shared_words` content words (on their quotes, or on their texts), the
+    pairs in `pairs`, and pairs of claims that both state amounts."""
+
+    min_shared_words: int
+    pairs: set[Pair] = field(default_factory=set)
+
+
+def similar_pairs(profiles: Sequence[Profile], focus: set[int] | None = None,
+                  wanted: Wanted | None = None) -> dict[Pair, int]:
     """Candidate pairs (i < j) with their best similarity (0-100) over quote and text; with
-    `focus`, only the pairs that involve one of those claims (the blocks stay those of all)."""
+    `focus`, only the pairs that involve one of those claims (the blocks stay those of all).
+    With `wanted`, a block of SPARSE_MIN_PAIRS pairs or more scores only the wanted pairs, found
+    through an index of its words: in large blocks few pairs share two words."""
     found: dict[Pair, int] = {}
     keys = {p.index: p.key for p in profiles}
     texts = {p.index: p.text_key for p in profiles}
     own_texts = {p.index for p in profiles if p.text_key and p.text_key != p.key}
+    partners: dict[int, list[int]] = defaultdict(list)     # the wanted pairs, from either claim
+    for a, b in wanted.pairs if wanted is not None else ():
+        partners[a].append(b)
+        partners[b].append(a)
     for rows, cols in find_blocks(profiles):
         for part_rows, part_cols in _focused(rows, cols, focus):
+            if wanted is not None and len(part_rows) * len(part_cols) >= SPARSE_MIN_PAIRS:
+                _score_wanted(part_rows, part_cols, profiles, wanted.min_shared_words, partners, own_texts, found)
+                continue
             _score_block(part_rows, part_cols, keys, found)
             for text_rows, text_cols in _text_parts(part_rows, part_cols, own_texts):
                 _score_block(text_rows, text_cols, texts, found)
     return found
+
+
+def _score_wanted(rows: list[int], cols: list[int], profiles: Sequence[Profile], min_shared_words: int,
+                  partners: dict[int, list[int]], own_texts: set[int], found: dict[Pair, int]) -> None:
+    """Score the wanted pairs of a block one by one, as `_score_block` would score them."""
+    from rapidfuzz.fuzz import token_set_ratio
+
+    square = rows is cols
+    members = set(cols)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_text_word: dict[str, list[int]] = defaultdict(list)
+    for j in cols:
+        for w in profiles[j].words:
+            by_word[w].append(j)
+        for w in profiles[j].text_words:
+            by_text_word[w].append(j)
+    counted = [j for j in cols if profiles[j].amounts]
+    for i in rows:
+        p = profiles[i]
+        shared = Counter(j for w in p.words for j in by_word.get(w, ()))
+        chosen = {j for j, n in shared.items() if n >= min_shared_words}
+        if p.text_words:
+            shared = Counter(j for w in p.text_words for j in by_text_word.get(w, ()))
+            chosen.update(j for j, n in shared.items() if n >= min_shared_words)
+        if p.amounts:
+            chosen.update(counted)
+        chosen.update(j for j in partners.get(i, ()) if j in members)
+        for j in chosen:
+            if j != i and not (square and j < i):
+                _score_pair(profiles[i], profiles[j], i in own_texts or j in own_texts, found, token_set_ratio)
+
+
+def _score_pair(a: Profile, b: Profile, texts: bool, found: dict[Pair, int], ratio) -> None:
+    # as process.cdist with dtype uint8 gives it: the score_cutoff on the exact score, then
+    # rounded half up
+    score = ratio(a.key, b.key, score_cutoff=CANDIDATE_MIN_SIMILARITY) if a.key and b.key else 0
+    if texts and a.text_key and b.text_key:
+        score = max(score, ratio(a.text_key, b.text_key, score_cutoff=CANDIDATE_MIN_SIMILARITY))
+    if score:
+        pair = (a.index, b.index) if a.index < b.index else (b.index, a.index)
+        score = math.floor(score + 0.5)
+        if score > found.get(pair, 0):
+            found[pair] = score
 
 
 def _text_parts(rows: list[int], cols: list[int], own_texts: set[int]) -> list[Block]:
