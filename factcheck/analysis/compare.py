@@ -33,12 +33,16 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
     pairs = set(scores) | near | measure_pairs(profiles)
     if focus is not None:
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
-    out = []
+    out, least = [], FINDING_MIN_SHARED_WORDS
     for i, j in sorted(pairs):
         if i in cues or j in cues:
             continue                    # a denial's links come from its cue, not from its words
         a, b, score = profiles[i], profiles[j], scores.get((i, j), 0)
-        conflict = find_conflict(a, b, score, (i, j) in near, weights)
+        neighbours = (i, j) in near
+        if (not neighbours and not (a.amounts and b.amounts) and len(a.words & b.words) < least
+                and len(a.text_words & b.text_words) < least):
+            continue                    # no rule can find anything in it
+        conflict = find_conflict(a, b, score, neighbours, weights)
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))
