@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from factcheck.analysis.amounts import Amount, claim_amounts
 from factcheck.analysis.periods import Calendar, Period, parse_period, stated_calendar
-from factcheck.analysis.text import PhraseIndex, content_words, fold, resolve_aliases, stem, words_of
+from factcheck.analysis.text import (PhraseIndex, content_words, fold, resolve_aliases, same_content_words, stem,
+                                     words_of)
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 
@@ -181,7 +182,8 @@ def _capitalised(quote: str) -> frozenset[str]:
 
 def build_profile(index: int, claim: Claim) -> Profile:
     words = proposition_words(claim.quote, claim.actors)
-    text_words = proposition_words(claim.text, claim.actors) if _text_is_specific(claim) else frozenset()
+    text_words = frozenset() if not _text_is_specific(claim) else words \
+        if same_content_words(claim.text, claim.quote) else proposition_words(claim.text, claim.actors)
     name = fold(claim.source or "").lower()
     capitalised = _capitalised(claim.quote)
     return Profile(

@@ -229,6 +229,20 @@ def content_words(text: str) -> list[str]:
     return [form for form in map(_content_form, words) if form is not None]
 
 
+def same_content_words(a: str, b: str) -> bool:
+    """True when `a` and `b` certainly have the same content words: the same words, or the same
+    but for the case of the first ("the strike ..." and "The strike ..."), when no alias read
+    as written starts with it either way."""
+    words_a, words_b = words_of(a), words_of(b)
+    if words_a == words_b:
+        return True
+    if len(words_a) != len(words_b) or not words_a or words_a[1:] != words_b[1:] \
+            or words_a[0].lower() != words_b[0].lower():
+        return False
+    exact = _aliases()[1].longest
+    return words_a[0] not in exact and words_b[0] not in exact
+
+
 def content_key(text: str) -> str:
     """Sorted distinct content words joined by spaces: what rapidfuzz compares."""
     return " ".join(sorted(set(content_words(text))))
