@@ -8,6 +8,7 @@ credit (the "(Photo: X)" part). Only body and caption sentences are mined for cl
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
@@ -18,6 +19,8 @@ CLOSERS = "\"'”’)]»"
 # Two apostrophes open a quotation in some newspapers' text: "he said. ''It is over.''"
 END_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s+(?:''|[\"'“‘(\[])?[A-Z0-9])")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_AND_PERIODS = frozenset(string.ascii_letters + ".")
+NUMBERED_ITEM_RE = re.compile(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})\.")
 LIST_LABEL_RE = re.compile(r"(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]\s+([^.:!?]{2,90}):\s+")
 BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,4}(?:\s+[–—|-]\s+.{2,80})?$")
 CREDIT_RE = re.compile(r"\s*\((?:photo|image|picture|credit|source)(?: credit)?\s*:\s*([^)]{1,80})\)\s*$", re.I)
@@ -57,6 +60,18 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(before: str) -> str | None:
+    """What WORD_BEFORE_RE finds before the final period of `before` (letters and periods, from a
+    letter on), read backwards from that period instead of searched for from the paragraph's start."""
+    stop = len(before) - 1
+    start = stop
+    while start > 0 and before[start - 1] in _LETTERS_AND_PERIODS:
+        start -= 1
+    while start < stop and before[start] == ".":
+        start += 1
+    return before[start:stop] if start < stop else None
+
+
 def _is_false_end(text: str, para_start: int, end: int) -> bool:
     """True when the period at text[end-1] belongs to an abbreviation, initial or list number,
     or a quotation ending in ! or ? runs on into its attribution ('“Such fun!” Trump tweeted.')."""
@@ -65,12 +80,11 @@ def _is_false_end(text: str, para_start: int, end: int) -> bool:
         return True
     if not before.endswith("."):
         return False
-    match = WORD_BEFORE_RE.search(before)
-    if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[IVX]{1,4})\.", before):
+    if NUMBERED_ITEM_RE.fullmatch(before):
         return True                                  # "1. " opening a numbered item
-    if not match:
+    word = _word_before(before)
+    if word is None:
         return False
-    word = match.group(1)
     if word in _abbreviations() or word.rstrip(".") in _abbreviations():
         return True
     if re.fullmatch(r"[A-Z]", word):                 # an initial: "John F. Kennedy"
