@@ -134,10 +134,10 @@ def claim_row(claim: Claim, document_id: int) -> dict[str, Any]:
         "cue": claim.cue, "cue_start": cue_start, "cue_end": cue_end,
         "certainty": claim.certainty, "polarity": claim.polarity, "status": claim.status,
         "when": claim.when, "when_start": when_start, "when_end": when_end,
-        "numbers": json.dumps([_quantity_fields(quantity) for quantity in claim.numbers]),
+        "numbers": json.dumps([_quantity_fields(quantity) for quantity in claim.numbers]) if claim.numbers else "[]",
         "paragraph": claim.paragraph, "sentence": claim.sentence,
         "context_start": context_start, "context_end": context_end,
-        "hedges": json.dumps(list(claim.hedges)), "denial": claim.denial,
+        "hedges": json.dumps(list(claim.hedges)) if claim.hedges else "[]", "denial": claim.denial,
         "trace": json.dumps(list(claim.trace)),
         "score": None, "grade": None, "explanation": None,
     }
