@@ -31,8 +31,6 @@ CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 # The head of a span is labelled twice (as the head its parts inherit from, then as a claim):
 # the labels of this many recent texts are remembered.
 RECENT_TEXTS = 1024
-# Source phrases whose canonical name and type are remembered (half the phrases recur).
-RECENT_SOURCES = 4096
 LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
                            "then thus".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -41,7 +39,7 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
 PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
-                     r"both (?:countries|sides|nations)|each other)\b", re.I)
+                       r"both (?:countries|sides|nations)|each other)\b", re.I)
 MIGHT_NOUN_RE = compile_fast(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
 WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
@@ -69,7 +67,7 @@ class Context:
 
     document: Document
     extra_aliases: dict[str, str]
-    alias_key: tuple[tuple[str, str], ...] = ()    # extra_aliases as a key, in their order
+    alias_key: tuple[tuple[str, str], ...] = ()
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     discourse: reference.Discourse = field(default_factory=reference.Discourse)
     refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
@@ -165,7 +163,7 @@ def _has_phrase(low: str, name: str) -> bool:
 
 def build_claims(document: Document, sentences: list[Sentence], extra_aliases: dict[str, str]) -> list[Claim]:
     """Every claim of the document, in text order, with stable ids."""
-    context = Context(document, extra_aliases, tuple(extra_aliases.items()))
+    context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
     mined = [s for s in sentences if s.role in ("body", "caption", "question")]
     found = [find_attributions(s.text, s.start) for s in mined]
@@ -381,15 +379,9 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     if phrase == "unnamed reports":
         name, kind = phrase, "media"
     else:
-        name, kind = _canonical_source(phrase, context.alias_key)
+        name, kind = canonical_source(phrase, context.extra_aliases)
     context.sources.append((name, kind))
     return name, kind
-
-
-@lru_cache(maxsize=RECENT_SOURCES)
-def _canonical_source(phrase: str, alias_key: tuple[tuple[str, str], ...]) -> tuple[str, str]:
-    """`canonical_source`, remembered: articles name the same sources again and again."""
-    return canonical_source(phrase, dict(alias_key))
 
 
 def _earlier_source(context: Context, wanted: str) -> tuple[str, str] | None:

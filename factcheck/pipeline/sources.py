@@ -15,6 +15,9 @@ from typing import NamedTuple
 from factcheck.lexicon import LexiconError, load_table
 from factcheck.pipeline.actors import EXTRA_KIND, Mention, _trie_regex, find_mentions, gazetteer
 
+# Source phrases whose canonical name and type are remembered, with the user's aliases they were
+# read with: half the source phrases of a run of articles recur.
+RECENT_SOURCES = 4096
 PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
 ORGANISATION_HEADS = ("body", "state", "institution", "outlet", "group")   # "... Command", "... Institute"
 ROLE_KINDS = PERSON_ROLES + ORGANISATION_HEADS + ("anonymous", "pronoun")
@@ -174,10 +177,15 @@ def canonical_source(phrase: str, extra_aliases: dict[str, str] | None = None) -
     "the Iranian government" -> ("Iran", "government"); "a senior official" -> ("senior official",
     "anonymous"); "a report on the Al Arabiya website" -> ("Al Arabiya", "media").
     """
+    return _canonical_source(phrase, tuple(extra_aliases.items()) if extra_aliases else ())
+
+
+@lru_cache(maxsize=RECENT_SOURCES)
+def _canonical_source(phrase: str, extra_aliases: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     text, article = _trim_source(phrase)
     if not text:
         return phrase.strip(), "other"
-    mentions = [m for m in find_mentions(text, extra_aliases) if m.actor.kind != "place"]
+    mentions = [m for m in find_mentions(text, dict(extra_aliases)) if m.actor.kind != "place"]
     roles = _find_roles(text, mentions)
     head = _head(text, roles)
     if head and head.kind == "pronoun" and head.end - head.start == len(text):
