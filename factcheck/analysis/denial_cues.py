@@ -19,7 +19,7 @@ from factcheck.patterns import compile_fast
 # its own ("has denied this", "calling them a ridiculous rumor").
 BARE_DENIAL_MAX_WORDS = 1
 _NEGATED = compile_fast(r"\b(?:not|never|n't|no longer|refused to|refuses to|declined to|declines to|"
-                      r"failed to|fails to|would not|will not)\s+(?:\w+\s+)?$")
+                        r"failed to|fails to|would not|will not)\s+(?:\w+\s+)?$")
 _PASSIVE = compile_fast(r"\b(?:is|are|was|were|be|been|being|get|got)\s+$")
 _NAME = r"((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)"
 

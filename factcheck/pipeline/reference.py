@@ -24,10 +24,10 @@ RECENT_SENTENCES = 5          # how far back "the two countries" and pronouns lo
 RECENT_MENTIONS = 40          # country mentions counted when no pair was named together
 
 PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
-                     r"both (?:countries|sides|nations|governments))\b", re.I)
+                       r"both (?:countries|sides|nations|governments))\b", re.I)
 PRONOUN_RE = compile_fast(r"\b(?:(?P<owner>his|her|their|its)\s+(?:own\s+)?(?P<home>country|countries|"
-                        r"government|governments|nation)\b|(?P<pronoun>he|him|his|she|her|it|its|they|them|"
-                        r"their))\b", re.I)
+                          r"government|governments|nation)\b|(?P<pronoun>he|him|his|she|her|it|its|they|them|"
+                          r"their))\b", re.I)
 # "It is likely that", "it would be premature to": "it" standing for nothing.
 EXPLETIVE_IT = re.compile(r"\s+(?:is|was|would|will|may|might|could|should|must|can|seems|seemed|appears|"
                           r"appeared|remains|"
