@@ -37,7 +37,6 @@ def sqlite_engine(path: Path, lock_wait: float) -> Engine:
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")   # enforced by default elsewhere; match it
-        cursor.execute("PRAGMA cache_size = -65536")
         cursor.close()
 
     @event.listens_for(engine, "begin")
