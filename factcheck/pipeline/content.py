@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject
-from factcheck.pipeline.tokens import AUX_WORDS, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
+from factcheck.pipeline.tokens import (AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, TIME_WORDS,
+                                       Token, relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -29,8 +30,8 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 RELATIVE_ENDERS = frozenset("according including such especially he she they it we i".split())
-SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
-ARTICLES = frozenset("the a an his her its their our my your these those".split())
+# "said the plan ...": an article or possessive opens a noun phrase ('this' may open "this week that")
+ARTICLES = NOUN_LIKE_AFTER_DET - {"this"} | {"my", "your"}
 
 
 def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
@@ -45,7 +46,7 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             return None
     # "said he was looking for evidence that ...": content that opens with its own subject runs on;
     # a later 'that' is a relative pronoun, not the complementiser
-    gap = 1 if tokens[i].low in SUBJECT_PRONOUNS or tokens[i].low in ARTICLES else MAX_GAP_TO_THAT + 1
+    gap = 1 if tokens[i].low in PRONOUNS or tokens[i].low in ARTICLES else MAX_GAP_TO_THAT + 1
     for j in range(i, min(end, i + gap)):
         word = tokens[j]
         if word.low == "that" and j + 1 < end:
@@ -71,7 +72,7 @@ def _infinitive(tokens: list[Token], i: int, end: int) -> bool:
         return False
     nxt = tokens[i + 1]
     return nxt.text.islower() and nxt.low not in ARTICLES and nxt.low not in OBJECT_WORDS \
-        and nxt.low not in ("this", "that", "a", "an", "whom", "which")
+        and nxt.low not in ("this", "that", "whom", "which")
 
 
 def _inside_number(tokens: list[Token], j: int) -> bool:

@@ -17,7 +17,7 @@ IRREGULAR_PARTICIPLES = frozenset("made held built taken given shot hit led brou
                                   "laid run spent lost kept left found told sought caught taught".split())
 IRREGULAR_PAST = IRREGULAR_PARTICIPLES | frozenset("took gave drove threw showed knew drew began ran wrote saw "
                                                    "met flew went came said became grew rose fell thought "
-                                                   "spoke".split())
+                                                   "spoke felt".split())
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
 CLAUSE_WORDS = frozenset("that which who whom whose whether while when as because since if although though and but or "
                          "after before where than whereas until unless so".split())
@@ -42,8 +42,6 @@ SOURCE_NOUNS = frozenset(
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
     "polling audit review transcript testimony".split())
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
-IRREGULAR_FINITE = frozenset("said says found finds thought thinks told tells wrote writes saw sees knew knows felt "
-                             "feels shows showed warns claims calls urges accuses predicts".split())
 # after these, 'that' opens a clause ('said that', 'so that'), not a relative clause about a noun
 NOT_ANTECEDENTS = frozenset("said say says so now such is was were are be been believe believes think thinks "
                             "know knows noted added argued".split())
@@ -56,8 +54,8 @@ def relative_that(tokens: list[Token], i: int) -> bool:
     is a relative pronoun (not the determiner of 'that report')."""
     if i < 2 or tokens[i - 1].low != "that" or not tokens[i - 2].text.isalpha() or tokens[i - 2].text[:1].isupper():
         return False
-    word = tokens[i].low
-    finite = word.endswith(("ed", "es")) or word in IRREGULAR_FINITE
+    word = tokens[i].low                            # a reporting verb's past or present-tense form
+    finite = word.endswith(("ed", "s")) or word in IRREGULAR_PAST
     return finite and tokens[i - 2].low not in NOT_ANTECEDENTS
 
 
