@@ -18,6 +18,7 @@ from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS
 from factcheck.pipeline.embedded import embedded_events
+from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source
@@ -371,9 +372,13 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
         spoken = attribution.cue_span and not attribution.rule.startswith("evidential")
         return ("unnamed sources", "anonymous") if spoken else ("author", "author")
     low = phrase.lower()
-    first = low.split()[0] if low.split() else ""
+    words = low.split()
+    first = words[0] if words else ""
+    if first in POSSESSIVES and first in PRONOUN_SOURCES and len(words) > 1 and not is_reporting_noun(words[-1]):
+        return _possessed_source(phrase, first, context)
     if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):
-        earlier = _earlier_source(context, PRONOUN_SOURCES.get(first, "plural"))
+        wanted = PRONOUN_SOURCES.get(first, "plural")
+        earlier = _earlier_source(context, wanted, strict=wanted == "person") or _named_by(attribution, context)
         if earlier:
             return earlier
     if phrase == "unnamed reports":
@@ -384,9 +389,33 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     return name, kind
 
 
-def _earlier_source(context: Context, wanted: str) -> tuple[str, str] | None:
+def _possessed_source(phrase: str, owner: str, context: Context) -> tuple[str, str]:
+    """'his campaign manager, Jeff Weaver' -> Jeff Weaver; 'her advisers' -> "Ann Lee's advisers" when
+    an earlier source of the pronoun's kind is Ann Lee; else the phrase as written."""
+    rest = phrase.split(None, 1)[1]
+    name, kind = canonical_source(rest, context.extra_aliases)
+    if name.lower() == " ".join(rest.split()).strip(",;: ").lower():
+        earlier = _earlier_source(context, PRONOUN_SOURCES[owner], strict=True)
+        name, kind = (f"{earlier[0]}’s {name}", kind) if earlier else canonical_source(phrase, context.extra_aliases)
+    context.sources.append((name, kind))
+    return name, kind
+
+
+def _named_by(attribution: Attribution, context: Context) -> tuple[str, str] | None:
+    """The person a pronoun source stands for by the sentence's own reading, when no earlier source
+    is one: "Putin arrived in Tehran. He said ..." """
+    start = attribution.source_span[0] if attribution.source_span else -1
+    names = [n for r in context.refs.refs if r.start == start and r.kind == "pronoun" for n in r.names]
+    if len(names) != 1 or not reference.is_person(names[0]):
+        return None
+    return canonical_source(names[0], context.extra_aliases)
+
+
+def _earlier_source(context: Context, wanted: str, strict: bool = False) -> tuple[str, str] | None:
+    """The latest earlier source a pronoun of the `wanted` kind can stand for; unless `strict`, the
+    latest source of any kind when none is of that kind."""
     for name, kind in reversed(context.sources):
-        person = kind in ("official", "expert", "other") and " and " not in name
+        person = (kind in ("official", "expert") or kind == "other" and name[:1].isupper()) and " and " not in name
         if wanted == "person" and person or wanted == "plural" and not person or wanted == "body" and not person:
             return name, kind
-    return context.sources[-1] if context.sources else None
+    return context.sources[-1] if context.sources and not strict else None

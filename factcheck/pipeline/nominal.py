@@ -20,6 +20,7 @@ from factcheck.pipeline.subjects import looks_like_source, opening_adverbial, wa
 from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
 
 POSSESSIVES = frozenset("his her their its our my your".split())
+CLAUSE_BREAKS = frozenset(";:—–")                 # what ends the clause a reporting adverb stands in
 MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
 MAX_OPENER_WORDS = 4             # "Since last November, according to X, ..."
 
@@ -27,6 +28,16 @@ MAX_OPENER_WORDS = 4             # "Since last November, according to X, ..."
 @lru_cache(maxsize=1)
 def _reporting_nouns() -> dict[str, str]:
     return {noun.lower(): kind for noun, kind in load_table("reporting_nouns.txt")}
+
+
+def is_reporting_noun(word: str) -> bool:
+    """'assertions', 'statement', 'denial': a noun that names what a source said or thinks."""
+    return word.lower() in _reporting_nouns()
+
+
+@lru_cache(maxsize=1)
+def _reporting_adverbs() -> dict[str, tuple[str, str]]:
+    return {adverb.lower(): (kind, certainty) for adverb, kind, certainty in load_table("reporting_adverbs.txt")}
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +53,7 @@ def find_frames(tokens: list[Token], end: int, found: list[Attribution]) -> list
         out += _stance(tokens, end)
     out += _noun_that(tokens, end, found + out)
     out += _noun_cues(tokens, end, found + out)
+    out += _adverb_cues(tokens, end, found + out)
     return out
 
 
@@ -203,4 +215,26 @@ def _noun_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[
             if made:
                 out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
                                        cue=made.cue, cue_span=made.cue_span, rule=made.rule))
+    return out
+
+
+def _adverb_cues(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'The agency is reportedly preparing ...': the clause around the adverb is what unnamed reports
+    say, unless another attribution already holds it."""
+    adverbs, out = _reporting_adverbs(), []
+    for i, tok in enumerate(tokens[:end]):
+        if tok.low not in adverbs or any(a.content[0] <= tok.start < a.content[1] for a in found + out):
+            continue
+        lo = i
+        while lo > 0 and tokens[lo - 1].text not in CLAUSE_BREAKS:
+            lo -= 1
+        hi = i + 1
+        while hi < end and tokens[hi].text not in CLAUSE_BREAKS:
+            hi += 1
+        kind, certainty = adverbs[tok.low]
+        cue = Cue(i, i, i, tok.low, kind, certainty)
+        made = make_attribution(tokens, (lo, hi), (i, i + 1), (tok.start, tok.end), tok.text, "adverb", cue)
+        if made:
+            out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
+                                   cue=made.cue, cue_span=made.cue_span, rule=made.rule))
     return out
