@@ -127,6 +127,31 @@ def test_a_relative_pronoun_source_is_the_phrase_it_stands_for(text, quote, sour
     assert next(c.source for c in claims if c.quote == quote) == source
 
 
+@pytest.mark.parametrize("text, quote, source", [
+    ("Sen. Ann Lee said the bridge would reopen in May. Her advisers said the cost had doubled.\n",
+     "the cost had doubled", "Ann Lee’s advisers"),
+    ("The audit found the fund was short of cash. Her medical records showed she was fit for duty.\n",
+     "she was fit for duty", "Her medical records"),
+    ("Sen. Ann Lee spoke on Monday. His campaign manager, Tom Ruiz, said the race was close.\n",
+     "the race was close", "Tom Ruiz"),
+    ("Sen. Ann Lee said the bridge would reopen. Her statements suggest the cost had doubled.\n",
+     "the cost had doubled", "Ann Lee"),
+])
+def test_a_possessive_source_names_its_head_or_its_owner(text, quote, source):
+    """A possessive source phrase is the name it holds, or the owner's (a pronoun of the owner's kind
+    standing for an earlier source), or its own words; what a possessor's statements say is the
+    possessor's."""
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    assert next(c.source for c in claims if c.quote == quote) == source
+
+
+def test_a_pronoun_source_never_stands_for_a_source_of_another_kind():
+    text = "The agency is reportedly drafting a ban. He said the ban was unlawful.\n"
+    claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims
+    assert next(c.source for c in claims if c.quote == "the ban was unlawful") != "unnamed reports"
+    assert next(c.source for c in claims if c.quote.startswith("The agency")) == "unnamed reports"
+
+
 def test_the_main_clause_keeps_the_subject_a_participle_borrows():
     text = "The tenant later sued the city, claiming the landlord had ignored the leak.\n"
     claims = extract(Document(name="a.txt", path="a.txt", sha256="0" * 64, text=text)).claims

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, after_quote_comma
-from factcheck.pipeline.subjects import is_manner_adverb, left_subject
+from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
 from factcheck.pipeline.tokens import (AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, TIME_WORDS,
                                        Token, relative_that)
 
@@ -98,6 +98,8 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
         return False
     if tokens[subject_start - 1].text not in (",", "”", '"', "—"):
         return False
+    if tokens[start - 1].low == "that" or opening_adverbial(tokens[:subject_start - 1]):
+        return False                # "On Tuesday, Podesta told a lunch group that her position ..."
     if words[0].low in ("this", "last", "next"):        # "said this week", but not "denied this"
         return len(words) > 1 and (words[1].low in TIME_WORDS or words[1].low in PERIOD_WORDS)
     if _infinitive(tokens, start, stop):
@@ -121,8 +123,10 @@ def quote_resumes(tokens: list[Token], at: int) -> bool:
 
 
 def ends_clause(tokens, at: int, end: int) -> bool:
-    """'..., said Smith.' / '..., said Smith as he left.': nothing but an adverbial clause follows."""
-    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—") or tokens[at].low in CLAUSE_WORDS
+    """'..., said Smith.' / '..., said Smith as he left.' / '..., said Smith in an interview.': nothing but
+    an adverbial clause or phrase follows."""
+    return at >= end or tokens[at].text in (",", ";", ".", "”", "\"", "—") or tokens[at].low in CLAUSE_WORDS \
+        or tokens[at].low in PREPOSITIONS
 
 
 def content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:

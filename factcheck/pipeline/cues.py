@@ -19,6 +19,8 @@ NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), 
                            ("write", "off"), ("write", "down")})
 # "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
 ADVERBIAL_PREPOSITIONS = frozenset("by before after while without".split())
+MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
+TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
                             "stresses promises quotes estimates remarks cites finds".split())
 
@@ -49,14 +51,21 @@ def _split_forms(lemma: str, spelled: str) -> list[str]:
     return [" ".join(words[i:i + width]) for i in range(0, len(words), width)]
 
 
-def _is_nounish_use(tokens: list[Token], i: int) -> bool:
+def title_case(tokens: list[Token]) -> bool:
+    """'Trump Says He Will Win The Nomination': a headline whose words are capitalised, where a capital
+    marks no name."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= MIN_TITLE_WORDS and sum(t.text[:1].isupper() for t in words) >= TITLE_SHARE * len(words)
+
+
+def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
     """'the report', 'raised questions', 'of describing': a verb form used as a noun or gerund."""
     if i == 0:
         return False
     word, before = tokens[i], tokens[i - 1]
     if word.low.endswith("ing") and before.low in ADVERBIAL_PREPOSITIONS and word.text.islower():
         return False                                  # "..., before insisting he had ...": a participle clause
-    if word.text[:1].isupper():                       # "the Commonwealth of Independent States"
+    if word.text[:1].isupper() and not titled:        # "the Commonwealth of Independent States"
         return True
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
             and not relative_that(tokens, i) \
@@ -108,6 +117,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
     """Reporting verbs outside quotations (speech quoted inside a quote is the quoted speaker's)."""
     cues, forms, firsts = [], _verb_forms(), _first_words()
     depths = quote_depths(tokens)
+    titled = title_case(tokens)
     i = 0
     while i < len(tokens):
         if tokens[i].low not in firsts or depths[i]:
@@ -119,13 +129,15 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if len(key) == width and key in forms:
                 match = (width, forms[key])
                 break
-        if match and not _is_nounish_use(tokens, i) and not _is_attributive(tokens, i):
+        if match and not _is_nounish_use(tokens, i, titled) and not _is_attributive(tokens, i):
             width, (lemma, kind, certainty) = match
             first = _cue_start(tokens, i)
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
             passive_ok = passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY
             if (not is_passive(tokens, cue) or passive_ok) and not _aspectual(tokens, cue):
                 cues.append(cue)
+                if titled:
+                    break                               # a headline has one verb; later ones are nouns
             i += width
             continue
         i += 1

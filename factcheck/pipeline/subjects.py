@@ -234,8 +234,21 @@ def right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     """Inverted order: '..., said the minister.' -> the words after the cue up to punctuation."""
     lo = cue.last + 1
     hi = lo
-    while hi < len(tokens) and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].text not in ".!?" \
-            and tokens[hi].low not in CLAUSE_WORDS and hi - lo < MAX_SOURCE_TOKENS:
+    while hi < len(tokens) and hi - lo < MAX_SOURCE_TOKENS:
+        word = tokens[hi]
+        after_name = hi > lo and (tokens[hi - 1].text[:1].isupper() or tokens[hi - 1].text == ")")
+        if word.text == "(" and after_name:             # "said Sen. Dick Durbin (D-Ill.)"
+            close = next((j for j in range(hi + 1, min(len(tokens), hi + 6)) if tokens[j].text == ")"), None)
+            if close is None:
+                break
+            hi = close + 1
+            continue
+        if word.text == "." and after_name and hi + 1 < len(tokens) and tokens[hi + 1].text[:1].isupper():
+            hi += 1                                     # "said Rep. Lena Ortiz", "John F. Kennedy"
+            continue
+        if word.text in BOUNDARY_PUNCT or word.text in ".!?" or word.low in CLAUSE_WORDS \
+                or after_name and word.low in PREPOSITIONS:   # "said Durbin in an interview"
+            break
         hi += 1
     if hi == lo or not looks_like_source(tokens[lo:hi], strict=False):
         return None
