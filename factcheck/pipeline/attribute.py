@@ -14,11 +14,11 @@ from __future__ import annotations
 from factcheck.models import Attribution
 from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, quote_resumes)
-from factcheck.pipeline.cues import (ADVERBIAL_PREPOSITIONS, PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
+from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
                                      is_passive)
 from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
                                          walk_left)
-from factcheck.pipeline.tokens import PREPOSITIONS, Token, tokenize
+from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, Token, tokenize
 
 MIN_CONTENT_CHARS = 3
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
@@ -101,7 +101,12 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
         return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
     stop = content_stop(tokens, cues, n, end)
+    if subject and subject[0] > 0 and tokens[subject[0] - 1].low == "with":
+        # "With polls showing a tight race, Smith ...": the absolute phrase ends at its comma
+        stop = next((j for j in range(cue.last + 1, stop) if tokens[j].text == ","), stop)
     start = content_after(tokens, cue, stop)
+    if subject is None and cue.first == 0 and cue.kind == "speech":
+        return _fronted(tokens, cue, cue_span, cue_text_, end), previous_source
     if subject is None:
         right = right_source(tokens, cue) if _can_invert(tokens, cue) else None
         if right and ends_clause(tokens, right[1], end):
@@ -136,6 +141,17 @@ def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> 
     src_text = " ".join(t.text for t in tokens[source[0]:source[1]])
     return Attribution(content=span, source=src_text, source_span=src_span, cue=cue_text, cue_span=cue_span,
                        rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
+
+
+def _fronted(tokens, cue, cue_span, cue_text_, end) -> Attribution | None:
+    """'Said Comey, “The thought ... is painful.”': a sentence-opening cue, its speaker, a comma and
+    what was said (from the quotation, when an aside about the speaker comes first)."""
+    right = right_source(tokens, cue)
+    if not right or right[1] >= end or tokens[right[1]].text != "," or \
+            not (tokens[right[0]].text[:1].isupper() or tokens[right[0]].low in NOUN_LIKE_AFTER_DET):
+        return None                                 # "Said differently, ..."
+    start = next((j for j in range(right[1] + 1, end) if tokens[j].text in ("“", '"')), right[1] + 1)
+    return make_attribution(tokens, (start, end), right, cue_span, cue_text_, "inverted", cue)
 
 
 def _can_invert(tokens: list[Token], cue: Cue) -> bool:

@@ -16,7 +16,6 @@ from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
-from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes
@@ -24,7 +23,7 @@ from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source
 from factcheck.pipeline.subjects import antecedent
 from factcheck.pipeline.split import Part, split_parts
-from factcheck.pipeline.tokens import Token, tokenize
+from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.cues import ADVERBIAL_PREPOSITIONS, after_quote_comma
+from factcheck.pipeline.cues import after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
-from factcheck.pipeline.tokens import (AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, TIME_WORDS,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, TIME_WORDS,
                                        Token, relative_that)
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
-from factcheck.pipeline.tokens import (AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
                                        contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
@@ -17,8 +17,7 @@ BE_WORDS = frozenset("is was were are be been being am".split())
 # a reporting verb and particle that make a verb of doing, not saying
 NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
                            ("write", "off"), ("write", "down")})
-# "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
-ADVERBIAL_PREPOSITIONS = frozenset("by before after while without".split())
+MAX_WITH_SUBJECT_TOKENS = 6   # "with most of the party's voters saying ..."
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
@@ -75,9 +74,19 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
     if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
-            and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1):
+            and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
+            and not _with_subject(tokens, i):
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
+
+
+def _with_subject(tokens: list[Token], i: int) -> bool:
+    """'..., with 22 percent of voters saying ...': the participle's subject follows 'with'."""
+    lo = i - 1
+    while lo > 0 and i - lo <= MAX_WITH_SUBJECT_TOKENS and tokens[lo].text[:1].isalnum() \
+            and tokens[lo].low != "with":
+        lo -= 1
+    return tokens[lo].low == "with" and lo < i - 1 and (lo == 0 or tokens[lo - 1].text == ",")
 
 
 def after_quote_comma(tokens: list[Token], at: int) -> bool:

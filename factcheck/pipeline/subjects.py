@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.tokens import (AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
                                        PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject,
                                        quote_depths, relative_that)
 
@@ -47,9 +47,13 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         if opening:
             lo = walk_left(tokens, opening)
             return (lo, hi) if lo < opening and looks_like_source(tokens[lo:opening], strict=False) else None
+    if hi > 0 and tokens[hi - 1].low in ADVERBIAL_PREPOSITIONS:
+        return None                               # "ended the hearing by saying ...": a participle clause
     lo = walk_left(tokens, hi)
     if lo == hi:
         return None
+    if tokens[lo].low == "with" and lo + 1 < hi:
+        lo += 1                                   # "..., with 22 percent of voters saying ..."
     lo = _trim_leading_phrase(tokens, lo, hi)
     while lo < hi - 1 and tokens[lo].low in FOCUS_ADVERBS:
         lo += 1                                   # "Just 28 percent of voters said"

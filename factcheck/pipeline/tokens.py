@@ -27,6 +27,8 @@ AUX_WORDS = frozenset("has have had is was were are be been will would could sho
 DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
                         "of in on at for to with from by".split())
 PRONOUNS = frozenset("he she they it we i you who".split())
+# "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
+ADVERBIAL_PREPOSITIONS = frozenset("by before after while without upon".split())
 PREPOSITIONS = frozenset("in on at to during after before since for with from by over under amid within "
                          "following last this next".split())
 SOURCE_NOUNS = frozenset(
