@@ -118,9 +118,10 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     # participle or coordinated cue after that verb ('X said, adding that ...') reports what follows
     if start is None or start >= stop or only_adjunct(tokens, start, stop, subject[0], cue) \
             or rule == "verb" and closed_quote_before(tokens, subject[0]) and not quote_resumes(tokens, cue.last + 1):
-        content = content_before(tokens, subject[0])
+        after_break = subject[0] > 0 and tokens[subject[0] - 1].text in (",", "”", '"', "''", "—", "–")
+        content = content_before(tokens, subject[0]) if after_break else None
         if not content:
-            return None, subject
+            return None, subject            # "..., but her rival has not conceded": nothing reported
         return make_attribution(tokens, content, subject, cue_span, cue_text_, "inverted", cue), subject
     if cue.kind == "denial":
         # "the agency has denied this": the denial itself is the claim, speaker included

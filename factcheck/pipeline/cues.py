@@ -66,6 +66,9 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         return False                                  # "..., before insisting he had ...": a participle clause
     if word.text[:1].isupper() and not titled:        # "the Commonwealth of Independent States"
         return True
+    if before.text[:1].isdigit() and word.low.endswith("ed") and i + 1 < len(tokens) \
+            and tokens[i + 1].text.isalpha() and tokens[i + 1].text.islower() and tokens[i + 1].low not in ("that", "to"):
+        return True                                   # "by 271 pledged delegates": a modifier
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
             and not relative_that(tokens, i) \
             or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):

@@ -126,11 +126,12 @@ def _according_to(tokens: list[Token], end: int) -> list[Attribution]:
         if hi == lo:
             continue
         cue_span = (tokens[i].start, tokens[i + 1].end)
-        if _opens_clause(tokens, i):
-            content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
+        if _opens_clause(tokens, i) and hi < end:
+            content = (hi + 1, end) if tokens[hi].text == "," else None
         elif _interrupts(tokens, i, hi, end):
             content = (hi + 1, end)         # "which—according to their statements—is peaceful"
-        elif tokens[i - 1].text in (",", "—", "–", "”", '"', "''") or hi >= end:
+        elif tokens[i - 1].text in (",", "—", "–", "”", '"', "''") or hi >= end or \
+                tokens[hi].text in (",", ";") and hi + 1 < end and tokens[hi + 1].low in ("but", "and", "while"):
             content = content_before(tokens, i)     # "..., according to X." / "... 46 percent according to X."
         else:
             content = None
@@ -178,6 +179,8 @@ def _opens_clause(tokens: list[Token], i: int) -> bool:
     lo = i - 1
     while lo > 0 and tokens[lo - 1].text not in (",", ":", ";", "(", "“", '"'):
         lo -= 1
+    if lo > 0 and tokens[lo - 1].text == ",":
+        return False                                # "formed in Florida, in 2012, according to X."
     words = [t for t in tokens[lo:i - 1] if t.text[:1].isalnum()]
     return bool(words) and len(words) <= MAX_OPENER_WORDS and opening_adverbial(words)
 

@@ -25,6 +25,7 @@ HEAD_BREAKERS = frozenset("of for on at in from with to between against over abo
 # "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
 # after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
 WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
+SUBJECT_GAP_WORDS = frozenset("now both all each too".split())   # "the two senators have both urged"
 FOCUS_ADVERBS = frozenset("just only even also nearly almost about roughly some".split())
 NOT_ADVERBS = frozenset("family ally rally supply assembly reply italy july".split())
 ANIMATE_LEMMAS = frozenset({"describe", "call"})    # "called a meeting": a speaker only if one can speak
@@ -35,8 +36,10 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     hi = cue.first
     if hi > 1 and tokens[hi - 1].low == "to":      # "prompted Senator X to express ...": X speaks
         hi -= 1
-    while hi > 1 and is_manner_adverb(tokens[hi - 1]):
-        hi -= 1                                   # "the paper, which originally said ..."
+    while hi > 1 and (is_manner_adverb(tokens[hi - 1]) or tokens[hi - 1].text.islower()
+                      and (tokens[hi - 1].low in AUX_WORDS or tokens[hi - 1].low in SUBJECT_GAP_WORDS
+                           or tokens[hi - 1].low.endswith(("n't", "n’t")))):
+        hi -= 1                                   # "the paper, which originally said", "he did not mention"
     if hi > 0 and (tokens[hi - 1].low == "who" or tokens[hi - 1].low == "which" and cue.lemma in WHICH_SPEAKS
                    or tokens[hi - 1].low == "that" and relative_that(tokens, cue.verb)):
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
