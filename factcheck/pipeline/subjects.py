@@ -22,6 +22,9 @@ MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, 
 OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
                             "now last this when as while".split())
 HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
+# "a poll released this week found ...": a participle that modifies the head noun before it
+MODIFYING_PARTICIPLES = frozenset("released published conducted taken issued commissioned obtained sponsored "
+                                  "funded posted filed prepared produced compiled".split())
 # "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
 # after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
 WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
@@ -226,7 +229,7 @@ def _known_actor(word: str) -> bool:
 def _head(words: list[Token]) -> Token:
     """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report')."""
     for n, word in enumerate(words):
-        if n and word.low in HEAD_BREAKERS and not _name_of(words, n):
+        if n and (word.low in HEAD_BREAKERS or word.low in MODIFYING_PARTICIPLES) and not _name_of(words, n):
             return words[n - 1]
     return words[-1]
 
