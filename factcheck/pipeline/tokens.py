@@ -42,7 +42,7 @@ SOURCE_NOUNS = frozenset(
     "campaign people residents witnesses researchers scientists group committee council department office "
     "administration military army navy commission court newspaper website media documents document "
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
-    "polling audit review transcript testimony research data evidence".split())
+    "polling audit review transcript testimony research".split())
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
 # after these, 'that' opens a clause ('said that', 'so that'), not a relative clause about a noun
 NOT_ANTECEDENTS = frozenset("said say says so now such is was were are be been believe believes think thinks "
