@@ -23,6 +23,9 @@ POSSESSIVES = frozenset("his her their its our my your".split())
 CLAUSE_BREAKS = frozenset(";:—–")                 # what ends the clause a reporting adverb stands in
 MAX_NOUN_CONTENT_TOKENS = 40     # a that-clause after a noun runs to a comma or this far
 MAX_OPENER_WORDS = 4             # "Since last November, according to X, ..."
+MAX_SURVEY_TOKENS = 8            # "in a Washington Post-ABC News poll": words up to the survey noun
+SURVEY_NOUNS = frozenset("poll polls survey surveys polling".split())
+ONE_SURVEY = frozenset({"poll", "survey"})     # after a clause: one survey, not "the polls" at large
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,7 @@ def _stance_nouns() -> frozenset[str]:
 def find_frames(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
     """The sentence's prepositional, colon and noun attributions, given the verb ones in `found`."""
     out = _according_to(tokens, end)
+    out += _in_survey(tokens, end, found + out)
     out += _colon_quote(tokens, end, found + out)
     if not found and not out:
         out += _stance(tokens, end)
@@ -240,4 +244,32 @@ def _adverb_cues(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         if made:
             out.append(Attribution(content=made.content, source="unnamed reports", source_span=None,
                                    cue=made.cue, cue_span=made.cue_span, rule=made.rule))
+    return out
+
+
+def _in_survey(tokens: list[Token], end: int, found: list[Attribution]) -> list[Attribution]:
+    """'Cruz had 38 percent in a Fox poll.' / 'In the new poll, 40 percent back Sanders.': a survey
+    named after 'in' is the source of the figures in its clause."""
+    out = []
+    for i, tok in enumerate(tokens[:end]):
+        if tok.low != "in" or any(a.content[0] <= tok.start < a.content[1] for a in found):
+            continue
+        head = next((j for j in range(i + 1, min(end, i + 1 + MAX_SURVEY_TOKENS))
+                     if tokens[j].low in SURVEY_NOUNS or tokens[j].text in BOUNDARY_PUNCT), None)
+        if head is None or tokens[head].low not in SURVEY_NOUNS:
+            continue
+        hi = head + 1
+        while hi < end and tokens[hi].text not in BOUNDARY_PUNCT and tokens[hi].low not in CLAUSE_WORDS:
+            hi += 1                         # "in a poll released Sunday", "in the survey last month"
+        if i == 0 or _opens_clause(tokens, i):
+            content = (hi + 1, end) if hi < end and tokens[hi].text == "," else None
+        elif tokens[head].low in ONE_SURVEY and tokens[i + 1].low != "this":
+            content = content_before(tokens, i)     # not "slid in the polls", "in this survey:"
+        else:
+            content = None
+        if content and content[0] < content[1]:
+            cue = Cue(i, i, i, "in", "evidence", "certain")
+            made = make_attribution(tokens, content, (i + 1, hi), (tok.start, tok.end), tok.text, "survey", cue)
+            if made:
+                out.append(made)
     return out
