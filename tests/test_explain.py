@@ -132,7 +132,7 @@ def test_every_rule_the_pipeline_names_has_words():
 
     for name in ("verb", "inverted", "coordinated", "participle", "passive-by"):
         assert name in CONSTRUCTIONS and f"  {name} " in attribute.__doc__
-    for name in ("according", "colon", "stance", "noun-that", "noun"):
+    for name in ("according", "colon", "stance", "noun-that", "noun", "adverb", "survey"):
         assert name in CONSTRUCTIONS and f"  {name} " in nominal.__doc__
     for name in ("open", "before", "next"):
         assert f"quote-{name}" in CONSTRUCTIONS or name == "open" and "quote-continued" in CONSTRUCTIONS

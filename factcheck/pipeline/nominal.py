@@ -1,10 +1,12 @@
-"""Attributions whose cue is not a verb with its subject: a preposition, a colon or a noun.
+"""Attributions whose cue is not a verb with its subject: a preposition, a colon, a noun or an adverb.
 
   according   "According to a report on the Al Arabiya website, ..." / "..., according to X."
   colon       "Cruz called them on it: “The questions ...”"
   stance      "In his view, the deal is dead." / "In the senator's words, ..."
   noun-that   "Smith's claim that the vote was rigged ..." / "his warning that prices would rise"
   noun        "reports of ...", "Russian and Iranian denials"
+  adverb      "The agency is reportedly preparing ..." (unnamed reports)
+  survey      "Cruz had 38 percent in a Fox poll." / "In the new poll, 40 percent back Sanders."
 """
 
 from __future__ import annotations
