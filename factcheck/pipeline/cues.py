@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
                                        contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
@@ -18,6 +18,7 @@ BE_WORDS = frozenset("is was were are be been being am".split())
 NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
                            ("write", "off"), ("write", "down")})
 MAX_WITH_SUBJECT_TOKENS = 6   # "with most of the party's voters saying ..."
+FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
@@ -73,6 +74,10 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
             and not relative_that(tokens, i) \
             or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):
         return True
+    if word.low.endswith("s") and not word.low.endswith("ss") and i + 1 < len(tokens) \
+            and tokens[i + 1].low in FINITE_AUXILIARIES and before.low not in PRONOUNS \
+            and (i == 1 or before.text.islower() and before.low not in SOURCE_NOUNS and before.low not in CLAUSE_WORDS):
+        return True        # "rights advocates have pushed": a plural noun; not "which he believes will ..."
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
