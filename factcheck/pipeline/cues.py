@@ -18,6 +18,7 @@ BE_WORDS = frozenset("is was were are be been being am".split())
 NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
                            ("write", "off"), ("write", "down")})
 MAX_WITH_SUBJECT_TOKENS = 6   # "with most of the party's voters saying ..."
+OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
@@ -79,11 +80,14 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
             and (i == 1 or before.text.islower() and before.low not in SOURCE_NOUNS and before.low not in CLAUSE_WORDS):
         return True        # "rights advocates have pushed": a plural noun; not "which he believes will ..."
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
-        # "Washington questions ...": a verb only right after a name, pronoun or source noun
-        return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS)
+        # "Washington questions ...": a verb only right after a name, pronoun or source noun, or
+        # before an object pronoun ("the first lady calls it her ...")
+        after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS
+                    or after in OBJECT_PRONOUNS)
     if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
             and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
-            and not _with_subject(tokens, i):
+            and not _with_subject(tokens, i) and not contracted_subject(before.low):   # "She’s describing"
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
 
@@ -94,7 +98,8 @@ def _with_subject(tokens: list[Token], i: int) -> bool:
     while lo > 0 and i - lo <= MAX_WITH_SUBJECT_TOKENS and tokens[lo].text[:1].isalnum() \
             and tokens[lo].low != "with":
         lo -= 1
-    return tokens[lo].low == "with" and lo < i - 1 and (lo == 0 or tokens[lo - 1].text == ",")
+    return tokens[lo].low == "with" and lo < i - 1 and (lo == 0 or tokens[lo - 1].text == ","
+                                                         or tokens[lo - 1].low in ("and", "but"))
 
 
 def after_quote_comma(tokens: list[Token], at: int) -> bool:
