@@ -45,6 +45,7 @@ class _Role(NamedTuple):
     plural: bool
 
 
+DASH_ASIDE = re.compile(r"\s(?:—|–|--?)\s")     # "Many speakers — including ... —": the aside is no name
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _INDEFINITE = frozenset("a an one some several many two three four few other unnamed anonymous".split())
 _PREPOSITION = re.compile(r"\s(?:of|for|at|on|in|from|with|to|about|within|inside|close to)\s|,", re.I)
@@ -55,7 +56,7 @@ NAME_PARTICLES = frozenset("al el bin ibn bint ben abu de del da di dos du van v
 
 def _trim_source(phrase: str) -> tuple[str, str | None]:
     """Strip quotes, a possessive and a leading article: "the Kremlin's" -> ("Kremlin", "the")."""
-    text = " ".join(phrase.split()).strip(",;:\"“”‘()[]—–- ")
+    text = DASH_ASIDE.split(" ".join(phrase.split()), 1)[0].strip(",;:\"“”‘()[]—–- ")
     text = re.sub(r"(?<=[a-z])\.$", "", re.sub(r"(?:['’]s|(?<=s)['’])$", "", text))
     article = _ARTICLE.match(text)
     return (text[article.end():], article.group().strip().lower()) if article else (text, None)

@@ -28,6 +28,8 @@ MODIFYING_PARTICIPLES = frozenset("released published conducted taken issued com
 # "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
 # after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
 WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
+DASHES = frozenset({"—", "–", "-", "--"})
+PERIOD_NOUNS = frozenset("week month year weekend night".split())   # "a poll last week found ..."
 SUBJECT_GAP_WORDS = frozenset("now both all each too".split())   # "the two senators have both urged"
 FOCUS_ADVERBS = frozenset("just only even also nearly almost about roughly some".split())
 NOT_ADVERBS = frozenset("family ally rally supply assembly reply italy july".split())
@@ -48,6 +50,13 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
         return _appositive_subject(tokens, cue, hi - 1)
+    if hi > 2 and tokens[hi - 1].text in DASHES:     # "Many speakers — including Muslims and Jews — said"
+        opening = next((k for k in range(hi - 2, max(0, hi - 2 - MAX_APPOSITIVE_TOKENS), -1)
+                        if tokens[k].text == tokens[hi - 1].text), None)
+        if opening:
+            lo = walk_left(tokens, opening)
+            return (lo, hi) if lo < opening and looks_like_source(tokens[lo:opening], strict=needs_animate(cue)) \
+                else None
     if hi > 2 and tokens[hi - 1].text == ")":        # "Sen. Bernie Sanders (I-Vt.) said"
         opening = max((k for k in range(hi - 1) if tokens[k].text == "("), default=None)
         if opening:
@@ -227,7 +236,11 @@ def _known_actor(word: str) -> bool:
 
 
 def _head(words: list[Token]) -> Token:
-    """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report')."""
+    """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report') or
+    a time phrase ('a poll last week' -> 'poll')."""
+    while len(words) > 2 and (words[-1].low in TIME_WORDS or words[-1].low in PERIOD_NOUNS
+                              and words[-2].low in ("last", "this", "next")):
+        words = words[:-2] if words[-2].low in ("last", "this", "next", "on") else words[:-1]
     for n, word in enumerate(words):
         if n and (word.low in HEAD_BREAKERS or word.low in MODIFYING_PARTICIPLES) and not _name_of(words, n):
             return words[n - 1]
