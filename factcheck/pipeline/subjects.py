@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factcheck.lexicon import load_list
+from factcheck.pipeline.split import verb_forms
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
                                        PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject,
                                        quote_depths, relative_that)
@@ -214,7 +216,7 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
             and len(words) <= MAX_SOURCE_TOKENS
     if head.text[:1].isupper() and head.low not in TIME_WORDS and (head is not words[0] or len(words) > 1
                                                                    and words[1].text[:1].isupper()
-                                                                   or _known_actor(head.text)):
+                                                                   or _known_actor(head.text) or _lone_name(words)):
         return True
     return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS or head.low in _role_heads()
 
@@ -227,6 +229,23 @@ def _role_heads() -> frozenset[str]:
 
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items()
                      if " " not in phrase and kind != "pronoun" and phrase not in ("it", "this", "that"))
+
+
+def _lone_name(words: list[Token]) -> bool:
+    """'Carter has suggested ...', 'Paul suggested ...': one capitalised word that opens the sentence
+    is a surname unless it is a function word, an adverb or a verb form ('Yet', 'Initially', 'Known')."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    low = word.low
+    return word.text[:1].isupper() and word.text.isalpha() and len(low) > 2 and not low.endswith(("ly", "ed", "wn")) \
+        and low not in _function_words() and low not in verb_forms()
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(load_list("analysis_stopwords.txt")) | CLAUSE_WORDS | DETERMINERS | PREPOSITIONS | AUX_WORDS \
+        | TIME_WORDS | FOCUS_ADVERBS | SUBJECT_GAP_WORDS
 
 
 def _known_actor(word: str) -> bool:
