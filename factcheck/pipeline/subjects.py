@@ -74,7 +74,8 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     lo = _trim_leading_phrase(tokens, lo, hi)
     while lo < hi - 1 and tokens[lo].low in FOCUS_ADVERBS:
         lo += 1                                   # "Just 28 percent of voters said"
-    return (lo, hi) if looks_like_source(tokens[lo:hi], strict=needs_animate(cue)) else None
+    return (lo, hi) if looks_like_source(tokens[lo:hi], strict=needs_animate(cue),
+                                         groups=cue.kind in ("thought", "speech")) else None
 
 
 def is_manner_adverb(tok: Token) -> bool:
@@ -196,7 +197,7 @@ def _trim_leading_phrase(tokens: list[Token], lo: int, hi: int) -> int:
     return lo
 
 
-def looks_like_source(words: list[Token], strict: bool = True) -> bool:
+def looks_like_source(words: list[Token], strict: bool = True, groups: bool = False) -> bool:
     """A subject that can speak: a name, a pronoun, or a head noun such as 'sources' or 'ministry'.
 
     Not strict (plain speech verbs: said, told): any short noun phrase without a verb will do."""
@@ -218,7 +219,8 @@ def looks_like_source(words: list[Token], strict: bool = True) -> bool:
                                                                    and words[1].text[:1].isupper()
                                                                    or _known_actor(head.text) or _lone_name(words)):
         return True
-    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS or head.low in _role_heads()
+    return head.low in SOURCE_NOUNS or head.low.rstrip("s") in SOURCE_NOUNS or head.low in _role_heads() \
+        or groups and _plural_group(head)
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +231,14 @@ def _role_heads() -> frozenset[str]:
 
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items()
                      if " " not in phrase and kind != "pronoun" and phrase not in ("it", "this", "that"))
+
+
+def _plural_group(head: Token) -> bool:
+    """'investors fear', 'the four contenders suggested': a plural noun names a group that can think or
+    speak (of a thought or speech cue only: not 'the two sides agreed to', 'powers were showing')."""
+    low = head.low
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 4 and head.text.isalpha() \
+        and low not in _function_words() and low not in verb_forms()
 
 
 def _lone_name(words: list[Token]) -> bool:
