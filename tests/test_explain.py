@@ -128,12 +128,13 @@ def test_attribution_rules_in_words(rule, cue, words):
 
 
 def test_every_rule_the_pipeline_names_has_words():
-    from factcheck.pipeline import attribute, nominal, quotes, split
+    from factcheck.pipeline import attribute, colon, nominal, quotes, split
 
     for name in ("verb", "inverted", "coordinated", "participle", "passive-by"):
         assert name in CONSTRUCTIONS and f"  {name} " in attribute.__doc__
     for name in ("according", "colon", "stance", "noun-that", "noun", "adverb", "survey"):
         assert name in CONSTRUCTIONS and f"  {name} " in nominal.__doc__
+    assert "name-colon" in CONSTRUCTIONS and "  name-colon " in colon.__doc__
     for name in ("open", "before", "next"):
         assert f"quote-{name}" in CONSTRUCTIONS or name == "open" and "quote-continued" in CONSTRUCTIONS
         assert f"  {name} " in quotes.__doc__

@@ -7,6 +7,7 @@
   noun        "reports of ...", "Russian and Iranian denials"
   adverb      "The agency is reportedly preparing ..." (unnamed reports)
   survey      "Cruz had 38 percent in a Fox poll." / "In the new poll, 40 percent back Sanders."
+A speaker named before a colon with no quotation after it ("Poll: Cruz leads in Texas.") is `colon.py`'s.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
 from factcheck.pipeline.attribute import make_attribution
+from factcheck.pipeline.colon import find_speaker_colon
 from factcheck.pipeline.content import content_before
 from factcheck.pipeline.cues import Cue
 from factcheck.pipeline.subjects import looks_like_source, opening_adverbial, walk_left
@@ -55,6 +57,7 @@ def find_frames(tokens: list[Token], end: int, found: list[Attribution]) -> list
     out = _according_to(tokens, end)
     out += _in_survey(tokens, end, found + out)
     out += _colon_quote(tokens, end, found + out)
+    out += find_speaker_colon(tokens, end, found + out)
     if not found and not out:
         out += _stance(tokens, end)
     out += _noun_that(tokens, end, found + out)

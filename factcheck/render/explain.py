@@ -29,6 +29,8 @@ CONSTRUCTIONS = {
     "colon": "colon: a quotation after a colon, its speaker before it",
     "adverb": "adverb: {cue} puts the clause in the mouth of unnamed reports",
     "survey": "survey: the poll or survey named after {cue} is the source of the clause's figures",
+    "name-colon": "name and colon: a speaker, poll or outlet named before a colon, what it said "
+                  "after it ('Poll: ...', 'SMITH: ...')",
     "stance": "stance: an opening {cue} names whose view the sentence gives",
     "noun-that": "noun: {cue} with its holder before it and a that-clause of what was said or thought",
     "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
