@@ -189,12 +189,16 @@ def _participle(tokens, cue) -> bool:
 
 
 def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
-    """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing."""
+    """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing; nor
+    does a cue inside what a speaker said after their name and a colon, which like a quotation is
+    their words whole ('SMITH: I think it will pass', 'Poll: Voters Say Economy Comes First')."""
     keep = []
     for a in found:
         inside = any(b is not a and b.rule.split(":")[2:3] == ["denial"] and b.content[0] <= a.cue_span[0]
                      and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
-        if not inside:
+        own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
+                        for b in found)
+        if not inside and not own_words:
             keep.append(a)
     return keep
 

@@ -6,7 +6,9 @@
 
 Labels ("UPDATE:", "Editor's Note:", "The Latest:"; lexicon/en/colon_labels.txt), times ("9:42 p.m."),
 lists ("Ingredients: flour, ...") and a colon inside a sentence ("He had one goal: to win.") name no
-speaker. A quotation after a colon that ends a clause ("X was blunt: “...”") is `nominal._colon_quote`'s.
+speaker. A cue inside the statement is the speaker's own words, like a cue inside a quotation
+(`attribute._drop_nested_duplicates`). A quotation after a colon that ends a clause ("X was blunt:
+“...”") is `nominal._colon_quote`'s.
 """
 
 from __future__ import annotations
