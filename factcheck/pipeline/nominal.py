@@ -160,7 +160,8 @@ def _colon_quote(tokens: list[Token], end: int, found: list[Attribution]) -> lis
         if any(a.content[0] <= tok.start < a.content[1] or a.cue_span and a.cue_span[1] >= tokens[i - 1].end
                for a in found):
             continue
-        lo = walk_left(tokens, i)
+        lo = walk_left(tokens, i)       # a spaced hyphen is a dash: "Pollsters agree - Carl Bialik: “...”"
+        lo = max([lo] + [j + 1 for j in range(lo, i) if tokens[j].text in ("-", "--")])
         while lo < i and tokens[lo].low in PREPOSITIONS | TIME_WORDS:
             lo += 1
         if lo >= i:
