@@ -136,6 +136,8 @@ def test_a_relative_pronoun_source_is_the_phrase_it_stands_for(text, quote, sour
      "the race was close", "Tom Ruiz"),
     ("Sen. Ann Lee said the bridge would reopen. Her statements suggest the cost had doubled.\n",
      "the cost had doubled", "Ann Lee"),
+    ("The Kenyan Ministry of Health said the clinic was closed. Its spokeswoman said it would reopen.\n",
+     "it would reopen", "Kenyan Ministry of Health"),
 ])
 def test_a_possessive_source_names_its_head_or_its_owner(text, quote, source):
     """A possessive source phrase is the name it holds, or the owner's (a pronoun of the owner's kind

@@ -20,7 +20,7 @@ from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
-from factcheck.pipeline.sources import canonical_source
+from factcheck.pipeline.sources import canonical_source, role_table
 from factcheck.pipeline.subjects import antecedent
 from factcheck.pipeline.split import Part, split_parts
 from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, tokenize
@@ -390,11 +390,14 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
 
 def _possessed_source(phrase: str, owner: str, context: Context) -> tuple[str, str]:
     """'his campaign manager, Jeff Weaver' -> Jeff Weaver; 'her advisers' -> "Ann Lee's advisers" when
-    an earlier source of the pronoun's kind is Ann Lee; else the phrase as written."""
+    an earlier source of the pronoun's kind is Ann Lee, and 'its spokeswoman' -> that source itself;
+    else the phrase as written."""
     rest = phrase.split(None, 1)[1]
     name, kind = canonical_source(rest, context.extra_aliases)
     if name.lower() == " ".join(rest.split()).strip(",;: ").lower():
         earlier = _earlier_source(context, PRONOUN_SOURCES[owner], strict=True)
+        if earlier and role_table()[1].get(name.lower(), ("",))[0] == "spokesperson":
+            return earlier                          # "its spokeswoman" speaks for the body itself
         name, kind = (f"{earlier[0]}’s {name}", kind) if earlier else canonical_source(phrase, context.extra_aliases)
     context.sources.append((name, kind))
     return name, kind
