@@ -19,7 +19,7 @@ from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
 from factcheck.pipeline.attribute import make_attribution
 from factcheck.pipeline.cues import Cue
-from factcheck.pipeline.tokens import SOURCE_NOUNS, TIME_WORDS, Token
+from factcheck.pipeline.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
 
 MAX_SPEAKER_TOKENS = 5      # "McCain Challenger Kelli Ward", "Dr. Ben Carson"
 MAX_TOPIC_TOKENS = 8        # "Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts:"
@@ -27,7 +27,6 @@ MAX_HEADLINE_TOKENS = MAX_SPEAKER_TOKENS + 1 + MAX_TOPIC_TOKENS
 TOPIC_PREPOSITIONS = frozenset({"on", "to", "at"})     # a headline's "X on Y:", "X to Y:", "X at Y:"
 MIN_CONTENT_WORDS = 3       # shorter, it is a list's value: "Carson: A miracle.", "Age: 27 years"
 MIN_ROLL_COMMAS = 3         # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roll of names
-DASHES = frozenset({"—", "–", "-", "--"})
 MIN_NAME_CHARS = 2          # a single letter is a transcript's Q or A, or a list item
 NAME_JOINERS = frozenset({".", "&", "and"})     # "Dr. Ben Carson", "Blumenthal and Cohen"
 
@@ -79,7 +78,7 @@ def _speaker(tokens: list[Token], colon: int) -> tuple[int, int] | None:
     dash ('EXCLUSIVE – Roger Stone:'), and may be followed by whom or what it spoke to or about
     ('Clinton to Planned Parenthood:', 'CNN President On Trump:')."""
     dash = next((j for j in range(colon - 1, max(0, colon - MAX_HEADLINE_TOKENS - 1), -1)
-                 if tokens[j].text in DASHES), None)
+                 if tokens[j].text in ASIDE_DASHES), None)
     lo = dash + 1 if dash is not None else 0
     if not 0 < colon - lo <= MAX_HEADLINE_TOKENS:
         return None

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from factcheck.pipeline.cues import after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, TIME_WORDS,
-                                       Token, relative_that)
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
+                                       PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -22,8 +22,6 @@ MAX_RECIPIENT_TOKENS = 5
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
                         "fuelled alarmed".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
-PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
-                         "winter".split())
 ADJUNCT_STARTS = frozenset("during in at on with under after before from for of to at via over".split())
 OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters voters listeners viewers "
                          "lawmakers colleagues students members delegates".split())

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token,
-                                       contracted_subject, quote_depths, relative_that)
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS,
+                                       NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token, contracted_subject,
+                                       quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())
@@ -68,8 +69,9 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         return False                                  # "..., before insisting he had ...": a participle clause
     if word.text[:1].isupper() and not titled:        # "the Commonwealth of Independent States"
         return True
-    if before.text[:1].isdigit() and word.low.endswith("ed") and i + 1 < len(tokens) \
-            and tokens[i + 1].text.isalpha() and tokens[i + 1].text.islower() and tokens[i + 1].low not in ("that", "to"):
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before.text[:1].isdigit() and word.low.endswith("ed") and after is not None \
+            and after.text.isalpha() and after.text.islower() and after.low not in ("that", "to"):
         return True                                   # "by 271 pledged delegates": a modifier
     if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
             and not relative_that(tokens, i) \

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.tokens import Token
+from factcheck.pipeline.tokens import DASHES, Token
 
 MIN_PART_TOKENS = 2
 MIN_LIST_ITEM_TOKENS = 2
@@ -42,7 +42,6 @@ NOT_PARTICIPLES = frozenset("including according during following regarding conc
 PREDICATE_ADVERBS = frozenset("probably possibly likely also then still even further later".split())
 DASH_SUBORDINATORS = frozenset("particularly especially since because as which who although though "
                                "while whereas".split())
-DASHES = ("–", "—", "--")
 # "before visiting Turkey", "while shadowing a carrier group": a second event of the same subject.
 SEQUENCE_WORDS = frozenset("before after while when".split())
 # ", especially since the discourse ...": the reason a claim gives is a claim of its own.

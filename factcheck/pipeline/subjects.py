@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.lexicon import load_list
 from factcheck.pipeline.split import verb_forms
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, BOUNDARY_PUNCT, CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET,
-                                       PREPOSITIONS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject,
-                                       quote_depths, relative_that)
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHES, AUX_WORDS, BOUNDARY_PUNCT,
+                                       CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PREPOSITIONS,
+                                       PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject, quote_depths,
+                                       relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -30,8 +31,6 @@ MODIFYING_PARTICIPLES = frozenset("released published conducted taken issued com
 # "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
 # after a whole clause ("..., which emphasized the risk") is the writer's comment, not a speaker
 WHICH_SPEAKS = frozenset("say tell report state write announce claim add".split())
-DASHES = frozenset({"—", "–", "-", "--"})
-PERIOD_NOUNS = frozenset("week month year weekend night".split())   # "a poll last week found ..."
 SUBJECT_GAP_WORDS = frozenset("now both all each too".split())   # "the two senators have both urged"
 FOCUS_ADVERBS = frozenset("just only even also nearly almost about roughly some".split())
 NOT_ADVERBS = frozenset("family ally rally supply assembly reply italy july".split())
@@ -52,7 +51,7 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         return (hi - 1, hi)                       # "Smith, who said ...": the relative pronoun stands for Smith
     if hi > 1 and tokens[hi - 1].text == ",":
         return _appositive_subject(tokens, cue, hi - 1)
-    if hi > 2 and tokens[hi - 1].text in DASHES:     # "Many speakers — including Muslims and Jews — said"
+    if hi > 2 and tokens[hi - 1].text in ASIDE_DASHES:     # "Many speakers — including Muslims and Jews — said"
         opening = next((k for k in range(hi - 2, max(0, hi - 2 - MAX_APPOSITIVE_TOKENS), -1)
                         if tokens[k].text == tokens[hi - 1].text), None)
         if opening:
@@ -267,7 +266,7 @@ def _known_actor(word: str) -> bool:
 def _head(words: list[Token]) -> Token:
     """The head of a noun phrase: its last word before a preposition ('a report on X' -> 'report') or
     a time phrase ('a poll last week' -> 'poll')."""
-    while len(words) > 2 and (words[-1].low in TIME_WORDS or words[-1].low in PERIOD_NOUNS
+    while len(words) > 2 and (words[-1].low in TIME_WORDS or words[-1].low in PERIOD_WORDS
                               and words[-2].low in ("last", "this", "next")):
         words = words[:-2] if words[-2].low in ("last", "this", "next", "on") else words[:-1]
     for n, word in enumerate(words):

@@ -43,6 +43,10 @@ SOURCE_NOUNS = frozenset(
     "administration military army navy commission court newspaper website media documents document "
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
     "polling audit review transcript testimony research".split())
+PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
+                         "winter".split())
+DASHES = frozenset({"—", "–", "--"})
+ASIDE_DASHES = DASHES | {"-"}       # with a spaced hyphen, as some outlets write a dash
 NOUN_LIKE_AFTER_DET = frozenset("the a an his her its their our this these those".split())
 # after these, 'that' opens a clause ('said that', 'so that'), not a relative clause about a noun
 NOT_ANTECEDENTS = frozenset("said say says so now such is was were are be been believe believes think thinks "
