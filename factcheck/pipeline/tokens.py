@@ -90,8 +90,19 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         start = text.find(word, at)
         at = start + len(word)
         # Two apostrophes are a straight double quotation mark in some newspapers' text: ''Like this,''
-        tokens.append(Token('"' if word == "''" else word, start + offset, at + offset, word.lower()))
+        if word == "''":
+            word = '"'
+        elif word == "“" and _typed_as_closing(text, start, at):
+            word = "”"
+        tokens.append(Token(word, start + offset, at + offset, word.lower()))
     return tuple(tokens)
+
+
+def _typed_as_closing(text: str, start: int, end: int) -> bool:
+    """'“Apparently not,“ he said.': an opening curly mark typed for a closing one, a common slip; it
+    touches the comma or stop that ends the quoted words and a space or the end follows it, where an
+    opening mark touches the word it opens."""
+    return start > 0 and text[start - 1] in ",.?!" and (end == len(text) or text[end].isspace())
 
 
 def quote_depths(tokens: list[Token]) -> list[int]:
@@ -100,8 +111,9 @@ def quote_depths(tokens: list[Token]) -> list[int]:
     when it touches the word before it ('done," he said') and opens otherwise."""
     depth, out = 0, []
     for n, tok in enumerate(tokens):
-        closing = tok.text == "”" or tok.text == '"' and n > 0 and tokens[n - 1].end == tok.start \
-            and tokens[n - 1].text not in ("(", "[", "—")
+        closing = tok.text == "”" or tok.text == '"' and n > 0 and (
+            tokens[n - 1].end == tok.start and tokens[n - 1].text not in ("(", "[", "—")
+            or depth > 0 and tokens[n - 1].text in ("'", "’"))   # "... say, 'Well done,' " she said
         if tok.text in ("“", '"') and not closing:
             out.append(depth)
             depth += 1
