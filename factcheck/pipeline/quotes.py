@@ -51,6 +51,18 @@ def quote_shape(sentence: Sentence) -> QuoteShape:
     return QuoteShape(starts_inside, _is_opening(tokens, 0, depths), open_at, first_close)
 
 
+def _carried_over(sentences: list[Sentence], shapes: list[QuoteShape]) -> list[QuoteShape]:
+    """'“He looks calm. He looks in charge. He has no fear,” she said.': a sentence with no quotation
+    mark of its own, after one that leaves a quotation open in the same paragraph, lies wholly inside it."""
+    out = list(shapes)
+    for n in range(1, len(sentences)):
+        before, sentence = sentences[n - 1], sentences[n]
+        if out[n - 1].open_at is not None and before.paragraph == sentence.paragraph \
+                and not any(t.text in OPENING_MARKS + CLOSING_MARKS for t in tokenize(sentence.text, sentence.start)):
+            out[n] = QuoteShape(True, False, sentence.start, None)
+    return out
+
+
 def _is_opening(tokens: tuple[Token, ...], n: int, depths: list[int]) -> bool:
     """quote_depths gives an opening mark the depth outside it, a closing mark the depth after it."""
     tok = tokens[n]
@@ -66,14 +78,15 @@ def link_quotes(sentences: list[Sentence], found: list[list[Attribution]]) -> li
     """For each sentence, the attributions it takes from a neighbour's quotation (possibly none).
 
     `found[n]` holds the attributions sentence n makes by itself."""
-    shapes = [quote_shape(s) for s in sentences]
+    shapes = _carried_over(sentences, [quote_shape(s) for s in sentences])
     extra: list[list[Attribution]] = [[] for _ in sentences]
     _link_backward(sentences, found, shapes, extra)
     open_quote: Attribution | None = None
     last_quoted: tuple[int, Attribution] | None = None
     for n, sentence in enumerate(sentences):
         shape, own = shapes[n], found[n]
-        if open_quote and shape.starts_inside and open_quote.content[1] <= sentence.start:
+        if open_quote and shape.starts_inside and open_quote.content[1] <= sentence.start \
+                and not any(a.cue_span == open_quote.cue_span for a in own):
             end = shape.first_close or sentence.end
             extra[n].append(_moved(open_quote, (sentence.start, end), "quote-continued"))
         elif last_quoted and not own and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
