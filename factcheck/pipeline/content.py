@@ -128,14 +128,16 @@ def ends_clause(tokens, at: int, end: int) -> bool:
 
 
 def content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
-    """Content of an inverted attribution: from the clause start up to the comma before the source."""
+    """Content of an inverted attribution: from the clause start up to the comma before the source.
+    One word is enough when it closes a quotation ('“Maybe,” said Smith.')."""
     hi = before
     while hi > 0 and tokens[hi - 1].text in (",", "”", "\"", "—", "–"):
         hi -= 1
     lo = hi
     while lo > 0 and tokens[lo - 1].text != ";":
         lo -= 1
-    return (lo, hi) if hi - lo >= 2 else None
+    quoted = any(t.text in ("”", '"') for t in tokens[hi:before])
+    return (lo, hi) if hi - lo >= (1 if quoted else 2) else None
 
 
 def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
