@@ -19,6 +19,8 @@ MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
 MAX_ADJUNCT_SEARCH = 20      # "said during a discussion on Thursday with ... that ..."
 MAX_RECIPIENT_TOKENS = 5
+MAX_TITLE_TOKENS = 6         # "“Meet the Press,”", "“Fox News Sunday,”"
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
                         "fuelled alarmed".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
@@ -113,6 +115,19 @@ def closed_quote_before(tokens: list[Token], at: int) -> bool:
     """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
     the subject is what the cue reports, whatever follows the cue."""
     return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text in (",", "?", "!")
+
+
+def quoted_title_before(tokens: list[Token], at: int) -> bool:
+    """'On Fox News’s “Sunday Morning Futures,” Sen. Lee said ...': a short quotation in title case,
+    after other words of the sentence, names a show or a book; it is not what the cue reports."""
+    if not closed_quote_before(tokens, at):
+        return False
+    opening = next((j for j in range(at - 3, max(-1, at - 3 - MAX_TITLE_TOKENS), -1)
+                    if tokens[j].text in ("“", '"')), None)
+    if opening is None or opening == 0:
+        return False                # a quotation opening the sentence is what was said
+    words = [t.text for t in tokens[opening + 1:at - 2] if t.text[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
 def quote_resumes(tokens: list[Token], at: int) -> bool:
