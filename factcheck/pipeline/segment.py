@@ -28,8 +28,11 @@ FIRST_PERSON_RE = re.compile(r"^(?:I|My)\b|\b(?:I|my)\b")
 BIO_RE = re.compile(r"\b(?:is|was) an? (?:[a-z-]+ ){0,3}(?:fellow|researcher|journalist|writer|contributor|"
                     r"editor|professor|analyst|correspondent|reporter|columnist|author|director)\b"
                     r"(?: (?:at|with|for|of)\b|\.|,)")
+# the speaker and cue after a quotation ending in ! or ?, up to the stop that ends the attribution
 RUN_ON_CUE_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|tweeted|wrote|writes|added|"
-                           r"told|tells|replied|continued|explained|shouted|exclaimed)\b[^.!?]{0,60}[.!?]")
+                           r"told|tells|replied|continued|explained|shouted|exclaimed|declared|answered|"
+                           r"responded|remarked|insisted|countered|pressed)\b[^.!?]{0,200}[.!?]")
+QUOTE_ENDS = tuple(mark + closer for mark in "!?" for closer in ("”", '"', "''"))
 MAX_HEADING_WORDS = 14
 BIO_TAIL_PARAGRAPHS = 4      # bios and bylines are looked for only this close to the end
 SENTENCE_STARTERS = frozenset(
@@ -74,9 +77,10 @@ def _word_before(before: str) -> str | None:
 
 def _is_false_end(text: str, para_start: int, end: int) -> bool:
     """True when the period at text[end-1] belongs to an abbreviation, initial or list number,
-    or a quotation ending in ! or ? runs on into its attribution ('“Such fun!” Trump tweeted.')."""
+    or a quotation ending in ! or ? runs on into its attribution ('“Such fun!” Trump tweeted.',
+    "''Why not?'' Mr. Lee asked, smiling.")."""
     before = text[para_start:end]
-    if before.endswith(("!”", "?”", '!"', '?"')) and RUN_ON_CUE_RE.match(text, end):
+    if before.endswith(QUOTE_ENDS) and RUN_ON_CUE_RE.match(text, end):
         return True
     if not before.endswith("."):
         return False
