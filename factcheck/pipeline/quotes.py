@@ -133,7 +133,7 @@ def _still_open(attributions: list[Attribution], shape: QuoteShape) -> Attributi
     if shape.open_at is None:
         return None
     for attribution in reversed(attributions):
-        if attribution.content[0] - 1 <= shape.open_at < attribution.content[1]:
+        if attribution.content[0] - 2 <= shape.open_at < attribution.content[1]:   # “ or 
             return attribution
     return None
 

@@ -108,12 +108,12 @@ def _typed_as_closing(text: str, start: int, end: int) -> bool:
 def quote_depths(tokens: list[Token]) -> list[int]:
     """How deep each token stands inside quotation marks. A closing mark with no opening one means
     the sentence began inside a quotation that an earlier sentence opened. A straight mark closes
-    when it touches the word before it ('done," he said') and opens otherwise."""
+    when it touches the word before it ('done," he said') or a quotation is open, since a quotation
+    inside a quotation takes single marks ("... say, 'Well done,' " she said), and opens otherwise."""
     depth, out = 0, []
     for n, tok in enumerate(tokens):
         closing = tok.text == "”" or tok.text == '"' and n > 0 and (
-            tokens[n - 1].end == tok.start and tokens[n - 1].text not in ("(", "[", "—")
-            or depth > 0 and tokens[n - 1].text in ("'", "’"))   # "... say, 'Well done,' " she said
+            tokens[n - 1].end == tok.start and tokens[n - 1].text not in ("(", "[", "—") or depth > 0)
         if tok.text in ("“", '"') and not closing:
             out.append(depth)
             depth += 1
