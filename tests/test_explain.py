@@ -135,7 +135,7 @@ def test_every_rule_the_pipeline_names_has_words():
     for name in ("according", "colon", "stance", "noun-that", "noun", "adverb", "survey"):
         assert name in CONSTRUCTIONS and f"  {name} " in nominal.__doc__
     assert "name-colon" in CONSTRUCTIONS and "  name-colon " in colon.__doc__
-    for name in ("open", "before", "next"):
+    for name in ("open", "before", "next", "colon"):
         assert f"quote-{name}" in CONSTRUCTIONS or name == "open" and "quote-continued" in CONSTRUCTIONS
         assert f"  {name} " in quotes.__doc__
     for name in ("semicolon", "contrast", "clause-and", "relative", "participle", "predicate-and", "list",

@@ -45,6 +45,26 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found)]
 
 
+def colon_frame(text: str, offset: int = 0) -> Attribution | None:
+    """'He said:' / 'Lee continued:' ending a sentence: the speaker and cue of the quotation that
+    follows it. Its content is the colon until `quotes.py` moves it onto that quotation."""
+    tokens = tokenize(text, offset)
+    if len(tokens) < 2 or tokens[-1].text != ":":
+        return None
+    cues = [c for c in find_cues(tokens) if c.kind in ("speech", "denial") and c.last < len(tokens) - 1]
+    subject = left_subject(tokens, cues[-1]) if cues else None
+    if subject is None:
+        return None
+    cue = cues[-1]
+    colon = tokens[-1]
+    attribution = Attribution(content=(colon.start, colon.end), source=None,
+                              source_span=(tokens[subject[0]].start, tokens[subject[1] - 1].end),
+                              cue=" ".join(t.text for t in tokens[cue.first:cue.last + 1]),
+                              cue_span=(tokens[cue.first].start, tokens[cue.last].end),
+                              rule=f"colon-frame:{cue.lemma}:{cue.kind}:{cue.certainty}")
+    return _with_source_text(attribution, text, offset)
+
+
 def _with_source_text(attribution: Attribution, text: str, offset: int) -> Attribution:
     """The source phrase exactly as written ('Sen. Marco Rubio, R-Fla.'), not re-joined tokens."""
     if not attribution.source_span:

@@ -5,6 +5,9 @@ of the sentence that attributes it.
   before    “We never said that. We never did,” he said.      the first sentence is his too
   next      “We will win,” she said. “Nobody doubts it.”     a quoted sentence with no cue of its own,
                                                               in the same paragraph, goes on her quote
+  colon     He said:¶“We will win. Nobody doubts it.”         a quotation opening the sentence after a
+                                                              speech cue and a colon, in the same or the
+                                                              next paragraph, is what the cue reports
 
 Rules here only link sentences; finding each sentence's own attributions is `attribute.py`'s work.
 """
@@ -14,12 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.models import Attribution, Sentence
+from factcheck.pipeline.attribute import colon_frame
 from factcheck.pipeline.tokens import Token, quote_depths, tokenize
 
 OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')
 MIN_QUOTED_TOKENS = 3        # '“Yes.”' alone is too short to stand as a continued quotation
 SPEECH_KINDS = ("speech", "denial")
+MAX_LEAD_GAP = 2             # characters between a cue's content and the colon ending its sentence
 
 
 @dataclass(frozen=True)
@@ -83,19 +88,34 @@ def link_quotes(sentences: list[Sentence], found: list[list[Attribution]]) -> li
     _link_backward(sentences, found, shapes, extra)
     open_quote: Attribution | None = None
     last_quoted: tuple[int, Attribution] | None = None
+    lead: Attribution | None = None
     for n, sentence in enumerate(sentences):
         shape, own = shapes[n], found[n]
+        after = n > 0 and sentence.paragraph - sentences[n - 1].paragraph <= 1
         if open_quote and shape.starts_inside and open_quote.content[1] <= sentence.start \
                 and not any(a.cue_span == open_quote.cue_span for a in own):
             end = shape.first_close or sentence.end
             extra[n].append(_moved(open_quote, (sentence.start, end), "quote-continued"))
+        elif lead and after and shape.opens and not own and not extra[n]:
+            extra[n].append(_moved(lead, _inside_marks(sentence), "quote-colon"))
         elif last_quoted and not own and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
                 and sentences[n - 1].paragraph == sentence.paragraph and _long_enough(sentence):
             extra[n].append(_moved(last_quoted[1], _inside_marks(sentence), "quote-next"))
         every = extra[n] + own
         open_quote = _still_open(every, shape)
         last_quoted = _quoted(every, sentence, n)
+        lead = _colon_lead(sentence, own)
     return extra
+
+
+def _colon_lead(sentence: Sentence, own: list[Attribution]) -> Attribution | None:
+    """'He said:', 'The group issued the following statement:': a sentence ending in a colon after a
+    speech cue introduces the quotation that follows it."""
+    if not sentence.text.rstrip().endswith(":"):
+        return None
+    near_end = [a for a in own if a.source_span and a.rule.split(":")[2:3] in (["speech"], ["denial"])
+                and a.content[1] >= sentence.end - MAX_LEAD_GAP]
+    return near_end[-1] if near_end else colon_frame(sentence.text, sentence.start)
 
 
 def _link_backward(sentences, found, shapes, extra) -> None:
