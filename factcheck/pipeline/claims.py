@@ -262,7 +262,7 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     out = []
     for part in parts:
         piece = _strip_edges(tokens[part.lo:part.hi])
-        if len(piece) < 2 or _only_opener(piece):
+        if not _asserts(piece, attribution, tokens):
             continue
         start, end = piece[0].start, piece[-1].end
         # "a satellite intended for spying": the purpose is the object's, not the subject's;
@@ -277,6 +277,17 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, f"embedded-{rule}",
                           Inherited(fixed_kind="fact")))
     return out
+
+
+def _asserts(piece: list[Token], attribution: Attribution | None, tokens: list[Token]) -> bool:
+    """A piece of at least two words that is more than an opener; or one word a speaker said
+    ('75 percent said yes', '“Really,” she added')."""
+    if len(piece) >= 2:
+        return not _only_opener(piece)
+    if not piece or not attribution or not attribution.source_span or not piece[0].text[:1].isalpha():
+        return False
+    quoted = tokens[0].text in ("“", '"')
+    return quoted or not _only_opener(piece)
 
 
 def _only_opener(piece: list[Token]) -> bool:
