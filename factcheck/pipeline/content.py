@@ -94,7 +94,8 @@ def _skip_recipient(tokens: list[Token], i: int, end: int) -> int:
 def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int, cue: Cue) -> bool:
     """'..., Boistard said in a statement.' / 'he told reporters.': nothing after the cue is content."""
     words = tokens[start:stop]
-    if not words or len(words) > MAX_ADJUNCT_TOKENS or subject_start == 0:
+    # "he said Wednesday on MSNBC’s “Morning Joe.”": marks and stops are not words
+    if not words or sum(w.text[:1].isalnum() for w in words) > MAX_ADJUNCT_TOKENS or subject_start == 0:
         return False
     if tokens[subject_start - 1].text not in (",", "”", '"', "—"):
         return False
@@ -114,7 +115,10 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
 def closed_quote_before(tokens: list[Token], at: int) -> bool:
     """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
     the subject is what the cue reports, whatever follows the cue."""
-    return at >= 2 and tokens[at - 1].text in ("”", '"') and tokens[at - 2].text in (",", "?", "!")
+    if at < 2 or tokens[at - 1].text not in ("”", '"'):
+        return False
+    before = at - 3 if tokens[at - 2].text in ("'", "’") and at >= 3 else at - 2   # "... ‘I hope so,’” she said
+    return tokens[before].text in (",", "?", "!")
 
 
 def quoted_title_before(tokens: list[Token], at: int) -> bool:

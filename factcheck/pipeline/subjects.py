@@ -301,8 +301,8 @@ def right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
                 or after_name and word.low in PREPOSITIONS:   # "said Durbin in an interview"
             break
         hi += 1
-    if hi == lo or not looks_like_source(tokens[lo:hi], strict=False):
-        return None
+    if hi == lo or tokens[lo].text in PREPOSITIONS or not looks_like_source(tokens[lo:hi], strict=False):
+        return None                 # "..., he said on ABC's ''This Week''": no speaker opens with 'on'
     return lo, hi
 
 
