@@ -130,7 +130,7 @@ def test_attribution_rules_in_words(rule, cue, words):
 def test_every_rule_the_pipeline_names_has_words():
     from factcheck.pipeline import attribute, colon, nominal, quotes, split
 
-    for name in ("verb", "inverted", "coordinated", "participle", "passive-by"):
+    for name in ("verb", "inverted", "coordinated", "participle", "passive-by", "asked"):
         assert name in CONSTRUCTIONS and f"  {name} " in attribute.__doc__
     for name in ("according", "colon", "stance", "noun-that", "noun", "adverb", "survey"):
         assert name in CONSTRUCTIONS and f"  {name} " in nominal.__doc__

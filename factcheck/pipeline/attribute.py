@@ -6,6 +6,7 @@ Constructions handled (each names its rule in `Attribution.rule`, shown by `expl
   coordinated "X has denied this and asserted that ..." (the second cue shares X)
   participle  "..., calling them a rumour" (the main clause's source)
   passive-by  "..., as described by the Iranian government"
+  asked       "Asked whether he would run, ...", "..., she said when asked about the merger"
 Cues that are not verbs ('according to', a colon, nouns) are found in `nominal.py`.
 """
 
@@ -22,6 +23,10 @@ from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DE
 
 MIN_CONTENT_CHARS = 3
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
+# "Asked whether ...", "when asked about ...": the question put to a speaker
+QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
+ASKED_OPENERS = frozenset("when after before while once".split())
+MAX_ASKED_GAP = 8            # "Asked at a briefing Monday in Washington about ..."
 
 
 def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
@@ -110,6 +115,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
     if is_passive(tokens, cue):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
+    if tokens[cue.verb].low == "asked" and cue.first == cue.verb and _asked_question(tokens, cue, end):
+        return _asked_question(tokens, cue, end), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
         return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
     subject = left_subject(tokens, cue)
@@ -163,6 +170,31 @@ def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> 
     src_text = " ".join(t.text for t in tokens[source[0]:source[1]])
     return Attribution(content=span, source=src_text, source_span=src_span, cue=cue_text, cue_span=cue_span,
                        rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
+
+
+def _asked_question(tokens, cue, end) -> Attribution | None:
+    """'Asked whether he would run, Lee said ...', '..., she said when asked about the merger': the
+    question put to the speaker, asked by whoever 'by' names, or by someone unnamed."""
+    if cue.first > 0 and tokens[cue.first - 1].low not in ASKED_OPENERS and tokens[cue.first - 1].text != ",":
+        return None
+    agent = passive_agent(tokens, cue)
+    if agent:                               # "Asked by Lee at a forum about ...": the asker ends at 'at'
+        agent = (agent[0], next((j for j in range(agent[0] + 1, agent[1]) if tokens[j].low in QUESTION_WORDS
+                                 or tokens[j].low in PREPOSITIONS), agent[1]))
+    at = agent[1] if agent else cue.last + 1
+    start = next((j for j in range(at, min(end, at + MAX_ASKED_GAP))
+                  if tokens[j].low in QUESTION_WORDS or tokens[j].text in ",.;:“\""), None)
+    if start is None or tokens[start].low not in QUESTION_WORDS:
+        return None
+    stop = next((j for j in range(start + 1, end) if tokens[j].text in (",", ";", ":", "—", "–")), end)
+    if stop - start < 2:
+        return None
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    rule = f"asked:{cue.lemma}:{cue.kind}:{cue.certainty}"
+    if agent:
+        return make_attribution(tokens, (start, stop), agent, cue_span, tokens[cue.verb].text, "asked", cue)
+    return Attribution(content=(tokens[start].start, tokens[stop - 1].end), source=None, source_span=None,
+                       cue=tokens[cue.verb].text, cue_span=cue_span, rule=rule)
 
 
 def _fronted(tokens, cue, cue_span, cue_text_, end) -> Attribution | None:

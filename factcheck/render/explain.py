@@ -22,6 +22,7 @@ CONSTRUCTIONS = {
     "according": "according to: the speaker named after {cue}",
     "coordinated": "coordinated: {cue} shares the speaker of the previous cue",
     "participle": "participle: {cue} opens a clause that keeps the main clause's speaker",
+    "asked": "asked: the question put to a speaker ('Asked whether ..., X said'), by whom 'by' names",
     "passive-by": "passive: {cue} with the speaker after 'by'",
     "passive": "passive: {cue} with no speaker named ('it was reported', 'is expected to')",
     "evidential": "evidential: {cue} hedges the writer's own report ('appears to', 'it seems that')",
