@@ -113,10 +113,11 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     cue = cues[n]
     cue_span = (tokens[cue.first].start, tokens[cue.last].end)
     cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
-    if is_passive(tokens, cue):
-        return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
-    if tokens[cue.verb].low == "asked" and cue.first == cue.verb and _asked_question(tokens, cue, end):
+    passive = is_passive(tokens, cue)
+    if tokens[cue.verb].low == "asked" and (cue.first == cue.verb or passive) and _asked_question(tokens, cue, end):
         return _asked_question(tokens, cue, end), previous_source
+    if passive:
+        return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
         return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
     subject = left_subject(tokens, cue)
@@ -173,9 +174,10 @@ def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> 
 
 
 def _asked_question(tokens, cue, end) -> Attribution | None:
-    """'Asked whether he would run, Lee said ...', '..., she said when asked about the merger': the
-    question put to the speaker, asked by whoever 'by' names, or by someone unnamed."""
-    if cue.first > 0 and tokens[cue.first - 1].low not in ASKED_OPENERS and tokens[cue.first - 1].text != ",":
+    """'Asked whether he would run, Lee said ...', '..., she said when asked about the merger', 'Lee
+    was asked, “Why?”': the question put to the speaker, by whoever 'by' names, or by someone unnamed."""
+    if cue.first == cue.verb and cue.first > 0 and tokens[cue.first - 1].low not in ASKED_OPENERS \
+            and tokens[cue.first - 1].text != ",":
         return None
     agent = passive_agent(tokens, cue)
     if agent:                               # "Asked by Lee at a forum about ...": the asker ends at 'at'
@@ -184,9 +186,14 @@ def _asked_question(tokens, cue, end) -> Attribution | None:
     at = agent[1] if agent else cue.last + 1
     start = next((j for j in range(at, min(end, at + MAX_ASKED_GAP))
                   if tokens[j].low in QUESTION_WORDS or tokens[j].text in ",.;:“\""), None)
-    if start is None or tokens[start].low not in QUESTION_WORDS:
+    quoted = start is not None and cue.first < cue.verb and tokens[start].text in (",", ":") \
+        and start + 1 < end and tokens[start + 1].text in ("“", '"')
+    if start is None or tokens[start].low not in QUESTION_WORDS and not quoted:
         return None
-    stop = next((j for j in range(start + 1, end) if tokens[j].text in (",", ";", ":", "—", "–")), end)
+    if quoted:                              # "Lee was asked, “What is the most dangerous place?”"
+        start, stop = start + 1, len(tokens)
+    else:
+        stop = next((j for j in range(start + 1, end) if tokens[j].text in (",", ";", ":", "—", "–")), end)
     if stop - start < 2:
         return None
     cue_span = (tokens[cue.first].start, tokens[cue.last].end)

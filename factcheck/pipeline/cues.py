@@ -157,7 +157,8 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             width, (lemma, kind, certainty) = match
             first = _cue_start(tokens, i)
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
-            passive_ok = passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY
+            # "he was asked whether ...": the question put to him, with or without the asker
+            passive_ok = passive_agent(tokens, cue) or lemma in PASSIVE_HEARSAY or tokens[i].low == "asked"
             if (not is_passive(tokens, cue) or passive_ok) and not _aspectual(tokens, cue):
                 cues.append(cue)
                 if titled:
