@@ -135,8 +135,11 @@ def quoted_title_before(tokens: list[Token], at: int) -> bool:
 
 
 def quote_resumes(tokens: list[Token], at: int) -> bool:
-    """'“For me,” she said, “it was over.”': the quotation goes on right after the cue."""
-    return at + 1 < len(tokens) and tokens[at].text == "," and tokens[at + 1].text in ("“", '"')
+    """'“For me,” she said, “it was over.”', '“First,” she told the host, “I would ...”': the quotation
+    goes on right after the cue and its addressee."""
+    comma = next((j for j in range(at, min(len(tokens) - 1, at + MAX_RECIPIENT_TOKENS + 1))
+                  if not tokens[j].text[:1].isalnum()), None)
+    return comma is not None and tokens[comma].text == "," and tokens[comma + 1].text in ("“", '"')
 
 
 def ends_clause(tokens, at: int, end: int) -> bool:
