@@ -110,7 +110,8 @@ def after_quote_comma(tokens: list[Token], at: int) -> bool:
 
 
 def _aspectual(tokens: list[Token], cue: Cue) -> bool:
-    """'prices continued to rise': 'continue' reports speech only when no verb follows it;
+    """'prices continued to rise': 'continue' reports speech only when no verb follows it ('Lee
+    continued:' before a quotation in the next paragraph);
     'the state added 40,000 jobs': a number right after 'add' is what was added, not what was said;
     'the club backed down': a particle can make a verb of doing."""
     nxt = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
@@ -119,7 +120,7 @@ def _aspectual(tokens: list[Token], cue: Cue) -> bool:
     if (cue.lemma, nxt) in NOT_REPORTING:               # "backed down", "called off"
         return True
     quoted = any(t.text in ("“", "”", '"') for t in tokens)
-    return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted)
+    return cue.lemma == "continue" and (nxt not in ("", ",", ".", ":", "“", '"') or not quoted and nxt != ":")
 
 
 def is_passive(tokens: list[Token], cue: Cue) -> bool:
