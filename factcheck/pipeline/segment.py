@@ -28,11 +28,13 @@ FIRST_PERSON_RE = re.compile(r"^(?:I|My)\b|\b(?:I|my)\b")
 BIO_RE = re.compile(r"\b(?:is|was) an? (?:[a-z-]+ ){0,3}(?:fellow|researcher|journalist|writer|contributor|"
                     r"editor|professor|analyst|correspondent|reporter|columnist|author|director)\b"
                     r"(?: (?:at|with|for|of)\b|\.|,)")
-# the speaker and cue after a quotation ending in ! or ?, up to the stop that ends the attribution
-RUN_ON_CUE_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|tweeted|wrote|writes|added|"
-                           r"told|tells|replied|continued|explained|shouted|exclaimed|declared|answered|"
-                           r"responded|remarked|insisted|countered|pressed)\b[^.!?]{0,200}[.!?]")
-QUOTE_ENDS = tuple(mark + closer for mark in "!?" for closer in ("”", '"', "''"))
+# the speaker (with an apposition: "Tom Lee, the party chairman, said") and cue after a quotation
+# ending in ! or ? (or a nested quotation's mark: "...?'\""), up to the stop that ends the attribution
+RUN_ON_CUE_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,.!?“”\"]{1,60},)?\s+"
+                           r"(?:said|says|asked|asks|tweeted|wrote|writes|added|told|tells|replied|continued|explained|"
+                           r"shouted|exclaimed|declared|answered|responded|remarked|insisted|countered|pressed)\b"
+                           r"[^.!?]{0,200}[.!?]")
+QUOTE_ENDS = tuple(mark + inner + closer for mark in "!?" for inner in ("", "'", "’") for closer in ("”", '"', "''"))
 MAX_HEADING_WORDS = 14
 BIO_TAIL_PARAGRAPHS = 4      # bios and bylines are looked for only this close to the end
 SENTENCE_STARTERS = frozenset(
