@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from factcheck.pipeline.cues import after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
-                                       PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, relative_that)
+                                       PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, closes_quotation,
+                                       relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -115,10 +116,7 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
 def closed_quote_before(tokens: list[Token], at: int) -> bool:
     """'“We will win,” Smith told a rally on Monday as ...': a quotation closed by a comma just before
     the subject is what the cue reports, whatever follows the cue."""
-    if at < 2 or tokens[at - 1].text not in ("”", '"'):
-        return False
-    before = at - 3 if tokens[at - 2].text in ("'", "’") and at >= 3 else at - 2   # "... ‘I hope so,’” she said
-    return tokens[before].text in (",", "?", "!")
+    return closes_quotation(tokens, at)
 
 
 def quoted_title_before(tokens: list[Token], at: int) -> bool:

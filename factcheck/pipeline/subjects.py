@@ -12,8 +12,8 @@ from factcheck.lexicon import load_list
 from factcheck.pipeline.split import verb_forms
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHES, AUX_WORDS, BOUNDARY_PUNCT,
                                        CLAUSE_WORDS, DETERMINERS, NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PREPOSITIONS,
-                                       PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject, quote_depths,
-                                       relative_that)
+                                       PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token, closes_quotation, contracted_subject,
+                                       quote_depths, relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -110,7 +110,8 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     Martin, counsel for the firm, said' / 'Will Rogers, for example, said': the name opening the
     clause (after an opening adverbial) speaks when only comma-separated asides follow it."""
     lo = comma
-    while lo > 0 and tokens[lo - 1].text not in (";", ":") and comma - lo <= MAX_ASIDES_TOKENS:
+    while lo > 0 and tokens[lo - 1].text not in (";", ":") and comma - lo <= MAX_ASIDES_TOKENS \
+            and not _opening_quotation_ends(tokens, lo):
         lo -= 1
     depths = quote_depths(list(tokens[lo:comma + 1]))
     if comma - lo > MAX_ASIDES_TOKENS or depths[0] or depths[-1]:
@@ -124,6 +125,16 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     if not phrase or len(phrase) > MAX_NAME_TOKENS or any(t.text in ("“", "”", '"', "(") for t in phrase):
         return None
     return (lo, commas[0]) if looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
+
+
+def _opening_quotation_ends(tokens: list[Token], at: int) -> bool:
+    """'“...,” Tom Bond, 30, of Raleigh, who was polled, said': a quotation that opens the sentence
+    closes before `at`, and the clause of its speaker starts there (not a title inside an aside:
+    'Sam Bole, a contestant on “Big Deal,” who ..., said')."""
+    if not closes_quotation(tokens, at):
+        return False
+    opening = next((k for k in range(at - 2, -1, -1) if tokens[k].text in ("“", '"')), None)
+    return opening is None or opening == 0
 
 
 def opening_adverbial(words: list[Token]) -> bool:

@@ -65,6 +65,15 @@ def relative_that(tokens: list[Token], i: int) -> bool:
     return finite and tokens[i - 2].low not in NOT_ANTECEDENTS
 
 
+def closes_quotation(tokens, at: int) -> bool:
+    """'“We will win,” Smith said', '“... ‘I hope so,’” Lee said': a quotation closed by a comma (or
+    ? or !) right before token `at`, after a nested quotation's mark too."""
+    if at < 2 or tokens[at - 1].text not in ("”", '"'):
+        return False
+    before = at - 3 if tokens[at - 2].text in ("'", "’") and at >= 3 else at - 2
+    return tokens[before].text in (",", "?", "!")
+
+
 def contracted_subject(low: str) -> str | None:
     """"he's", "she’s", "it's", "that's", "who's": a subject with a contracted 'has' or 'is', not a
     possessive; the subject alone, or None."""
@@ -109,11 +118,13 @@ def quote_depths(tokens: list[Token]) -> list[int]:
     """How deep each token stands inside quotation marks. A closing mark with no opening one means
     the sentence began inside a quotation that an earlier sentence opened. A straight mark closes
     when it touches the word before it ('done," he said') or a quotation is open, since a quotation
-    inside a quotation takes single marks ("... say, 'Well done,' " she said), and opens otherwise."""
+    inside a quotation takes single marks ("... say, 'Well done,' " she said), or when it follows a
+    nested quotation's closing mark, and opens otherwise."""
     depth, out = 0, []
     for n, tok in enumerate(tokens):
         closing = tok.text == "”" or tok.text == '"' and n > 0 and (
-            tokens[n - 1].end == tok.start and tokens[n - 1].text not in ("(", "[", "—") or depth > 0)
+            tokens[n - 1].end == tok.start and tokens[n - 1].text not in ("(", "[", "—") or depth > 0
+            or n > 1 and tokens[n - 1].text in ("'", "’") and tokens[n - 2].text in (",", ".", "?", "!"))
         if tok.text in ("“", '"') and not closing:
             out.append(depth)
             depth += 1
