@@ -19,7 +19,8 @@ from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, fi
                                      is_passive)
 from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
                                          walk_left)
-from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, Token, tokenize
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, Token,
+                                       closes_quotation, tokenize)
 
 MIN_CONTENT_CHARS = 3
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
@@ -138,7 +139,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     if subject is None:
         right = right_source(tokens, cue) if _can_invert(tokens, cue) else None
         if right and ends_clause(tokens, right[1], end):
-            content = content_before(tokens, cue.first)
+            content = content_before(tokens, cue.first, _earlier_inverted_end(tokens, cues, n))
             if content:
                 return make_attribution(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
@@ -148,7 +149,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             or rule == "verb" and closed_quote_before(tokens, subject[0]) and not quote_resumes(tokens, cue.last + 1) \
             and not quoted_title_before(tokens, subject[0]):
         after_break = subject[0] > 0 and tokens[subject[0] - 1].text in (",", "”", '"', "''", "—", "–")
-        content = content_before(tokens, subject[0]) if after_break else None
+        content = content_before(tokens, subject[0], _earlier_inverted_end(tokens, cues, n)) if after_break else None
         if not content:
             return None, subject            # "..., but her rival has not conceded": nothing reported
         return make_attribution(tokens, content, subject, cue_span, cue_text_, "inverted", cue), subject
@@ -156,6 +157,15 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         # "the agency has denied this": the denial itself is the claim, speaker included
         start, stop = subject[0], content_stop(tokens, cues, n, end, keep_participles=True)
     return make_attribution(tokens, (start, stop), subject, cue_span, cue_text_, rule, cue), subject
+
+
+def _earlier_inverted_end(tokens, cues, n) -> int:
+    """Where the quotation of an inverted cue may start: after an earlier cue that closed a quotation
+    of its own in the sentence ('“X,” she said, but ..., “Y,” said Kunin'), else the sentence start."""
+    for earlier in reversed(cues[:n]):
+        if closes_quotation(tokens, earlier.first) or earlier.first > 0 and closes_quotation(tokens, earlier.first - 1):
+            return earlier.last + 1
+    return 0
 
 
 def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:

@@ -147,15 +147,17 @@ def ends_clause(tokens, at: int, end: int) -> bool:
         or tokens[at].low in PREPOSITIONS
 
 
-def content_before(tokens: list[Token], before: int) -> tuple[int, int] | None:
-    """Content of an inverted attribution: from the clause start up to the comma before the source.
-    One word is enough when it closes a quotation ('“Maybe,” said Smith.')."""
+def content_before(tokens: list[Token], before: int, floor: int = 0) -> tuple[int, int] | None:
+    """Content of an inverted attribution: from the clause start (or `floor`) up to the comma before
+    the source. One word is enough when it closes a quotation ('“Maybe,” said Smith.')."""
     hi = before
     while hi > 0 and tokens[hi - 1].text in (",", "”", "\"", "—", "–"):
         hi -= 1
     lo = hi
-    while lo > 0 and tokens[lo - 1].text != ";":
+    while lo > floor and tokens[lo - 1].text != ";":
         lo -= 1
+    if floor and lo == floor:               # '“X,” she said, but ..., “Y,” said Kunin': Kunin's own quotation
+        lo = next((j + 1 for j in range(lo, hi) if tokens[j].text in ("“", '"')), lo)
     quoted = any(t.text in ("”", '"') for t in tokens[hi:before])
     return (lo, hi) if hi - lo >= (1 if quoted else 2) else None
 
