@@ -22,6 +22,7 @@ MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a sou
 MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
 MAX_NAME_TOKENS = 6          # the name before such a long aside
 MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, said": name to cue
+MAX_LABEL_CHARS = 12         # "(D-Mo.)", "(R-N.Y.)", "(I-Vt.)" after a name
 OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
                             "now last this when as while".split())
 HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
@@ -121,10 +122,18 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
         lo, commas = commas[0] + 1, commas[1:]
     if not commas:
         return None
-    phrase = tokens[lo:commas[0]]
+    phrase = _without_party_label(tokens[lo:commas[0]])
     if not phrase or len(phrase) > MAX_NAME_TOKENS or any(t.text in ("“", "”", '"', "(") for t in phrase):
         return None
     return (lo, commas[0]) if looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
+
+
+def _without_party_label(phrase):
+    """'Sen. Claire Hill (D-Mo.)': the name without the closing parenthesis that follows it."""
+    if len(phrase) > 2 and phrase[-1].text == ")":
+        opening = max((k for k, t in enumerate(phrase) if t.text == "("), default=0)
+        return phrase[:opening] if opening and phrase[-1].start - phrase[opening].end <= MAX_LABEL_CHARS else phrase
+    return phrase
 
 
 def _opening_quotation_ends(tokens: list[Token], at: int) -> bool:
