@@ -27,6 +27,7 @@ RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence witho
 # "Asked whether ...", "when asked about ...": the question put to a speaker
 QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
 ASKED_OPENERS = frozenset("when after before while once".split())
+CONNECTIVE_OPENERS = frozenset("but and yet still so instead however".split())   # "But, said Lee, “...”"
 MAX_ASKED_GAP = 8            # "Asked at a briefing Monday in Washington about ..."
 
 
@@ -134,7 +135,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         # "With polls showing a tight race, Smith ...": the absolute phrase ends at its comma
         stop = next((j for j in range(cue.last + 1, stop) if tokens[j].text == ","), stop)
     start = content_after(tokens, cue, stop)
-    if subject is None and cue.first == 0 and cue.kind == "speech":
+    if subject is None and cue.kind == "speech" and (cue.first == 0 or cue.first == 2 and tokens[1].text == ","
+                                                     and tokens[0].low in CONNECTIVE_OPENERS):
         return _fronted(tokens, cue, cue_span, cue_text_, end), previous_source
     if subject is None:
         right = right_source(tokens, cue) if _can_invert(tokens, cue) else None
