@@ -116,8 +116,10 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     cue_span = (tokens[cue.first].start, tokens[cue.last].end)
     cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
     passive = is_passive(tokens, cue)
-    if tokens[cue.verb].low == "asked" and (cue.first == cue.verb or passive) and _asked_question(tokens, cue, end):
-        return _asked_question(tokens, cue, end), previous_source
+    asked = _asked_question(tokens, cue, end) if tokens[cue.verb].low == "asked" \
+        and (cue.first == cue.verb or passive) else None
+    if asked:
+        return asked, previous_source
     if passive:
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
