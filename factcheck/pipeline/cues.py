@@ -1,5 +1,6 @@
 """Reporting verbs in a sentence's tokens: 'said', 'has long denied', 'went on to say', with their
-lemma, kind (speech, thought, evidence, denial) and certainty from `reporting_verbs.txt`.
+lemma, kind (speech, thought, evidence, denial) and certainty from `reporting_verbs.txt`; and, in a
+sentence with none of those, the verb that follows a quotation and its speaker ('“...,” Lee fumed').
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from functools import lru_cache
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS,
-                                       NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token, contracted_subject,
-                                       quote_depths, relative_that)
+                                       NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token, closes_quotation,
+                                       contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())
@@ -19,6 +20,7 @@ BE_WORDS = frozenset("is was were are be been being am".split())
 NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
                            ("write", "off"), ("write", "down")})
 MAX_WITH_SUBJECT_TOKENS = 6   # "with most of the party's voters saying ..."
+MAX_FRAME_NAME_TOKENS = 3     # "“...,” Sen. Lee fumed": the speaker between a quotation and its verb
 OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
@@ -167,7 +169,24 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             i += width
             continue
         i += 1
-    return cues
+    return cues or _quote_frame_cue(tokens)
+
+
+def _quote_frame_cue(tokens: list[Token]) -> list[Cue]:
+    """'“...,” Lee fumed.', '“...?” she snapped on Tuesday': after a quotation closed by a comma, ?
+    or !, a name or pronoun and a past-tense verb ending the sentence or before an adjunct, the verb
+    tells how the quotation was spoken, whatever verb it is."""
+    for i in range(3, len(tokens)):
+        word = tokens[i]
+        if not (word.text.islower() and word.low.endswith("ed")):
+            continue
+        lo = i - 2 if tokens[i - 1].low in PRONOUNS else i - 1
+        while lo > 0 and i - lo <= MAX_FRAME_NAME_TOKENS and tokens[lo].text[:1].isupper():
+            lo -= 1
+        after = tokens[i + 1].low if i + 1 < len(tokens) else "."
+        if lo < i - 1 and closes_quotation(tokens, lo + 1) and (after in (".", ",", ";", "on", "at", "in")):
+            return [Cue(i, i, i, word.low, "speech", "certain")]
+    return []
 
 
 @lru_cache(maxsize=1)
