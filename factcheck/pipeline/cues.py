@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
                                        NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token, closes_quotation,
                                        contracted_subject, quote_depths, relative_that)
 
@@ -178,14 +178,15 @@ def _quote_frame_cue(tokens: list[Token]) -> list[Cue]:
     tells how the quotation was spoken, whatever verb it is."""
     for i in range(3, len(tokens)):
         word = tokens[i]
-        if not (word.text.islower() and word.low.endswith("ed")):
+        if not (word.text.islower() and (word.low.endswith("ed") or word.low in IRREGULAR_PAST)):
             continue
         lo = i - 2 if tokens[i - 1].low in PRONOUNS else i - 1
         while lo > 0 and i - lo <= MAX_FRAME_NAME_TOKENS and tokens[lo].text[:1].isupper():
             lo -= 1
         after = tokens[i + 1].low if i + 1 < len(tokens) else "."
-        if lo < i - 1 and closes_quotation(tokens, lo + 1) and (after in (".", ",", ";", "on", "at", "in")):
-            return [Cue(i, i, i, word.low, "speech", "certain")]
+        if lo < i - 1 and closes_quotation(tokens, lo + 1) and after in (".", ",", ";", "on", "at", "in", "back"):
+            last = i + 1 if after == "back" else i          # '“...,” Lee shot back'
+            return [Cue(i, i, last, word.low, "speech", "certain")]
     return []
 
 
