@@ -64,6 +64,8 @@ def title_case(tokens: list[Token]) -> bool:
 
 def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
     """'the report', 'raised questions', 'of describing': a verb form used as a noun or gerund."""
+    if _plural_before_verb(tokens, i):
+        return True        # "farm advocates say ...": a plural noun, the subject of the cue after it
     if i == 0:
         return False
     word, before = tokens[i], tokens[i - 1]
@@ -81,7 +83,8 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         return True
     if word.low.endswith("s") and not word.low.endswith("ss") and i + 1 < len(tokens) \
             and tokens[i + 1].low in FINITE_AUXILIARIES and before.low not in PRONOUNS \
-            and (i == 1 or before.text.islower() and before.low not in SOURCE_NOUNS and before.low not in CLAUSE_WORDS):
+            and (i == 1 or titled or before.text.islower() and before.low not in SOURCE_NOUNS
+                 and before.low not in CLAUSE_WORDS):
         return True        # "rights advocates have pushed": a plural noun; not "which he believes will ..."
     if word.low.endswith("s") and word.low in AMBIGUOUS_NOUNS:
         # "Washington questions ...": a verb only right after a name, pronoun or source noun, or
@@ -94,6 +97,16 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
             and not _with_subject(tokens, i) and not contracted_subject(before.low):   # "She’s describing"
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
+
+
+def _plural_before_verb(tokens: list[Token], i: int) -> bool:
+    """'Farm advocates say they ...', 'Party leaders warned ...': an -s form right before a reporting
+    verb that is not itself an -s or -ing form is a plural noun, the subject of that verb."""
+    word, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None or not word.low.endswith("s") or word.low.endswith("ss") \
+            or i > 0 and tokens[i - 1].low in PRONOUNS:
+        return False
+    return (after.low,) in _verb_forms() and not after.low.endswith(("s", "ing"))
 
 
 def _with_subject(tokens: list[Token], i: int) -> bool:
