@@ -17,12 +17,13 @@ from factcheck.pipeline.content import (closed_quote_before, content_after, cont
                                         only_adjunct, quote_resumes, quoted_title_before)
 from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
                                      is_passive)
-from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
-                                         walk_left)
+from factcheck.pipeline.subjects import (clause_subject, left_subject, looks_like_source, needs_animate, passive_agent,
+                                         right_source, walk_left)
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, Token,
                                        closes_quotation, tokenize)
 
 MIN_CONTENT_CHARS = 3
+MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
 QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
@@ -124,7 +125,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
         return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
-    subject = left_subject(tokens, cue)
+    subject = _after_outer_cue(tokens, cues, n, left_subject(tokens, cue), previous_source)
     rule = "verb"
     if subject is None and _coordinated(tokens, cue):
         subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "coordinated"
@@ -170,6 +171,23 @@ def _earlier_inverted_end(tokens, cues, n) -> int:
         if closes_quotation(tokens, earlier.first) or earlier.first > 0 and closes_quotation(tokens, earlier.first - 1):
             return earlier.last + 1
     return 0
+def _after_outer_cue(tokens, cues, n, subject, previous_source):
+    """'He says he believes ...', 'Aides said the senator denied ...': a subject that runs over an
+    earlier finite cue is only what follows that cue; the earlier cue reports the whole inner
+    attribution. A participle's subject that runs over one ('Lee endorsed Ruiz in June, telling ...')
+    is that earlier cue's speaker."""
+    if subject is None:
+        return None
+    lo, hi = subject
+    outer = next((c for c in reversed(cues[:n]) if lo <= c.verb < hi), None)
+    if outer is None or tokens[outer.verb].low.endswith("ing"):
+        return subject
+    if tokens[cues[n].verb].low.endswith("ing"):
+        return previous_source or subject
+    inner = outer.last + 1 + (outer.last + 1 < hi and tokens[outer.last + 1].low == "that")
+    if inner < hi and hi - inner <= MAX_INNER_SUBJECT_TOKENS and looks_like_source(tokens[inner:hi], strict=False):
+        return inner, hi
+    return subject
 
 
 def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:

@@ -200,6 +200,8 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                     tokens, later.first)):
             return later.first - 1          # '..., adding ...' / '... “an error,” adding ...'
         subject = left_subject(tokens, later)
+        if subject and subject[0] <= cue.last:
+            continue                        # "X said he believed that ...": the later cue is inside this one's content
         if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \
                 and tokens[subject[0] - 2].text in (",", "—", "–", "-", "--"):
             return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
