@@ -11,7 +11,8 @@ from functools import lru_cache
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
-                                       NOUN_LIKE_AFTER_DET, PRONOUNS, SOURCE_NOUNS, Token, closes_quotation,
+                                       NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token,
+                                       closes_quotation,
                                        contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
@@ -25,6 +26,8 @@ OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
+# "a survey of insiders shows that ...": before 'that' these are verbs, not nouns ("reports that ..." may be either)
+FINDING_VERBS = frozenset("shows finds".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
                             "stresses promises quotes estimates remarks cites finds".split())
 
@@ -91,7 +94,7 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         # before an object pronoun ("the first lady calls it her ...")
         after = tokens[i + 1].low if i + 1 < len(tokens) else ""
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS
-                    or after in OBJECT_PRONOUNS)
+                    or after in OBJECT_PRONOUNS or word.low in FINDING_VERBS and _finding(tokens, i))
     if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
             and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
             and not _with_subject(tokens, i) and not contracted_subject(before.low):   # "She’s describing"
@@ -107,6 +110,15 @@ def _plural_before_verb(tokens: list[Token], i: int) -> bool:
             or i > 0 and tokens[i - 1].low in PRONOUNS:
         return False
     return (after.low,) in _verb_forms() and not after.low.endswith(("s", "ing"))
+
+
+def _finding(tokens: list[Token], i: int) -> bool:
+    """'A survey of insiders shows that ...', 'a poll out this week shows Lee ahead', 'an email from
+    2011 shows ...': before 'that' or a name, or after a date, 'shows' is what a document does."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1]
+    return after is not None and (after.low == "that" or after.text[:1].isupper() and after.text.isalpha()) \
+        or before.text[:1].isdigit() or before.low in PERIOD_WORDS or before.low in TIME_WORDS
 
 
 def _with_subject(tokens: list[Token], i: int) -> bool:

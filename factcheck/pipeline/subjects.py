@@ -25,7 +25,8 @@ MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, 
 MAX_LABEL_CHARS = 12         # "(D-Mo.)", "(R-N.Y.)", "(I-Vt.)" after a name
 OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
                             "now last this when as while".split())
-HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among".split())
+# words after a head noun ("a report on X", "a poll out Monday")
+HEAD_BREAKERS = frozenset("of for on at in from with to between against over about by among out".split())
 # "a poll released this week found ...": a participle that modifies the head noun before it
 MODIFYING_PARTICIPLES = frozenset("released published conducted taken issued commissioned obtained sponsored "
                                   "funded posted filed prepared produced compiled".split())

@@ -42,7 +42,8 @@ SOURCE_NOUNS = frozenset(
     "campaign people residents witnesses researchers scientists group committee council department office "
     "administration military army navy commission court newspaper website media documents document "
     "records results emails filings investigation inquiry analysis statistics figures estimates studies "
-    "polling audit review transcript testimony research".split())
+    "polling audit review transcript testimony research email emails memo letter video footage average "
+    "projection tally".split())
 PERIOD_WORDS = frozenset("week month year morning afternoon evening night weekend spring summer autumn fall "
                          "winter".split())
 DASHES = frozenset({"—", "–", "--"})
