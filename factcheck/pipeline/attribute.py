@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from factcheck.models import Attribution
 from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
-                                        only_adjunct, quote_resumes, quoted_title_before)
+                                        only_adjunct, only_time, quote_resumes, quoted_title_before)
 from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
                                      is_passive)
 from factcheck.pipeline.subjects import (clause_subject, left_subject, looks_like_source, needs_animate, passive_agent,
@@ -151,6 +151,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     # a quotation closed before the subject is what its own verb reports ('"...," X said'); a
     # participle or coordinated cue after that verb ('X said, adding that ...') reports what follows
     if start is None or start >= stop or only_adjunct(tokens, start, stop, subject[0], cue) \
+            or only_time(tokens, start, stop) \
             or rule == "verb" and closed_quote_before(tokens, subject[0]) and not quote_resumes(tokens, cue.last + 1) \
             and not quoted_title_before(tokens, subject[0]):
         after_break = subject[0] > 0 and tokens[subject[0] - 1].text in (",", "”", '"', "''", "—", "–")

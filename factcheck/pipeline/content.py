@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
+TIME_HEADS = frozenset("later earlier ago day hour minute moment time".split())          # "days later"
+TIME_FILLERS = frozenset("a few couple of several next following same previous last early late on in at "
+                         "that two three four".split())
 MAX_ADJUNCT_SEARCH = 20      # "said during a discussion on Thursday with ... that ..."
 MAX_RECIPIENT_TOKENS = 5
 MAX_TITLE_TOKENS = 6         # "“Meet the Press,”", "“Fox News Sunday,”"
@@ -111,6 +114,19 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
         return True
     # "..., Calderon told CNBC Saturday.": a short object with no verb and no "that"
     return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
+
+
+def only_time(tokens: list[Token], start: int, stop: int) -> bool:
+    """'The website reported a few days later.', 'He apologized the next day.': what follows the cue
+    is only when it happened, and nothing was reported."""
+    words = [_singular_time(t.low) for t in tokens[start:stop] if t.text not in ".,"]
+    timed = [w for w in words if w in TIME_HEADS or w in TIME_WORDS or w in PERIOD_WORDS]
+    return 0 < len(words) <= MAX_ADJUNCT_TOKENS and bool(timed) and all(
+        w in timed or w in TIME_FILLERS or w in NOUN_LIKE_AFTER_DET or w[:1].isdigit() for w in words)
+
+
+def _singular_time(word: str) -> str:
+    return word[:-1] if word.endswith("s") and (word[:-1] in TIME_HEADS or word[:-1] in PERIOD_WORDS) else word
 
 
 def closed_quote_before(tokens: list[Token], at: int) -> bool:
