@@ -125,6 +125,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
         return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
+    if cue.lemma in RAISING and (cue.last + 1 >= end or tokens[cue.last + 1].low not in ("to", "that")):
+        return None, previous_source        # "Lee appeared at the rally": a verb of presence, not a hedge
     subject = _after_outer_cue(tokens, cues, n, left_subject(tokens, cue), previous_source)
     rule = "verb"
     if subject is None and _coordinated(tokens, cue):
