@@ -223,13 +223,19 @@ def _cue_prefixes() -> tuple[tuple[str, ...], ...]:
 def _cue_start(tokens: list[Token], i: int) -> int:
     """The cue's first token: auxiliaries ('has long said') and a prefix ('went on to say') join it."""
     first = i
-    while first > 0 and tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't"):
+    while first > 0 and (tokens[first - 1].low in AUX_WORDS and tokens[first - 1].low not in ("not", "n't")
+                         or _perfect_since(tokens, first - 1)):
         first -= 1
     for prefix in _cue_prefixes():
         lo = first - len(prefix)
         if lo >= 0 and tuple(t.low for t in tokens[lo:first]) == prefix:
             return _cue_start(tokens, lo) if lo > 0 and tokens[lo - 1].low in AUX_WORDS else lo
     return first
+
+
+def _perfect_since(tokens: list[Token], at: int) -> bool:
+    """'Cruz has since said ...': 'since' after a perfect auxiliary is an adverb inside the cue."""
+    return tokens[at].low == "since" and at > 0 and tokens[at - 1].low in ("has", "have", "had")
 
 
 def _is_attributive(tokens: list[Token], i: int) -> bool:
