@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue
+NAMING_LEMMAS = frozenset("call describe label brand dub term".split())
+INDEFINITE_THINGS = frozenset("nothing something everything anything".split())
 TIME_HEADS = frozenset("later earlier ago day hour minute moment time".split())          # "days later"
 TIME_FILLERS = frozenset("a few couple of several next following same previous last early late on in at "
                          "that two three four".split())
@@ -178,6 +180,17 @@ def content_before(tokens: list[Token], before: int, floor: int = 0) -> tuple[in
     return (lo, hi) if hi - lo >= (1 if quoted else 2) else None
 
 
+def _next_participle(tokens, cue, j) -> bool:
+    """'..., calling him a stiff and accusing him of ...': after a participle that names something
+    (whose content is a short object and label), 'and' before another participle starts the
+    speaker's next act."""
+    if cue.lemma not in NAMING_LEMMAS or not tokens[cue.verb].low.endswith("ing") or tokens[j].low != "and" \
+            or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.low.endswith("ing") and len(nxt.low) > 5 and nxt.text.islower() and nxt.low not in INDEFINITE_THINGS
+
+
 def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
     """Content ends at the sentence end, a semicolon, a dash aside, a gloss after a closing quotation,
     or where the next cue's own clause begins ('..., while Washington has called it ...')."""
@@ -193,6 +206,9 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
             break
         if tok.text == "," and nxt.low == "which" and j + 2 < end and tokens[j + 2].low in GLOSS_VERBS:
             stop = j                                # '..., which has raised concerns': the writer's gloss
+            break
+        if _next_participle(tokens, cue, j):
+            stop = j - 1 if tokens[j - 1].text == "," else j
             break
     at = cue.first
     while at > 1 and is_manner_adverb(tokens[at - 1]):
