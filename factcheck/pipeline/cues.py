@@ -97,7 +97,8 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
                     or after in OBJECT_PRONOUNS or word.low in FINDING_VERBS and _finding(tokens, i))
     if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
             and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
-            and not _with_subject(tokens, i) and not contracted_subject(before.low):   # "She’s describing"
+            and not _with_subject(tokens, i) and not contracted_subject(before.low) \
+            and not _second_participle(tokens, i):                                        # "She’s describing"
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
 
@@ -119,6 +120,18 @@ def _finding(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1]
     return after is not None and (after.low == "that" or after.text[:1].isupper() and after.text.isalpha()) \
         or before.text[:1].isdigit() or before.low in PERIOD_WORDS or before.low in TIME_WORDS
+
+
+def _second_participle(tokens: list[Token], i: int) -> bool:
+    """'..., saying she is qualified but suggesting that ...', '..., noting X, and suggesting Y': an
+    -ing form after 'and' or 'but' continues a participle clause that a comma opened before it."""
+    at = i - 1
+    while at > 0 and tokens[at].low in ("and", "but", "also", "then", ","):
+        at -= 1
+    if at == i - 1 or tokens[i - 1].low not in ("and", "but", "also", "then"):
+        return False
+    return any(tokens[k].low.endswith("ing") and tokens[k].text.islower() and tokens[k - 1].text == ","
+               for k in range(1, at + 1))
 
 
 def _with_subject(tokens: list[Token], i: int) -> bool:
