@@ -183,10 +183,13 @@ def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, 
 
 
 def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[int, int] | None:
-    """'Mary Smith, clad in a cape that spelled his name, said': a name opening the sentence, then an
-    aside with a clause of its own; the name alone is the source."""
+    """'Mary Smith, clad in a cape that spelled his name, said': a name opening the sentence (or
+    following a quotation: '"...," Tom Reyes, an adviser to X and former director of Y, wrote'),
+    then an aside with a clause of its own; the name alone is the source."""
     start = walk_left(tokens, comma)
-    if start != 0 or comma - start > MAX_NAME_TOKENS or not looks_like_source(tokens[start:comma], strict):
+    after_quote = start >= 2 and tokens[start - 1].text in ("”", '"') and tokens[start - 2].text in (",", "?", "!")
+    if start != 0 and not after_quote or comma - start > MAX_NAME_TOKENS \
+            or not looks_like_source(tokens[start:comma], strict):
         return None
     return start, comma
 
