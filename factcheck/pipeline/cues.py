@@ -26,6 +26,9 @@ OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
+NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled".split())
+INDEFINITE_PRONOUNS = frozenset("something one another anything".split())
+MAX_NAMED_NOUN_TOKENS = 6     # "a group of disaffected exiles called ..."
 # "a survey of insiders shows that ...": before 'that' these are verbs, not nouns ("reports that ..." may be either)
 FINDING_VERBS = frozenset("shows finds".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
@@ -251,8 +254,29 @@ def _perfect_since(tokens: list[Token], at: int) -> bool:
     return tokens[at].low == "since" and at > 0 and tokens[at - 1].low in ("has", "have", "had")
 
 
+def _names_a_thing(tokens: list[Token], i: int) -> bool:
+    """'a company called Harmony Enterprises', 'something called a tax', 'one PAC dubbed Stop X': a
+    participle that gives the name of the indefinite noun before it, not a speaker's words."""
+    if tokens[i].low not in NAMING_PARTICIPLES or i == 0 or i + 1 >= len(tokens):
+        return False
+    if tokens[i - 1].low in INDEFINITE_PRONOUNS:
+        return True
+    nxt = tokens[i + 1].text
+    if not (nxt[:1].isupper() or nxt in ("“", '"', "#")) or not tokens[i - 1].text.isalpha() \
+            or tokens[i - 1].low in PRONOUNS or tokens[i - 1].low in AUX_WORDS:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - MAX_NAMED_NOUN_TOKENS), -1):
+        if tokens[k].low in ("a", "an", "one", "another"):
+            return True
+        if not (tokens[k].text.isalpha() or tokens[k].text == "-") or tokens[k].low in CLAUSE_WORDS:
+            return False
+    return False
+
+
 def _is_attributive(tokens: list[Token], i: int) -> bool:
     """'the so-called', 'a well-known': skip forms that modify a following noun with no clause."""
+    if _names_a_thing(tokens, i):
+        return True
     word = tokens[i].low
     if word in ("called", "reported", "found", "quoted", "shown", "declared", "stated"):
         prev = tokens[i - 1].low if i else ""
