@@ -19,10 +19,11 @@ from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, fi
                                      is_passive)
 from factcheck.pipeline.subjects import (clause_subject, left_subject, looks_like_source, needs_animate, passive_agent,
                                          right_source, walk_left)
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, Token,
+from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
                                        closes_quotation, tokenize)
 
 MIN_CONTENT_CHARS = 3
+QUESTION_AUXILIARIES = frozenset("do does did".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
@@ -135,6 +136,8 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "participle"
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
         return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
+    if subject and _asked(tokens, subject, cue):
+        return None, previous_source
     stop = content_stop(tokens, cues, n, end)
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low == "with":
         # "With polls showing a tight race, Smith ...": the absolute phrase ends at its comma
@@ -191,6 +194,18 @@ def _after_outer_cue(tokens, cues, n, subject, previous_source):
     if inner < hi and hi - inner <= MAX_INNER_SUBJECT_TOKENS and looks_like_source(tokens[inner:hi], strict=False):
         return inner, hi
     return subject
+
+
+def _asked(tokens, subject, cue) -> bool:
+    """'Do you think he will win?', 'How do you think ...': a question puts no claim; nor does 'you
+    know' as a filler in speech ('You know, the middle class is shrinking')."""
+    lo, hi = subject
+    if tokens[lo].low in ("how", "why", "what", "who", "where", "when") and hi - lo >= 3:
+        lo += 1
+    if tokens[lo].low in QUESTION_AUXILIARIES and hi - lo >= 2 and tokens[lo + 1].low in PRONOUNS:
+        return True
+    after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+    return cue.lemma == "know" and tokens[hi - 1].low == "you" and after in (",", "what")
 
 
 def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:
