@@ -186,10 +186,17 @@ def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[i
     """'Mary Smith, clad in a cape that spelled his name, said': a name opening the sentence (or
     following a quotation: '"...," Tom Reyes, an adviser to X and former director of Y, wrote'),
     then an aside with a clause of its own; the name alone is the source."""
-    start = walk_left(tokens, comma)
-    after_quote = start >= 2 and tokens[start - 1].text in ("”", '"') and tokens[start - 2].text in (",", "?", "!")
-    if start != 0 and not after_quote or comma - start > MAX_NAME_TOKENS \
-            or not looks_like_source(tokens[start:comma], strict):
+    name_end = comma
+    if tokens[comma - 1].text == ")":           # "Rep. Bobby Scott (D-Va.), ranking member ... and ..."
+        opening = next((k for k in range(comma - 2, max(0, comma - 8), -1) if tokens[k].text == "("), None)
+        name_end = opening if opening else comma
+    start = walk_left(tokens, name_end)
+    if start == 1 and tokens[0].low in ("and", "but", "so"):
+        start = 1                               # "And retired Gen. John Allen, who led ..., said"
+    elif start != 0 and not (start >= 2 and tokens[start - 1].text in ("”", '"')
+                             and tokens[start - 2].text in (",", "?", "!")):
+        return None
+    if start >= name_end or name_end - start > MAX_NAME_TOKENS or not looks_like_source(tokens[start:name_end], strict):
         return None
     return start, comma
 
@@ -325,8 +332,9 @@ def right_source(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
                 or after_name and word.low in PREPOSITIONS:   # "said Durbin in an interview"
             break
         hi += 1
-    if hi == lo or tokens[lo].text in PREPOSITIONS or not looks_like_source(tokens[lo:hi], strict=False):
-        return None                 # "..., he said on ABC's ''This Week''": no speaker opens with 'on'
+    if hi == lo or not looks_like_source(tokens[lo:hi], strict=False) or tokens[lo].low in PREPOSITIONS \
+            or tokens[lo].low in PRONOUNS and hi - lo > 1:
+        return None                                     # "said on ABC's ...", "said he fully supports ..."
     return lo, hi
 
 
