@@ -23,7 +23,7 @@ from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_D
                                        closes_quotation, tokenize)
 
 MIN_CONTENT_CHARS = 3
-QUESTION_AUXILIARIES = frozenset("do does did".split())
+QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
@@ -198,12 +198,15 @@ def _after_outer_cue(tokens, cues, n, subject, previous_source):
 
 def _asked(tokens, subject, cue) -> bool:
     """'Do you think he will win?', 'How do you think ...': a question puts no claim; nor does 'you
-    know' as a filler in speech ('You know, the middle class is shrinking')."""
+    know' as a filler in speech ('You know, the middle class is shrinking'), nor 'it is safe to say'."""
     lo, hi = subject
     if tokens[lo].low in ("how", "why", "what", "who", "where", "when") and hi - lo >= 3:
         lo += 1
-    if tokens[lo].low in QUESTION_AUXILIARIES and hi - lo >= 2 and tokens[lo + 1].low in PRONOUNS:
-        return True
+    if tokens[lo].low in QUESTION_AUXILIARIES and hi - lo >= 2 and (tokens[lo + 1].low in PRONOUNS
+                                                                     or tokens[lo + 1].low in NOUN_LIKE_AFTER_DET):
+        return True                     # "Would you say ...?", "Does the candidate say the wrong thing?"
+    if tokens[cue.first - 1].low == "to" and tokens[lo].low in ("it", "it's", "it’s"):
+        return True                     # "it's fair to say that ...": the writer's own hedge
     after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
     return cue.lemma == "know" and tokens[hi - 1].low == "you" and after in (",", "what")
 

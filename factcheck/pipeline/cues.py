@@ -286,5 +286,7 @@ def _is_attributive(tokens: list[Token], i: int) -> bool:
             return True
     if word == "called" and i + 1 < len(tokens) and tokens[i + 1].low in ("off", "up", "in"):
         return True
+    if word == "told" and i > 0 and tokens[i - 1].low == "all":
+        return True                                     # "All told, 5 million people could qualify"
     return False
 
