@@ -26,6 +26,7 @@ OBJECT_PRONOUNS = frozenset("it him her them us me".split())
 FINITE_AUXILIARIES = frozenset("have are were will would can could should may might must do did".split())
 MIN_TITLE_WORDS = 4           # a headline in title case has at least this many words ...
 TITLE_SHARE = 0.75            # ... and at least this share of them capitalised
+PREPOSITIONS_BEFORE_GERUND = frozenset("of in by for without about after before while when as from".split())
 NAMING_PARTICIPLES = frozenset("called dubbed labeled labelled".split())
 INDEFINITE_PRONOUNS = frozenset("something one another anything".split())
 MAX_NAMED_NOUN_TOKENS = 6     # "a group of disaffected exiles called ..."
@@ -101,7 +102,7 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
     if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
             and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
             and not _with_subject(tokens, i) and not contracted_subject(before.low) \
-            and not _second_participle(tokens, i):                                        # "She’s describing"
+            and not _second_participle(tokens, i) and not _noun_saying(tokens, i):         # "She’s describing"
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
 
@@ -123,6 +124,14 @@ def _finding(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1]
     return after is not None and (after.low == "that" or after.text[:1].isupper() and after.text.isalpha()) \
         or before.text[:1].isdigit() or before.low in PERIOD_WORDS or before.low in TIME_WORDS
+
+
+def _noun_saying(tokens: list[Token], i: int) -> bool:
+    """'a statement saying the country cannot vet ...', '62 percent of voters saying ...': 'saying'
+    after a noun reports what that text or group says."""
+    before = tokens[i - 1]
+    return tokens[i].low == "saying" and (before.text.isalpha() and before.text.islower() or before.low == "percent") \
+        and before.low not in PREPOSITIONS_BEFORE_GERUND and before.low not in PRONOUNS
 
 
 def _second_participle(tokens: list[Token], i: int) -> bool:
