@@ -70,6 +70,9 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     lo = walk_left(tokens, hi)
     if lo == hi:
         return None
+    relative = _relative_subject(tokens, cue, lo, hi)
+    if relative:
+        return relative
     if tokens[lo].low == "with" and lo + 1 < hi:
         lo += 1                                   # "..., with 22 percent of voters saying ..."
     lo = _trim_leading_phrase(tokens, lo, hi)
@@ -77,6 +80,17 @@ def left_subject(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
         lo += 1                                   # "Just 28 percent of voters said"
     return (lo, hi) if looks_like_source(tokens[lo:hi], strict=needs_animate(cue),
                                          groups=cue.kind in ("thought", "speech")) else None
+
+
+def _relative_subject(tokens: list[Token], cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """'People who have fought other threats say ...', 'Friends of his who saw him say ...': a noun
+    phrase and its relative clause, with no comma, is the subject of the cue after them."""
+    if lo < 2 or tokens[lo - 1].low not in ("who", "whose") or tokens[lo - 2].text in BOUNDARY_PUNCT:
+        return None
+    head_lo = walk_left(tokens, lo - 1)
+    if head_lo >= lo - 1 or not looks_like_source(tokens[head_lo:lo - 1], strict=needs_animate(cue), groups=True):
+        return None
+    return head_lo, hi
 
 
 def is_manner_adverb(tok: Token) -> bool:
