@@ -191,6 +191,18 @@ def _next_participle(tokens, cue, j) -> bool:
     return nxt.low.endswith("ing") and len(nxt.low) > 5 and nxt.text.islower() and nxt.low not in INDEFINITE_THINGS
 
 
+def _inverted_speaker(tokens, cue, end) -> bool:
+    """'..., said Dan Lee.' / '..., said Dan Lee, an analyst.': a name after a finite speech verb that
+    closes the sentence or opens an aside."""
+    word = tokens[cue.verb].low
+    if cue.kind != "speech" or word == cue.lemma and word != "say" or word.endswith("ing") or cue.last + 1 >= end:
+        return False
+    at = cue.last + 1
+    while at < end and (tokens[at].text[:1].isupper() or tokens[at].text == ".") and at - cue.last <= 4:
+        at += 1
+    return at > cue.last + 1 and tokens[cue.last + 1].low not in TIME_WORDS and (at >= end or tokens[at].text == ",")
+
+
 def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
     """Content ends at the sentence end, a semicolon, a dash aside, a gloss after a closing quotation,
     or where the next cue's own clause begins ('..., while Washington has called it ...')."""
@@ -223,6 +235,8 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if later.first >= stop or later.first == 0:
             continue
         before = tokens[later.first - 1].low
+        if before == "," and _inverted_speaker(tokens, later, stop):
+            return later.first - 1          # "she hoped to carry ..., the race will be tight, said Dan Lee."
         if relative and before == ",":
             return later.first - 1          # "X, who said in May that ..., recalled ...": the clause ends
         if before in ("and", "but") and left_subject(tokens, later) is None:
