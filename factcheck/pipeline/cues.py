@@ -181,6 +181,8 @@ def is_passive(tokens: list[Token], cue: Cue) -> bool:
     if cue.verb == 0 or not tokens[cue.verb].low.endswith(("ed", "wn", "id")):
         return False
     before = tokens[cue.verb - 1].low
+    if before in ("not", "n't", "widely", "originally", "also", "still", "generally") and cue.verb >= 2:
+        before = tokens[cue.verb - 2].low       # "is not expected to", "is widely expected to"
     after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
     return before in BE_WORDS or before == "as" and after == "by"
 
