@@ -21,9 +21,8 @@ from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source, role_table
-from factcheck.pipeline.subjects import antecedent
 from factcheck.pipeline.split import Part, split_parts
-from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, tokenize
+from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim

@@ -364,26 +364,6 @@ def passive_agent(tokens: list[Token], cue: Cue) -> tuple[int, int] | None:
     return (at + 1, hi) if hi > at + 1 and looks_like_source(tokens[at + 1:hi]) else None
 
 
-def antecedent(tokens: list[Token], at: int) -> tuple[int, int] | None:
-    """The noun phrase a relative pronoun at `at` stands for: a name ('Sen. Ann Lee, who'), or a noun
-    with its determiner and modifiers ('a 2014 paper that')."""
-    hi = at - 1 if at > 0 and tokens[at - 1].text == "," else at
-    lo = hi
-    while lo > 0 and hi - lo < MAX_NAME_TOKENS and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].text == "."
-                                                     or tokens[lo - 1].low in ("of", "’s", "'s") and lo - 1 > 0
-                                                     and tokens[lo - 2].text[:1].isupper()):
-        lo -= 1
-    if lo < hi and tokens[lo].text[:1].isupper():
-        return lo, hi
-    lo = hi
-    while lo > 0 and hi - lo < MAX_NAME_TOKENS and tokens[lo - 1].text[:1].isalnum() \
-            and tokens[lo - 1].low not in PREPOSITIONS and tokens[lo - 1].low not in CLAUSE_WORDS:
-        lo -= 1
-        if tokens[lo].low in NOUN_LIKE_AFTER_DET:
-            break
-    return (lo, hi) if lo < hi and tokens[lo].low in NOUN_LIKE_AFTER_DET else None
-
-
 def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tuple[int, int] | None:
     """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
     lo = before

@@ -137,3 +137,25 @@ def quote_depths(tokens: list[Token]) -> list[int]:
         out.append(depth)
     return out
 
+
+MAX_ANTECEDENT_TOKENS = 6    # "Sen. Ann Lee of Ohio, who"
+
+
+def antecedent(tokens: list[Token], at: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at `at` stands for: a name ('Sen. Ann Lee, who'), or a noun
+    with its determiner and modifiers ('a 2014 paper that')."""
+    hi = at - 1 if at > 0 and tokens[at - 1].text == "," else at
+    lo = hi
+    while lo > 0 and hi - lo < MAX_ANTECEDENT_TOKENS and (
+            tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].text == "."
+            or tokens[lo - 1].low in ("of", "’s", "'s") and lo - 1 > 0 and tokens[lo - 2].text[:1].isupper()):
+        lo -= 1
+    if lo < hi and tokens[lo].text[:1].isupper():
+        return lo, hi
+    lo = hi
+    while lo > 0 and hi - lo < MAX_ANTECEDENT_TOKENS and tokens[lo - 1].text[:1].isalnum() \
+            and tokens[lo - 1].low not in PREPOSITIONS and tokens[lo - 1].low not in CLAUSE_WORDS:
+        lo -= 1
+        if tokens[lo].low in NOUN_LIKE_AFTER_DET:
+            break
+    return (lo, hi) if lo < hi and tokens[lo].low in NOUN_LIKE_AFTER_DET else None
