@@ -25,6 +25,7 @@ from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_D
 MIN_CONTENT_CHARS = 3
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
+NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
 QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
@@ -301,6 +302,20 @@ def _participle(tokens, cue) -> bool:
         or after_quote_comma(tokens, cue.first))
 
 
+def _kind(attribution: Attribution) -> str:
+    return (attribution.rule.split(":")[2:3] or [""])[0]
+
+
+def _reported_stance(a: Attribution, found: list[Attribution]) -> bool:
+    """'Smith said he believes the deal will hold', 'she told reporters the data show a rise': a
+    belief or a finding inside what a speaker says is part of what they say, not a report of its own.
+    A relative clause names a new source ('... cited an audit that found the fund was short')."""
+    if not a.cue_span or _kind(a) not in NESTED_KINDS or (a.source or "").lower() in ("who", "which", "that"):
+        return False
+    return any(b is not a and _kind(b) == "speech" and b.source_span and b.cue_span
+               and b.content[0] <= a.cue_span[0] < b.content[1] for b in found)
+
+
 def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
     """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing; nor
     does a cue inside what a speaker said after their name and a colon, which like a quotation is
@@ -311,7 +326,7 @@ def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
                      and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
         own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
                         for b in found)
-        if not inside and not own_words:
+        if not inside and not own_words and not _reported_stance(a, found):
             keep.append(a)
     return keep
 
