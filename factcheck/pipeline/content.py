@@ -11,7 +11,7 @@ from factcheck.pipeline.cues import after_quote_comma
 from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
                                        PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, closes_quotation,
-                                       relative_that)
+                                       quote_depths, relative_that)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.cues import Cue
@@ -35,6 +35,9 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
                          "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+# a clause opening the sentence with one of these is subordinate: what its cue reports ends at its comma
+FRONTED_SUBORDINATORS = frozenset("although though while whereas when whenever after before since because if "
+                                  "unless once until".split())
 RELATIVE_ENDERS = frozenset("according including such especially he she they it we i".split())
 # "said the plan ...": an article or possessive opens a noun phrase ('this' may open "this week that")
 ARTICLES = NOUN_LIKE_AFTER_DET - {"this"} | {"my", "your"}
@@ -222,6 +225,7 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if _next_participle(tokens, cue, j):
             stop = j - 1 if tokens[j - 1].text == "," else j
             break
+    stop = _fronted_clause_end(tokens, cue, stop)
     at = cue.first
     while at > 1 and is_manner_adverb(tokens[at - 1]):
         at -= 1
@@ -256,3 +260,21 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
             return subject[0] - 1           # "After the agency asked them to check, Smith said that ..."
     return stop
 
+
+def _fronted_clause_end(tokens: list[Token], cue: Cue, stop: int) -> int:
+    """'Although he acknowledged the cuts were painful, he maintained ...': a cue inside a clause that opens
+    the sentence with a subordinator reports up to the comma that closes that clause."""
+    opener = next((k for k in range(cue.first) if tokens[k].text not in ("“", '"', "''", "‘")), None)
+    if opener is None or tokens[opener].low not in FRONTED_SUBORDINATORS \
+            or any(tokens[k].text in (",", ";", ":") for k in range(opener, cue.first)):
+        return stop
+    depths = quote_depths(tokens)
+    return next((j for j in range(cue.last + 3, stop - 1) if tokens[j].text == "," and not depths[j]
+                 and _opens_main_clause(tokens[j + 1])), stop)
+
+
+def _opens_main_clause(word: Token) -> bool:
+    """'..., he maintained', '..., the party said', '..., critics say': a subject after the comma, not
+    an adjunct (', with his weight down') or a relative clause (', which ...')."""
+    return word.low in PRONOUNS and word.low != "who" or word.low in ARTICLES or word.text[:1].isupper() \
+        or word.text.isalpha() and word.low.endswith("s") and word.low not in ("as", "has", "was", "is", "this")
