@@ -26,6 +26,7 @@ MIN_CONTENT_CHARS = 3
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
+RELATIVE_OBJECTS = frozenset({"which", "whom", "what", "that"})   # "the rules, which he said ..."
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
 QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
@@ -52,7 +53,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     from factcheck.pipeline.nominal import find_frames
 
     found.extend(find_frames(tokens, end, found))
-    return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found)]
+    return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found, tokens)]
 
 
 def colon_frame(text: str, offset: int = 0) -> Attribution | None:
@@ -316,7 +317,19 @@ def _reported_stance(a: Attribution, found: list[Attribution]) -> bool:
                and b.content[0] <= a.cue_span[0] < b.content[1] for b in found)
 
 
-def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
+def _relative_report(a: Attribution, found: list[Attribution], tokens: list[Token]) -> bool:
+    """'Smith praised the town halls, which he said could not be bought', 'what she calls "real
+    solutions"': a relative clause inside what a speaker reports describes something in their words."""
+    if not a.source_span or not a.cue_span:
+        return False
+    at = next((k for k, t in enumerate(tokens) if t.start == a.source_span[0]), 0)
+    if at == 0 or tokens[at - 1].low not in RELATIVE_OBJECTS:
+        return False
+    return any(b is not a and _kind(b) == "speech" and b.source_span and b.cue_span
+               and b.content[0] <= tokens[at - 1].start < b.content[1] for b in found)
+
+
+def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> list[Attribution]:
     """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing; nor
     does a cue inside what a speaker said after their name and a colon, which like a quotation is
     their words whole ('SMITH: I think it will pass', 'Poll: Voters Say Economy Comes First')."""
@@ -326,7 +339,8 @@ def _drop_nested_duplicates(found: list[Attribution]) -> list[Attribution]:
                      and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
         own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
                         for b in found)
-        if not inside and not own_words and not _reported_stance(a, found):
+        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens)
+        if not inside and not own_words and not part_of_outer:
             keep.append(a)
     return keep
 
