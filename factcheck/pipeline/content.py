@@ -35,6 +35,7 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
                          "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+MAX_RELATIVE_TOKENS = 15      # "the plan, which cost the city millions last year, had failed"
 # a clause opening the sentence with one of these is subordinate: what its cue reports ends at its comma
 FRONTED_SUBORDINATORS = frozenset("although though while whereas when whenever after before since because if "
                                   "unless once until".split())
@@ -211,6 +212,7 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
     or where the next cue's own clause begins ('..., while Washington has called it ...')."""
     cue = cues[n]
     stop = end
+    depths = quote_depths(tokens)
     for j in range(cue.last + 1, end - 1):
         tok, nxt = tokens[j], tokens[j + 1]
         if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
@@ -219,7 +221,8 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
             stop = j + 1                            # 'a “20-year agreement,” which includes ...'
             break
-        if tok.text == "," and nxt.low == "which" and j + 2 < end and tokens[j + 2].low in GLOSS_VERBS:
+        if tok.text == "," and nxt.low == "which" and j + 2 < end and (
+                tokens[j + 2].low in GLOSS_VERBS or not depths[j] and not _embedded_relative(tokens, j + 1, end)):
             stop = j                                # '..., which has raised concerns': the writer's gloss
             break
         if _next_participle(tokens, cue, j):
@@ -259,6 +262,13 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                 and tokens[later.last + 1].low == "that":
             return subject[0] - 1           # "After the agency asked them to check, Smith said that ..."
     return stop
+
+
+def _embedded_relative(tokens: list[Token], at: int, end: int) -> bool:
+    """'the plan, which cost millions, had failed': a relative clause closed by a comma before the
+    verb of the clause it sits in is part of that clause."""
+    close = next((k for k in range(at + 1, min(end - 1, at + MAX_RELATIVE_TOKENS)) if tokens[k].text == ","), None)
+    return close is not None and tokens[close + 1].low in AUX_WORDS
 
 
 def _fronted_clause_end(tokens: list[Token], cue: Cue, stop: int) -> int:
