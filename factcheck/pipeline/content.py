@@ -35,6 +35,7 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
                          "lawmakers colleagues students members delegates".split())
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+MAX_CONTRAST_SUBJECT = 6     # "..., while about 4 in 10 want ..."
 MAX_RELATIVE_TOKENS = 15      # "the plan, which cost the city millions last year, had failed"
 # a clause opening the sentence with one of these is subordinate: what its cue reports ends at its comma
 FRONTED_SUBORDINATORS = frozenset("although though while whereas when whenever after before since because if "
@@ -252,6 +253,9 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                 tokens[later.first - 1].text == "," or before in ADVERBIAL_PREPOSITIONS or after_quote_comma(
                     tokens, later.first)):
             return later.first - 1          # '..., adding ...' / '... “an error,” adding ...'
+        contrast = _contrast_before(tokens, cue.last + 1, later.first)
+        if contrast is not None:
+            return contrast                 # "..., while about 4 in 10 want ...": a new speaker's clause
         subject = left_subject(tokens, later)
         if subject and subject[0] <= cue.last:
             continue                        # "X said he believed that ...": the later cue is inside this one's content
@@ -262,6 +266,16 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                 and tokens[later.last + 1].low == "that":
             return subject[0] - 1           # "After the agency asked them to check, Smith said that ..."
     return stop
+
+
+def _contrast_before(tokens: list[Token], lo: int, cue_at: int) -> int | None:
+    """The comma of ', while' / ', whereas' opening the clause of a later cue ('..., while some parents
+    want ...', '..., whereas about 4 in 10 say ...'), whatever its subject looks like."""
+    for j in range(max(lo, cue_at - MAX_CONTRAST_SUBJECT - 2), cue_at - 2):
+        if tokens[j].text == "," and tokens[j + 1].low in ("while", "whereas") \
+                and not any(t.text in (",", ";", "“", "”", '"') for t in tokens[j + 2:cue_at]):
+            return j
+    return None
 
 
 def _embedded_relative(tokens: list[Token], at: int, end: int) -> bool:
