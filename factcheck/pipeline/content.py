@@ -36,7 +36,8 @@ OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters vo
 RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "thank", "remind"})
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 MAX_CONTRAST_SUBJECT = 6     # "..., while about 4 in 10 want ..."
-MAX_RELATIVE_TOKENS = 15      # "the plan, which cost the city millions last year, had failed"
+MAX_RELATIVE_TOKENS = 15
+BACKSHIFTED_MODALS = frozenset("would could might should".split())      # "the plan, which cost the city millions last year, had failed"
 # a clause opening the sentence with one of these is subordinate: what its cue reports ends at its comma
 FRONTED_SUBORDINATORS = frozenset("although though while whereas when whenever after before since because if "
                                   "unless once until".split())
@@ -222,6 +223,9 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
             stop = j + 1                            # 'a “20-year agreement,” which includes ...'
             break
+        if tok.text == "," and nxt.low == "but" and not depths[j] and j + 2 < end and _clause_after(tokens, j + 2, end):
+            stop = j                                # '..., but he was copied on the questions': the writer's
+            break
         if tok.text == "," and nxt.low == "which" and j + 2 < end and (
                 tokens[j + 2].low in GLOSS_VERBS or not depths[j] and not _embedded_relative(tokens, j + 1, end)):
             stop = j                                # '..., which has raised concerns': the writer's gloss
@@ -276,6 +280,15 @@ def _contrast_before(tokens: list[Token], lo: int, cue_at: int) -> int | None:
                 and not any(t.text in (",", ";", "“", "”", '"') for t in tokens[j + 2:cue_at]):
             return j
     return None
+
+
+def _clause_after(tokens: list[Token], at: int, end: int) -> bool:
+    """'but he was copied', 'but the agency declined': a subject and then a verb; not 'but it would
+    pay off', whose modal is the reported speech's own ('said the plan was costly, but it would ...')."""
+    word = tokens[at]
+    verbs = [t.low for t in tokens[at + 1:min(end, at + 5)] if t.low in AUX_WORDS or t.low.endswith("ed")]
+    return (word.low in PRONOUNS or word.low in ARTICLES or word.text[:1].isupper()) and bool(verbs) \
+        and verbs[0] not in BACKSHIFTED_MODALS
 
 
 def _embedded_relative(tokens: list[Token], at: int, end: int) -> bool:
