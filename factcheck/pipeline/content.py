@@ -30,6 +30,8 @@ TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
                         "fuelled alarmed".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
+# "called for a ban", "spoke of a crisis": a preposition the reporting verb takes opens what it reports
+COMPLEMENT_PREPOSITIONS = frozenset({"for", "of"})
 ADJUNCT_STARTS = frozenset("during in at on with under after before from for of to at via over".split())
 OBJECT_WORDS = frozenset("him her them us me reporters journalists supporters voters listeners viewers "
                          "lawmakers colleagues students members delegates".split())
@@ -69,12 +71,21 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             break
     if tokens[i].text in (",", ":") and i + 1 < end:
         return i + 1
+    if tokens[i].low in COMPLEMENT_PREPOSITIONS and i + 1 < end and not _time_phrase(tokens, i + 1):
+        return i + 1                # "called for a ban", "warned of delays": what the cue asks or reports
     if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude" and not _infinitive(tokens, i, end):
         later = next((j for j in range(i, min(end, i + MAX_ADJUNCT_SEARCH)) if tokens[j].low == "that"), None)
         if later is not None and later + 1 < end:
             return later + 1
         return None if end - i <= MAX_ADJUNCT_TOKENS else i   # a short phrase after the cue is an adjunct
     return i
+
+
+def _time_phrase(tokens: list[Token], at: int) -> bool:
+    """'for years', 'for the first time', 'for two weeks': how long, not what."""
+    words = [t.low for t in tokens[at:at + 3]]
+    return any(w in PERIOD_WORDS or w.rstrip("s") in PERIOD_WORDS or w in TIME_WORDS or w in ("time", "now")
+               for w in words)
 
 
 def _infinitive(tokens: list[Token], i: int, end: int) -> bool:
@@ -113,6 +124,8 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
         return False
     if tokens[start - 1].low == "that" or opening_adverbial(tokens[:subject_start - 1]):
         return False                # "On Tuesday, Podesta told a lunch group that her position ..."
+    if tokens[start - 1].low == "of" and cue.lemma in ("say", "write", "add"):
+        return True                 # "..., Smith said of the proposal."
     if words[0].low in ("this", "last", "next"):        # "said this week", but not "denied this"
         return len(words) > 1 and (words[1].low in TIME_WORDS or words[1].low in PERIOD_WORDS)
     if _infinitive(tokens, start, stop):
