@@ -329,6 +329,15 @@ def _relative_report(a: Attribution, found: list[Attribution], tokens: list[Toke
                and b.content[0] <= tokens[at - 1].start < b.content[1] for b in found)
 
 
+def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
+    """'The paper noted that Lee had tweeted that the race was over': what a speaker reports may be
+    itself a report, which stays whole in their words."""
+    if not a.source_span or not a.cue_span or a.content[0] < a.cue_span[0]:
+        return False
+    return any(b is not a and _kind(b) == "speech" and b.cue_span and b.cue_span[1] <= b.content[0]
+               and b.content[0] == a.source_span[0] for b in found)
+
+
 def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> list[Attribution]:
     """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing; nor
     does a cue inside what a speaker said after their name and a colon, which like a quotation is
@@ -339,7 +348,7 @@ def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> li
                      and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
         own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
                         for b in found)
-        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens)
+        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens) or _reported_report(a, found)
         if not inside and not own_words and not part_of_outer:
             keep.append(a)
     return keep
