@@ -330,12 +330,20 @@ def _relative_report(a: Attribution, found: list[Attribution], tokens: list[Toke
 
 
 def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
-    """'The paper noted that Lee had tweeted that the race was over': what a speaker reports may be
-    itself a report, which stays whole in their words."""
-    if not a.source_span or not a.cue_span or a.content[0] < a.cue_span[0]:
+    """'The paper noted that Lee had tweeted that the race was over', '“We are done,” Smith said,
+    according to the Post': what a speaker reports may be itself a report, which stays whole in
+    their words."""
+    if not a.source_span or not a.cue_span:
         return False
-    return any(b is not a and _kind(b) == "speech" and b.cue_span and b.cue_span[1] <= b.content[0]
-               and b.content[0] == a.source_span[0] for b in found)
+    for b in found:
+        if b is a or _kind(b) != "speech" or not b.cue_span:
+            continue
+        whole = a.content[0] > a.cue_span[0] and b.cue_span[1] <= b.content[0] == a.source_span[0]
+        before_according = b.rule.startswith("according") and \
+            b.content[0] <= a.cue_span[0] < min(b.content[1], b.cue_span[0])
+        if whole or before_according:
+            return True
+    return False
 
 
 def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> list[Attribution]:
@@ -348,7 +356,8 @@ def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> li
                      and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
         own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
                         for b in found)
-        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens) or _reported_report(a, found)
+        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens) \
+            or _reported_report(a, found)
         if not inside and not own_words and not part_of_outer:
             keep.append(a)
     return keep
