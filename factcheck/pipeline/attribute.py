@@ -26,6 +26,7 @@ MIN_CONTENT_CHARS = 3
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
+OUTER_KINDS = frozenset({"speech", "thought", "evidence", "denial"})   # "polls show that voters said ..."
 RELATIVE_OBJECTS = frozenset({"which", "whom", "what", "that"})   # "the rules, which he said ..."
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
@@ -336,7 +337,7 @@ def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
     if not a.source_span or not a.cue_span:
         return False
     for b in found:
-        if b is a or _kind(b) != "speech" or not b.cue_span:
+        if b is a or _kind(b) not in OUTER_KINDS or not b.cue_span:
             continue
         whole = a.content[0] > a.cue_span[0] and b.cue_span[1] <= b.content[0] == a.source_span[0]
         before_according = b.rule.startswith("according") and \
