@@ -18,7 +18,7 @@ from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
-from factcheck.pipeline.quotes import link_quotes
+from factcheck.pipeline.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source, role_table
 from factcheck.pipeline.split import Part, split_parts
@@ -175,7 +175,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         context.dates.extend(sentence_dates(sentence, context.document.published))
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
                                                context.discourse, extra_aliases)
-        for claim in _sentence_claims(sentence, context, credit, extra + own):
+        for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
     return sorted(claims.values(), key=lambda c: (c.start, c.end))

@@ -2,6 +2,8 @@
 of the sentence that attributes it.
 
   open      She said: “We will win. Nobody doubts it.”        "Nobody doubts it" continues the quote
+  inside    “I think we lost. We go on,” he said.             a cue inside a quotation is the speaker's
+                                                              words, not a report of its own
   before    “We never said that. We never did,” he said.      the first sentence is his too
   next      “We will win,” she said. “Nobody doubts it.”     a quoted sentence with no cue of its own,
                                                               in the same paragraph, goes on her quote
@@ -85,7 +87,10 @@ def link_quotes(sentences: list[Sentence], found: list[list[Attribution]]) -> li
     `found[n]` holds the attributions sentence n makes by itself."""
     shapes = _carried_over(sentences, [quote_shape(s) for s in sentences])
     extra: list[list[Attribution]] = [[] for _ in sentences]
-    _link_backward(sentences, found, shapes, extra)
+    # "“I don't know if it helps. We will win,” he said.": a cue inside the quotation is the speaker's
+    # words, and does not stop the sentence from going on the quotation
+    speaking = [[a for a in own if not _quoted_cue(s, shape, a)] for s, shape, own in zip(sentences, shapes, found)]
+    _link_backward(sentences, found, speaking, shapes, extra)
     open_quote: Attribution | None = None
     last_quoted: tuple[int, Attribution] | None = None
     lead: Attribution | None = None
@@ -98,7 +103,7 @@ def link_quotes(sentences: list[Sentence], found: list[list[Attribution]]) -> li
             extra[n].append(_moved(open_quote, (sentence.start, end), "quote-continued"))
         elif lead and after and shape.opens and not own and not extra[n]:
             extra[n].append(_moved(lead, _inside_marks(sentence), "quote-colon"))
-        elif last_quoted and not own and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
+        elif last_quoted and not speaking[n] and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
                 and sentences[n - 1].paragraph == sentence.paragraph and _long_enough(sentence):
             extra[n].append(_moved(last_quoted[1], _inside_marks(sentence), "quote-next"))
         every = extra[n] + own
@@ -118,16 +123,36 @@ def _colon_lead(sentence: Sentence, own: list[Attribution]) -> Attribution | Non
     return near_end[-1] if near_end else colon_frame(sentence.text, sentence.start)
 
 
-def _link_backward(sentences, found, shapes, extra) -> None:
+def outside_quotation(own: list[Attribution], linked: list[Attribution]) -> list[Attribution]:
+    """A sentence's own attributions but those whose cue stands inside a quotation it takes from a
+    neighbour: '“... I don't know if it helps ...,” he said.' is his words, 'know' included."""
+    return [a for a in own if not any(b.content[0] <= a.cue_span[0] < b.content[1] for b in linked)]
+
+
+def _quoted_cue(sentence: Sentence, shape: QuoteShape, attribution: Attribution) -> bool:
+    """Whether the attribution's cue stands inside quotation marks (or, in a sentence that starts
+    inside a quotation, before its first closing mark)."""
+    if not attribution.cue_span:
+        return False
+    at = attribution.cue_span[0]
+    if shape.starts_inside and (shape.first_close is None or at < shape.first_close):
+        return True
+    tokens = list(tokenize(sentence.text, sentence.start))
+    depths = quote_depths(tokens)
+    return any(t.start == at and depths[k] > 0 for k, t in enumerate(tokens))
+
+
+def _link_backward(sentences, found, speaking, shapes, extra) -> None:
     """'“We never said that. We never did,” he said.': sentences that open a quotation with no cue
-    of their own take the cue of the sentence that closes it, in the same paragraph."""
+    of their own (outside the quotation) take the cue of the sentence that closes it, in the same
+    paragraph."""
     n = 0
     while n < len(sentences):
-        if found[n] or not shapes[n].opens or shapes[n].open_at is None:
+        if speaking[n] or not shapes[n].opens or shapes[n].open_at is None:
             n += 1
             continue
         m = n + 1
-        while m < len(sentences) and sentences[m].paragraph == sentences[n].paragraph and not found[m] \
+        while m < len(sentences) and sentences[m].paragraph == sentences[n].paragraph and not speaking[m] \
                 and shapes[m].starts_inside and shapes[m].open_at is not None:
             m += 1
         closer = _inverted_at_start(sentences, found, shapes, m, sentences[n].paragraph)
