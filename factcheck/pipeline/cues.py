@@ -20,6 +20,7 @@ BE_WORDS = frozenset("is was were are be been being am".split())
 # a reporting verb and particle that make a verb of doing, not saying
 NOT_REPORTING = frozenset({("back", "down"), ("back", "off"), ("back", "away"), ("back", "out"), ("call", "off"),
                            ("write", "off"), ("write", "down")})
+DISCOURSE_FILLERS = frozenset({("you", "know"), ("you", "see"), ("i", "mean")})
 MAX_WITH_SUBJECT_TOKENS = 6   # "with most of the party's voters saying ..."
 MAX_FRAME_NAME_TOKENS = 3     # "“...,” Sen. Lee fumed": the speaker between a quotation and its verb
 OBJECT_PRONOUNS = frozenset("it him her them us me".split())
@@ -192,6 +193,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(key[0] for key in _verb_forms())
 
 
+def _filler(tokens: list[Token], i: int) -> bool:
+    """'You know, when I became governor ...', '..., I mean, ...': a speaker's filler before a pause
+    reports nothing."""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else "."
+    return i > 0 and (tokens[i - 1].low, tokens[i].low) in DISCOURSE_FILLERS and after in (",", ".", "—", "–", "?")
+
+
 def find_cues(tokens: list[Token]) -> list[Cue]:
     """Reporting verbs outside quotations (speech quoted inside a quote is the quoted speaker's)."""
     cues, forms, firsts = [], _verb_forms(), _first_words()
@@ -208,7 +216,8 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             if len(key) == width and key in forms:
                 match = (width, forms[key])
                 break
-        if match and not _is_nounish_use(tokens, i, titled) and not _is_attributive(tokens, i):
+        if match and not _is_nounish_use(tokens, i, titled) and not _is_attributive(tokens, i) \
+                and not _filler(tokens, i):
             width, (lemma, kind, certainty) = match
             first = _cue_start(tokens, i)
             cue = Cue(first, i, i + width - 1, lemma, kind, certainty)
