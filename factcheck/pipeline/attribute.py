@@ -331,15 +331,16 @@ def _relative_report(a: Attribution, found: list[Attribution], tokens: list[Toke
 
 
 def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
-    """'The paper noted that Lee had tweeted that the race was over', '“We are done,” Smith said,
-    according to the Post': what a speaker reports may be itself a report, which stays whole in
-    their words."""
+    """'The paper noted that Lee had tweeted that the race was over', 'Kelly said she asked for the
+    interview', '“We are done,” Smith said, according to the Post': what a speaker reports may be
+    itself a report, which stays whole in their words."""
     if not a.source_span or not a.cue_span:
         return False
     for b in found:
         if b is a or _kind(b) not in OUTER_KINDS or not b.cue_span:
             continue
-        whole = a.content[0] > a.cue_span[0] and b.cue_span[1] <= b.content[0] == a.source_span[0]
+        whole = a.content[0] > a.cue_span[0] and b.cue_span[1] <= b.content[0] \
+            and a.source_span[0] <= b.content[0] < a.source_span[1]
         before_according = b.rule.startswith("according") and \
             b.content[0] <= a.cue_span[0] < min(b.content[1], b.cue_span[0])
         if whole or before_according:
