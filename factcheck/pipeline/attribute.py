@@ -339,8 +339,8 @@ def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
     for b in found:
         if b is a or _kind(b) not in OUTER_KINDS or not b.cue_span:
             continue
-        whole = a.content[0] > a.cue_span[0] and b.cue_span[1] <= b.content[0] \
-            and a.source_span[0] <= b.content[0] < a.source_span[1]
+        whole = a.content[0] > a.cue_span[0] and a.source_span[0] <= b.content[0] < a.source_span[1] \
+            and (b.cue_span[1] <= b.content[0] or b.rule.startswith("inverted") and b.content[1] <= b.cue_span[0])
         before_according = b.rule.startswith("according") and \
             b.content[0] <= a.cue_span[0] < min(b.content[1], b.cue_span[0])
         if whole or before_according:
