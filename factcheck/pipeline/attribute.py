@@ -200,8 +200,8 @@ def _after_outer_cue(tokens, cues, n, subject, previous_source):
 
 
 def _asked(tokens, subject, cue) -> bool:
-    """'Do you think he will win?', 'How do you think ...': a question puts no claim; nor does 'you
-    know' as a filler in speech ('You know, the middle class is shrinking'), nor 'it is safe to say'."""
+    """'Do you think he will win?', 'How do you think ...': a question puts no claim; nor does 'it is
+    safe to say'. ('You know, ...' as a filler is no cue at all: cues.DISCOURSE_FILLERS.)"""
     lo, hi = subject
     if tokens[lo].low in ("how", "why", "what", "who", "where", "when") and hi - lo >= 3:
         lo += 1
@@ -210,8 +210,7 @@ def _asked(tokens, subject, cue) -> bool:
         return True                     # "Would you say ...?", "Does the candidate say the wrong thing?"
     if tokens[cue.first - 1].low == "to" and tokens[lo].low in ("it", "it's", "it’s"):
         return True                     # "it's fair to say that ...": the writer's own hedge
-    after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
-    return cue.lemma == "know" and tokens[hi - 1].low == "you" and after in (",", "what")
+    return False
 
 
 def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:
