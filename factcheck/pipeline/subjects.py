@@ -133,14 +133,43 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     if comma - lo > MAX_ASIDES_TOKENS or depths[0] or depths[-1]:
         return None
     commas = [k for k in range(lo, comma) if tokens[k].text == ","]
+    relative = commas and _head_with_relative(tokens, lo, commas[0], strict)
+    if relative:
+        return relative
     if commas and opening_adverbial(tokens[lo:commas[0]]):
         lo, commas = commas[0] + 1, commas[1:]
     if not commas:
-        return None
+        return _labelled_name(tokens, lo, comma, strict)
     phrase = _without_party_label(tokens[lo:commas[0]])
     if not phrase or len(phrase) > MAX_NAME_TOKENS or any(t.text in ("“", "”", '"', "(") for t in phrase):
         return None
     return (lo, commas[0]) if looks_like_source(list(phrase), strict) and phrase[0].text[:1].isupper() else None
+
+
+def _labelled_name(tokens: list[Token], lo: int, comma: int, strict: bool) -> tuple[int, int] | None:
+    """'Sen. Jo Reed (D-R.I.), said': a stray comma after the party label of a name opening the clause."""
+    if comma - lo < 3 or tokens[comma - 1].text != ")":
+        return None
+    phrase = _without_party_label(tokens[lo:comma])
+    if len(phrase) == comma - lo or len(phrase) > MAX_NAME_TOKENS or not phrase[0].text[:1].isupper():
+        return None
+    return (lo, comma) if looks_like_source(list(phrase), strict) else None
+
+
+def _head_with_relative(tokens: list[Token], lo: int, end: int, strict: bool) -> tuple[int, int] | None:
+    """'The judges who ruled against the state, for instance, said' / 'Some voters who have heard him
+    for years, on radio or at rallies, said': a noun phrase with its own relative clause opens the
+    clause, and only asides follow it; the whole phrase is the speaker."""
+    if lo < end and tokens[lo].low in ("and", "but", "yet", "so"):
+        lo += 1                                 # "Yet some voters who ..., said"
+    who = next((k for k in range(lo + 1, min(end, lo + MAX_NAME_TOKENS + 1)) if tokens[k].low in ("who", "whose")),
+               None)
+    if who is None or end - lo > MAX_APPOSITIVE_TOKENS or tokens[who - 1].text in BOUNDARY_PUNCT \
+            or opening_adverbial(tokens[lo:who]):       # "After voters who ..., said": no subject
+        return None
+    if any(t.text in ("“", "”", '"') for t in tokens[lo:end]):
+        return None
+    return (lo, end) if looks_like_source(tokens[lo:who], strict=strict, groups=True) else None
 
 
 def _without_party_label(phrase):
@@ -187,8 +216,8 @@ def _one_aside_subject(tokens: list[Token], cue: Cue, comma: int) -> tuple[int, 
             name_end -= 1
         name_end -= 1
     start = walk_left(tokens, max(name_end, 0))
-    if start >= name_end:
-        return None
+    if start >= name_end or start > 0 and tokens[start - 1].low in ("who", "whose"):
+        return None                             # "The inspectors who visited the plant, for instance, said"
     strict = needs_animate(cue)
     if not (looks_like_source(tokens[start:name_end], strict=strict) or
             looks_like_source(tokens[lo:comma], strict=True)):
