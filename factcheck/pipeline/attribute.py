@@ -156,6 +156,10 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
             if content:
                 return make_attribution(tokens, content, right, cue_span, cue_text_, "inverted", cue), right
         return None, previous_source
+    if start is not None and _comment_after(tokens, cue, subject, start):
+        content = content_before(tokens, subject[0], _earlier_inverted_end(tokens, cues, n))
+        if content:
+            return make_attribution(tokens, content, subject, cue_span, cue_text_, "inverted", cue), subject
     # a quotation closed before the subject is what its own verb reports ('"...," X said'); a
     # participle or coordinated cue after that verb ('X said, adding that ...') reports what follows
     if start is None or start >= stop or only_adjunct(tokens, start, stop, subject[0], cue) \
@@ -171,6 +175,22 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
         # "the agency has denied this": the denial itself is the claim, speaker included
         start, stop = subject[0], content_stop(tokens, cues, n, end, keep_participles=True)
     return make_attribution(tokens, (start, stop), subject, cue_span, cue_text_, rule, cue), subject
+
+
+def _comment_after(tokens, cue, subject, start) -> bool:
+    """'Sales were strong, he said, wiping his brow' / 'Rents will fall, Lee said, a promise that ...' /
+    '..., she said, on condition of anonymity': after a clause, the speaker and a comma, a participle,
+    an indefinite noun with a relative clause or the terms of speaking describe the report, and the
+    clause before is what is said."""
+    after = cue.last + 2
+    if subject[0] == 0 or tokens[subject[0] - 1].text != "," or start < after or tokens[cue.last + 1].text != ",":
+        return False
+    word = tokens[after]
+    if word.text.islower() and word.low.endswith("ing") and len(word.low) > 5:
+        return True
+    following = [t.low for t in tokens[after + 1:after + 6]]
+    return word.low in ("a", "an") and any(w in ("that", "which", "who") for w in following) \
+        or word.low == "on" and following[:1] == ["condition"]
 
 
 def _earlier_inverted_end(tokens, cues, n) -> int:
