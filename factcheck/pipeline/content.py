@@ -29,6 +29,8 @@ MAX_TITLE_TOKENS = 6         # "“Meet the Press,”", "“Fox News Sunday,”"
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led triggered angered fueled "
                         "fuelled alarmed".split())
+# "..., although the mayor wrote that ...": what opens the clause of a later speaker after a comma
+CONTRAST_OPENERS = frozenset("while whereas but and although though".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
 # "called for a ban", "spoke of a crisis": a preposition the reporting verb takes opens what it reports
 COMPLEMENT_PREPOSITIONS = frozenset({"for", "of"})
@@ -276,9 +278,9 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
         subject = left_subject(tokens, later)
         if subject and subject[0] <= cue.last:
             continue                        # "X said he believed that ...": the later cue is inside this one's content
-        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in ("while", "whereas", "but", "and") \
+        if subject and subject[0] >= 2 and tokens[subject[0] - 1].low in CONTRAST_OPENERS \
                 and tokens[subject[0] - 2].text in (",", "—", "–", "-", "--"):
-            return subject[0] - 2           # "..., and Iran denied it": a new speaker's clause
+            return subject[0] - 2           # "..., and Iran denied it", "..., although he wrote that ...": a new clause
         if subject and subject[0] >= 1 and tokens[subject[0] - 1].text == "," and later.last + 1 < stop \
                 and tokens[later.last + 1].low == "that":
             return subject[0] - 1           # "After the agency asked them to check, Smith said that ..."
