@@ -136,7 +136,10 @@ def _first_phrase_subject(tokens: list[Token], comma: int, strict: bool) -> tupl
     relative = commas and _head_with_relative(tokens, lo, commas[0], strict)
     if relative:
         return relative
-    if commas and opening_adverbial(tokens[lo:commas[0]]):
+    if commas and commas[0] - lo > 1 and tokens[lo].low in ("but", "and", "yet", "so") \
+            and not opening_adverbial(tokens[lo + 1:commas[0]]):
+        lo += 1                                 # "But Mara Levin, director of X, which ..., said"
+    elif commas and opening_adverbial(tokens[lo:commas[0]]):
         lo, commas = commas[0] + 1, commas[1:]
     if not commas:
         return _labelled_name(tokens, lo, comma, strict)
