@@ -68,11 +68,12 @@ def relative_that(tokens: list[Token], i: int) -> bool:
 
 def closes_quotation(tokens, at: int) -> bool:
     """'“We will win,” Smith said', '“... ‘I hope so,’” Lee said': a quotation closed by a comma (or
-    ? or !) right before token `at`, after a nested quotation's mark too."""
+    ? or !, or the ellipsis or dash of words broken off: '“We are like a bridge over…” he said')
+    right before token `at`, after a nested quotation's mark too."""
     if at < 2 or tokens[at - 1].text not in ("”", '"'):
         return False
     before = at - 3 if tokens[at - 2].text in ("'", "’") and at >= 3 else at - 2
-    return tokens[before].text in (",", "?", "!")
+    return tokens[before].text in (",", "?", "!", "…", "...", "—", "--")
 
 
 def contracted_subject(low: str) -> str | None:
