@@ -31,6 +31,8 @@ GLOSS_VERBS = frozenset("has have had raised prompted sparked drew caused led tr
                         "fuelled alarmed".split())
 # "..., although the mayor wrote that ...": what opens the clause of a later speaker after a comma
 CONTRAST_OPENERS = frozenset("while whereas but and although though".split())
+# "said the plans are a reply to attacks that ...": a finite verb before 'that' makes the content a clause
+FINITE_AUX = frozenset("is are was were has have had will would could can should may might must does do did".split())
 DASH_ASIDES = frozenset("particularly especially since because although though notably".split())
 # "called for a ban", "spoke of a crisis": a preposition the reporting verb takes opens what it reports
 COMPLEMENT_PREPOSITIONS = frozenset({"for", "of"})
@@ -69,8 +71,8 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
             return j + 1
         if word.text == ":" and j + 1 < end and not _inside_number(tokens, j):
             return j + 1
-        if word.text in ".;!?“\"" or word.low in ("which", "who"):
-            break
+        if word.text in ".;!?“\"" or word.low in ("which", "who") or word.low in FINITE_AUX:
+            break                   # "said Lee's remarks are answers to attacks that ...": a relative 'that'
     if tokens[i].text in (",", ":") and i + 1 < end:
         return i + 1
     if tokens[i].low in COMPLEMENT_PREPOSITIONS and i + 1 < end and not _time_phrase(tokens, i + 1):
