@@ -68,7 +68,8 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
     for j in range(i, min(end, i + gap)):
         word = tokens[j]
         if word.low == "that" and j + 1 < end:
-            return j + 1
+            # "Christie said that was part of the race": 'that' before a verb is the subject
+            return j if j == i and tokens[j + 1].low in FINITE_AUX else j + 1
         if word.text == ":" and j + 1 < end and not _inside_number(tokens, j):
             return j + 1
         if word.text in ".;!?“\"" or word.low in ("which", "who") or word.low in FINITE_AUX:
