@@ -400,7 +400,7 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
     """The subject that opens the clause: 'Carson took the stage ... and called it rotten' -> Carson."""
     lo = before
     while lo > 0 and tokens[lo - 1].text not in (";", "“", '"'):
-        lo -= 1
+        lo = _past_dash_aside(tokens, lo - 1) if tokens[lo - 1].text in ("-", "—", "–", "--") else lo - 1
     comma = next((k for k in range(lo, before) if tokens[k].text == ","), None)
     if comma is not None and opening_adverbial(tokens[lo:comma]):
         lo = comma + 1                              # "Later, the campaign ...", "In a statement, ..."
@@ -416,6 +416,14 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
             strict or not _noun_phrase(tokens[lo:hi]) and not _name(tokens[lo:hi])):
         return None
     return lo, hi
+
+
+def _past_dash_aside(tokens: list[Token], dash: int) -> int:
+    """'Tom Bell had served in Korea - "two cold years" - and said ...': the opening dash of an aside
+    that closes at `dash`, quotation and all, else `dash` itself."""
+    opening = next((k for k in range(dash - 1, max(-1, dash - MAX_SOURCE_TOKENS - 1), -1)
+                    if tokens[k].text == tokens[dash].text), None)
+    return opening if opening is not None else dash
 
 
 def _name(words: list[Token]) -> bool:
