@@ -17,8 +17,9 @@ from factcheck.pipeline.content import (closed_quote_before, content_after, cont
                                         only_adjunct, only_time, quote_resumes, quoted_title_before)
 from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
                                      is_passive)
-from factcheck.pipeline.subjects import (clause_subject, left_subject, looks_like_source, needs_animate, passive_agent,
-                                         right_source, walk_left)
+from factcheck.pipeline.speakers import looks_like_source
+from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
+                                         walk_left)
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
                                        closes_quotation, tokenize)
 

@@ -20,7 +20,8 @@ from factcheck.pipeline.attribute import make_attribution
 from factcheck.pipeline.colon import find_speaker_colon
 from factcheck.pipeline.content import content_before
 from factcheck.pipeline.cues import Cue
-from factcheck.pipeline.subjects import looks_like_source, opening_adverbial, walk_left
+from factcheck.pipeline.speakers import looks_like_source
+from factcheck.pipeline.subjects import opening_adverbial, walk_left
 from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
 
 POSSESSIVES = frozenset("his her their its our my your".split())
