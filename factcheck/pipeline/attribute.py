@@ -117,27 +117,44 @@ def _hearsay(tokens, cue, cue_span, cue_text_, stop: int | None = None) -> Attri
                        rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
 
 
-def _attribute_cue(tokens, cues, n, end, previous_source):
+def _subjectless(tokens, cues, n, end, cue_span, cue_text_) -> tuple[bool, Attribution | None]:
+    """Cues read without looking for a subject: the question put to a speaker, a passive, and
+    'appear'/'seem' (a hedge, or a verb of presence that reports nothing); (False, None) otherwise."""
     cue = cues[n]
-    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
-    cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
     passive = is_passive(tokens, cue)
     asked = _asked_question(tokens, cue, end) if tokens[cue.verb].low == "asked" \
         and (cue.first == cue.verb or passive) else None
     if asked:
-        return asked, previous_source
+        return True, asked
     if passive:
-        return _attribute_passive(tokens, cue, cue_span, cue_text_), previous_source
+        return True, _attribute_passive(tokens, cue, cue_span, cue_text_)
     if cue.lemma in RAISING and _raised(tokens, cues, cue):
-        return _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end)), previous_source
+        return True, _hearsay(tokens, cue, cue_span, cue_text_, content_stop(tokens, cues, n, end))
     if cue.lemma in RAISING and (cue.last + 1 >= end or tokens[cue.last + 1].low not in ("to", "that")):
-        return None, previous_source        # "Lee appeared at the rally": a verb of presence, not a hedge
+        return True, None                   # "Lee appeared at the rally": a verb of presence, not a hedge
+    return False, None
+
+
+def _cue_subject(tokens, cues, n, previous_source) -> tuple[tuple[int, int] | None, str]:
+    """The cue's speaker and the rule that found it: its own subject, else the previous speaker or
+    the clause's subject for a coordinated or participle cue."""
+    cue = cues[n]
     subject = _after_outer_cue(tokens, cues, n, left_subject(tokens, cue), previous_source)
-    rule = "verb"
     if subject is None and _coordinated(tokens, cue):
-        subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "coordinated"
-    elif subject is None and _participle(tokens, cue):
-        subject, rule = previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "participle"
+        return previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "coordinated"
+    if subject is None and _participle(tokens, cue):
+        return previous_source or clause_subject(tokens, cue.first, needs_animate(cue)), "participle"
+    return subject, "verb"
+
+
+def _attribute_cue(tokens, cues, n, end, previous_source):
+    cue = cues[n]
+    cue_span = (tokens[cue.first].start, tokens[cue.last].end)
+    cue_text_ = " ".join(t.text for t in tokens[cue.first:cue.last + 1])
+    handled, attribution = _subjectless(tokens, cues, n, end, cue_span, cue_text_)
+    if handled:
+        return attribution, previous_source
+    subject, rule = _cue_subject(tokens, cues, n, previous_source)
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
         return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
     if subject and _asked(tokens, subject, cue):

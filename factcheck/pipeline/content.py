@@ -231,27 +231,7 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
     """Content ends at the sentence end, a semicolon, a dash aside, a gloss after a closing quotation,
     or where the next cue's own clause begins ('..., while Washington has called it ...')."""
     cue = cues[n]
-    stop = end
-    depths = quote_depths(tokens)
-    for j in range(cue.last + 1, end - 1):
-        tok, nxt = tokens[j], tokens[j + 1]
-        if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
-            stop = j
-            break
-        if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
-            stop = j + 1                            # 'a “20-year agreement,” which includes ...'
-            break
-        if tok.text == "," and nxt.low == "but" and not depths[j] and j + 2 < end and _clause_after(tokens, j + 2, end):
-            stop = j                                # '..., but he was copied on the questions': the writer's
-            break
-        if tok.text == "," and nxt.low == "which" and j + 2 < end and (
-                tokens[j + 2].low in GLOSS_VERBS or not depths[j] and not _embedded_relative(tokens, j + 1, end)):
-            stop = j                                # '..., which has raised concerns': the writer's gloss
-            break
-        if _next_participle(tokens, cue, j):
-            stop = j - 1 if tokens[j - 1].text == "," else j
-            break
-    stop = _fronted_clause_end(tokens, cue, stop)
+    stop = _fronted_clause_end(tokens, cue, _first_break(tokens, cue, end))
     at = cue.first
     while at > 1 and is_manner_adverb(tokens[at - 1]):
         at -= 1
@@ -261,6 +241,32 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
                      tokens[j + 1].text.isalpha() and tokens[j + 1].text.islower() and
                      tokens[j + 1].low not in CLAUSE_WORDS and tokens[j + 1].low not in RELATIVE_ENDERS
                      and tokens[j + 1].low not in AUX_WORDS), stop)
+    return _stop_before_later_cue(tokens, cues, n, stop, relative, keep_participles)
+
+
+def _first_break(tokens, cue, end) -> int:
+    """Where punctuation and the words after it end a cue's content: a semicolon, a dash aside, a
+    gloss after a closing quotation, ', but' with a clause of its own, a ', which' gloss, a participle."""
+    depths = quote_depths(tokens)
+    for j in range(cue.last + 1, end - 1):
+        tok, nxt = tokens[j], tokens[j + 1]
+        if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
+            return j
+        if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
+            return j + 1                            # 'a “20-year agreement,” which includes ...'
+        if tok.text == "," and nxt.low == "but" and not depths[j] and j + 2 < end and _clause_after(tokens, j + 2, end):
+            return j                                # '..., but he was copied on the questions': the writer's
+        if tok.text == "," and nxt.low == "which" and j + 2 < end and (
+                tokens[j + 2].low in GLOSS_VERBS or not depths[j] and not _embedded_relative(tokens, j + 1, end)):
+            return j                                # '..., which has raised concerns': the writer's gloss
+        if _next_participle(tokens, cue, j):
+            return j - 1 if tokens[j - 1].text == "," else j
+    return end
+
+
+def _stop_before_later_cue(tokens, cues, n, stop, relative: bool, keep_participles: bool) -> int:
+    """Where a later cue's own clause begins inside the content, the content ends before it."""
+    cue = cues[n]
     for later in cues[n + 1:]:
         if later.first >= stop or later.first == 0:
             continue
