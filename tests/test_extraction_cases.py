@@ -15,7 +15,7 @@ from tests.casetables import cases
 from factcheck.models import Document
 from factcheck.pipeline import extract
 from factcheck.pipeline.attribute import find_attributions
-from factcheck.pipeline.claims import certainty_of, kind_of, polarity_of
+from factcheck.pipeline.labels import certainty_of, kind_of, polarity_of
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.segment import split_sentences
 from factcheck.pipeline.split import split_parts

@@ -1,4 +1,5 @@
-"""Sentences and attributions -> claims: atomic split, source, kind, certainty, polarity, actors, dates.
+"""Sentences and attributions -> claims: atomic split, source, kind, certainty, polarity, actors, dates
+(kind, certainty and polarity are read by `labels.py`).
 
 Each body sentence yields the attributed contents its reporting cues introduce, and the author's
 own claims in what is left over. Both are cut into atomic parts (`split.py`).
@@ -8,15 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline import reference
 from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.embedded import embedded_events
+from factcheck.pipeline.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
@@ -26,10 +26,6 @@ from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent,
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
-CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
-# The head of a span is labelled twice (as the head its parts inherit from, then as a claim):
-# the labels of this many recent texts are remembered.
-RECENT_TEXTS = 1024
 LEADING_FILLER = frozenset("and but so yet however meanwhile moreover furthermore still nevertheless also "
                            "then thus".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -39,12 +35,7 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
                    "we": "plural"}
 PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                        r"both (?:countries|sides|nations)|each other)\b", re.I)
-MIGHT_NOUN_RE = compile_fast(r"\b(?:its|his|her|their|our|military|economic|naval|full|all|great)\s+$", re.I)
-WORD_RE = re.compile(r"[a-z0-9’'-]+")
 MAX_OPENER_WORDS = 3
-# "may have been backed", "might have sold": a guess about the past is a judgement, not a fact.
-EVALUATION_RE = compile_fast(r"\b(?:it|that|this) would (?:also |surely |probably )?be (?:a |an )?(\w+) (?:to|if)\b")
-PAST_SPECULATION_RE = compile_fast(r"\b(?:may|might|must) have (?:been |had )?\w+(?:ed|en|wn|ld|ht|de)\b")
 
 
 @dataclass(frozen=True)
@@ -72,92 +63,6 @@ class Context:
     refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
-
-
-@lru_cache(maxsize=1)
-def _hedges() -> tuple[re.Pattern, dict[str, str]]:
-    """One alternation, longest phrase first, so "little doubt" wins over a shorter hedge inside it."""
-    rows = sorted(load_table("hedges.txt"), key=lambda r: -len(r[0]))
-    pattern = compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(p) for p, _ in rows) + r")(?![\w’'])", re.I)
-    return pattern, {p.lower(): level for p, level in rows}
-
-
-@lru_cache(maxsize=None)
-def _word_pattern(name: str) -> re.Pattern:
-    words = sorted(load_list(name), key=len, reverse=True)
-    return compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w’'])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _modality() -> re.Pattern:
-    words = sorted((r[0] for r in load_table("modality.txt")), key=len, reverse=True)
-    return compile_fast(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _hedge_words() -> frozenset[str]:
-    return frozenset(WORD_RE.findall(" ".join(row[0].lower() for row in load_table("hedges.txt"))))
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def certainty_of(text: str) -> tuple[str, tuple[str, ...]]:
-    """The lowest certainty any hedge in `text` gives, and the hedges found."""
-    pattern, levels = _hedges()
-    found, level = [], "certain"
-    if _hedge_words().isdisjoint(WORD_RE.findall(text.lower())):
-        return level, ()                        # most claims carry no hedge: skip the big pattern
-    for m in pattern.finditer(text):
-        phrase = m.group(0).lower()
-        if phrase == "might" and MIGHT_NOUN_RE.search(text, 0, m.start()):
-            continue                                # "its military might" is a noun
-        found.append(phrase)
-        value = levels.get(phrase, "certain")
-        if CERTAINTY_RANK[value] > CERTAINTY_RANK[level]:
-            level = value
-    return level, tuple(found)
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def polarity_of(text: str) -> str:
-    """Negative when a negation cue stands outside every litotes ("not alone" stays positive)."""
-    shielded = [(m.start(), m.end()) for m in _word_pattern("litotes.txt").finditer(text)]
-    for m in _word_pattern("negations.txt").finditer(text):
-        if not any(s <= m.start() < e for s, e in shielded):
-            return "negative"
-    if re.search(r"n[’']t\b", text) and not shielded:
-        return "negative"
-    return "positive"
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def kind_of(text: str) -> str:
-    """prediction (future, conditional, capability), assessment (a judgement), else fact."""
-    low = text.lower()
-    future = _modality().search(text)
-    judged = EVALUATION_RE.search(low)
-    if judged and judged.group(1) in _phrases("assessment.txt")[0]:
-        return "assessment"                 # "it would be premature to assume ...": a judgement now
-    if future and not re.search(r"\b(?:could|would|can) have\b", low):
-        return "prediction"
-    if re.search(r"\b(?:may|might)\b(?! have)", low) and re.search(r"\bin the future\b|\bbe\b", low):
-        return "prediction" if "in the future" in low else "assessment"
-    if _has_phrase(low, "assessment.txt") or PAST_SPECULATION_RE.search(low):
-        return "assessment"
-    return "fact"
-
-
-@lru_cache(maxsize=None)
-def _phrases(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A word list split into single words (looked up in a set) and phrases (searched as text)."""
-    entries = [e.lower() for e in load_list(name)]
-    return frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e)
-
-
-def _has_phrase(low: str, name: str) -> bool:
-    words, phrases = _phrases(name)
-    if not words.isdisjoint(WORD_RE.findall(low)):
-        return True
-    return any(re.search(r"(?<![\w’'])" + re.escape(p) + r"(?![\w’'])", low) for p in phrases if p in low)
 
 
 def build_claims(document: Document, sentences: list[Sentence], extra_aliases: dict[str, str]) -> list[Claim]:
