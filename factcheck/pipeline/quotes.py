@@ -178,7 +178,8 @@ def _still_open(attributions: list[Attribution], shape: QuoteShape) -> Attributi
     if shape.open_at is None:
         return None
     for attribution in reversed(attributions):
-        if attribution.content[0] - 2 <= shape.open_at < attribution.content[1]:   # “ or 
+        # the content starts right after the opening mark, which is one character (“) or two ('')
+        if attribution.content[0] - 2 <= shape.open_at < attribution.content[1]:
             return attribution
     return None
 
