@@ -157,7 +157,7 @@ def _attribute_cue(tokens, cues, n, end, previous_source):
     subject, rule = _cue_subject(tokens, cues, n, previous_source)
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low in ("whether", "if"):
         return None, previous_source    # "Asked whether he would back X, ...": a question, a condition
-    if subject and _asked(tokens, subject, cue):
+    if subject and _puts_no_claim(tokens, subject, cue):
         return None, previous_source
     stop = content_stop(tokens, cues, n, end)
     if subject and subject[0] > 0 and tokens[subject[0] - 1].low == "with":
@@ -218,6 +218,8 @@ def _earlier_inverted_end(tokens, cues, n) -> int:
         if closes_quotation(tokens, earlier.first) or earlier.first > 0 and closes_quotation(tokens, earlier.first - 1):
             return earlier.last + 1
     return 0
+
+
 def _after_outer_cue(tokens, cues, n, subject, previous_source):
     """'He says he believes ...', 'Aides said the senator denied ...': a subject that runs over an
     earlier finite cue is only what follows that cue; the earlier cue reports the whole inner
@@ -237,7 +239,7 @@ def _after_outer_cue(tokens, cues, n, subject, previous_source):
     return subject
 
 
-def _asked(tokens, subject, cue) -> bool:
+def _puts_no_claim(tokens, subject, cue) -> bool:
     """'Do you think he will win?', 'How do you think ...': a question puts no claim; nor does 'it is
     safe to say'. ('You know, ...' as a filler is no cue at all: cues.DISCOURSE_FILLERS.)"""
     lo, hi = subject

@@ -247,13 +247,15 @@ def content_stop(tokens, cues, n, end, keep_participles: bool = False) -> int:
 def _first_break(tokens, cue, end) -> int:
     """Where punctuation and the words after it end a cue's content: a semicolon, a dash aside, a
     gloss after a closing quotation, ', but' with a clause of its own, a ', which' gloss, a participle."""
-    depths = quote_depths(tokens)
+    depths: list[int] | None = None         # quotation depths, read only at a ', but' or ', which'
     for j in range(cue.last + 1, end - 1):
         tok, nxt = tokens[j], tokens[j + 1]
         if tok.text == ";" or tok.text in ("—", "–") and nxt.low in DASH_ASIDES:
             return j
         if tok.text in ("”", '"') and nxt.text == "," and j + 2 < end and tokens[j + 2].low in ("which", "who"):
             return j + 1                            # 'a “20-year agreement,” which includes ...'
+        if tok.text == "," and nxt.low in ("but", "which") and depths is None:
+            depths = quote_depths(tokens)
         if tok.text == "," and nxt.low == "but" and not depths[j] and j + 2 < end and _clause_after(tokens, j + 2, end):
             return j                                # '..., but he was copied on the questions': the writer's
         if tok.text == "," and nxt.low == "which" and j + 2 < end and (

@@ -12,8 +12,7 @@ from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.subjects import passive_agent
 from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
                                        NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token,
-                                       closes_quotation,
-                                       contracted_subject, quote_depths, relative_that)
+                                       closes_quotation, contracted_subject, quote_depths, relative_that)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())

@@ -24,6 +24,7 @@ from factcheck.pipeline.tokens import Token, quote_depths, tokenize
 
 OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')
+QUOTE_MARKS = ("“", "”", '"', "''")     # '' stands for " in some newspapers' text
 MIN_QUOTED_TOKENS = 3        # '“Yes.”' alone is too short to stand as a continued quotation
 SPEECH_KINDS = ("speech", "denial")
 MAX_LEAD_GAP = 2             # characters between a cue's content and the colon ending its sentence
@@ -137,6 +138,8 @@ def _quoted_cue(sentence: Sentence, shape: QuoteShape, attribution: Attribution)
     at = attribution.cue_span[0]
     if shape.starts_inside and (shape.first_close is None or at < shape.first_close):
         return True
+    if not any(mark in sentence.text for mark in QUOTE_MARKS):
+        return False                        # most sentences: no need to tokenize them again
     tokens = list(tokenize(sentence.text, sentence.start))
     depths = quote_depths(tokens)
     return any(t.start == at and depths[k] > 0 for k, t in enumerate(tokens))
