@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from factcheck.lexicon import load_list
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
@@ -153,6 +155,10 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
     tokens = _strip_edges([t for t in tokenize(sentence.text, sentence.start) if span[0] <= t.start and t.end <= span[1]])
     if not tokens:
         return []
+    if attribution and _is_denial(attribution):
+        split = _denied_report(tokens)
+        if split is not None:
+            return _denial_and_report(tokens, split, sentence, context, attribution, source, source_type)
     parts = split_parts(tokens) if not (attribution and _is_denial(attribution)) else None
     if not parts:
         parts = [Part(0, len(tokens), "head", False)]
@@ -181,6 +187,58 @@ def _claims_in(span, sentence, context, attribution, source, source_type) -> lis
         out.append(_claim(context, sentence, start, end, attribution, source, source_type, f"embedded-{rule}",
                           Inherited(fixed_kind="fact")))
     return out
+
+
+def _denied_report(tokens: list[Token]) -> int | None:
+    """Where a denial names what it denies as a report with its content: "deny a report that
+    they were spied on", "refuted a Bloomberg story that their systems contained chips". The
+    position of the report noun, when a clause of at least MIN_AUTHOR_WORDS words follows its
+    "that"; else None."""
+    nouns = _report_nouns()
+    for k in range(1, len(tokens) - MIN_AUTHOR_WORDS - 1):
+        if tokens[k].low in nouns and tokens[k + 1].low == "that" and tokens[k + 2].text[:1].isalnum():
+            return k
+    return None
+
+
+def _denial_and_report(tokens: list[Token], k: int, sentence: Sentence, context: Context, attribution: Attribution,
+                       source: str, source_type: str) -> list[Claim]:
+    """Two claims: the denial up to the report it denies ("X denied a report"), and what the
+    report says ("that P"), credited to the report's owner when the text names one ("a Bloomberg
+    story", "Bloomberg's report") and to the report otherwise, for the analysis to place."""
+    start, end = tokens[0].start, tokens[k].end
+    denial = _claim(context, sentence, start, end, attribution, source, source_type, "denial", Inherited())
+    content = _strip_edges(tokens[k + 2:])
+    if not content:
+        return [denial]
+    owner = _report_owner(tokens, k)
+    phrase = context.document.text[owner[0]:owner[1]] if owner else tokens[k].text
+    report = Attribution((content[0].start, content[-1].end), phrase, owner, tokens[k].text,
+                         (tokens[k].start, tokens[k].end), "nominal:report-that")
+    report_source, report_type = _resolve_source(report, context)
+    if not owner and report_source.lower() in ("report", "reports", "story", "article"):
+        report_source, report_type = "unnamed reports", "media"
+    said = _claim(context, sentence, content[0].start, content[-1].end, report, report_source, report_type,
+                  "denied-report", Inherited())
+    return [denial, said]
+
+
+def _report_owner(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The span of the capitalised name between a report noun's determiner and the noun ("a
+    Bloomberg story"), or before its possessive ("Bloomberg's report")."""
+    lo = k
+    while lo > 0 and (tokens[lo - 1].text[:1].isupper() or tokens[lo - 1].text in ("'s", "’s", "'", "’")
+                      or tokens[lo - 1].low in ("news", "times", "post")):
+        lo -= 1
+    names = [t for t in tokens[lo:k] if t.text[:1].isupper()]
+    if not names:
+        return None
+    return names[0].start, names[-1].end
+
+
+@lru_cache(maxsize=1)
+def _report_nouns() -> frozenset[str]:
+    return frozenset(load_list("denied_report_nouns.txt"))
 
 
 def _asserts(piece: list[Token], attribution: Attribution | None, tokens: list[Token]) -> bool:
