@@ -59,8 +59,10 @@ def _run(store, complete: bool, claims: list | None) -> AnalysisSummary:
                 or len(claims) > COMPLETE_RUN_GROWTH * base)
     profiles, findings = ({}, []) if complete else store.kept_analysis()
     manual = [relation for relation in store.relations() if relation.origin == "manual"]
+    publishers = {d.name: d.publisher for d in store.documents() if d.publisher}
     result = update_analysis(claims, profiles=profiles, findings=findings, manual=manual,
-                             suppressed=store.suppressed_pairs())
+                             suppressed=store.suppressed_pairs(), publishers=publishers,
+                             aliases=store.aliases())
     new_base = len(claims) if result.complete else base
     stored = store.assessments()
     changed = [a for a in result.assessments if stored.get(a.claim_id) != a]

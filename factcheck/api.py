@@ -180,11 +180,16 @@ def actors(db: Path | str) -> list:
 
 
 def add_alias(db: Path | str, canonical: str, alias: str) -> str:
-    """Let `alias` (any case) name the actor `canonical` in filters and future ingests."""
+    """Let `alias` (any case) name the actor `canonical` in filters and future ingests, and count
+    as one origin with it in the analysis, which is re-run at once."""
+    from factcheck.analysing import run_analysis
+
     with open_store(db) as store:
         known = {actor.name.lower(): actor.name for actor in store.actors()}
         canonical = known.get(canonical.strip().lower(), canonical.strip())
         store.add_alias(canonical, alias)
+        if store.has_claims():
+            run_analysis(store)
         return canonical
 
 

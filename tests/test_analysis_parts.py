@@ -18,6 +18,9 @@ from factcheck.models import Claim
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "analysis_parts.jsonl")
          .read_text(encoding="utf-8").splitlines() if line.strip()]
+# a known failure ("xfail": REASON) stays in the table and runs as a strict xfail
+PARAMS = [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if c.get("xfail") else [])
+          for c in CASES]
 
 
 def claim(text: str, cue: str | None = None, source: str = "author") -> Claim:
@@ -63,6 +66,6 @@ CHECKS = {"amounts": check_amounts, "periods": check_periods, "calendar": check_
           "stances": check_stances, "denial": check_denial, "words": check_words}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", PARAMS)
 def test_part(case):
     CHECKS[case["part"]](case)

@@ -27,9 +27,9 @@ The warehouse owner rejected Reyes's allegations as baseless.
 LAUNCH = """\
 Satellite Launch Draws Scrutiny
 
-Iran's space agency said the Orbis satellite launched from the Semnan site on June 4, 2021 was built for civilian purposes.
+Iran's space agency said the Orbis satellite launched from the Semnan site on June 4, 2021 lost its orbit by accident.
 
-Defence analysts said the Orbis satellite launched from the Semnan site was built for military purposes.
+Defence analysts said the Orbis satellite launched from the Semnan site deliberately lost its orbit.
 """
 
 LAUNCH_DATE = """\
@@ -81,15 +81,15 @@ def test_every_contradiction_with_both_claims_and_the_reason(cli, disputes):
     assert (denial["to"]["source"], denial["to"]["status"]) == ("Tomas Reyes", "denied")
     assert "ignored repeated safety warnings" in denial["to"]["quote"]
     stance = next(item for item in found if item["type"] == "stance")
-    assert "civilian purposes" in stance["from"]["quote"] + stance["to"]["quote"]
-    assert stance["origin"] == "auto" and stance["reason"].startswith("stance (purpose)")
+    assert "by accident" in stance["from"]["quote"] + stance["to"]["quote"]
+    assert stance["origin"] == "auto" and stance["reason"].startswith("stance (intent)")
 
 
 def test_table_shows_ids_sources_quotes_and_reasons(cli, disputes):
     result = cli("contradictions")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "3 contradictions\n"
-    for text in ("type", "against", "reason", "Tomas Reyes", "denies by reference", "stance (purpose)",
+    for text in ("type", "against", "reason", "Tomas Reyes", "denies by reference", "stance (intent)",
                  "denial.txt"):
         assert text in result.stdout
     for item in contradictions_json(cli):

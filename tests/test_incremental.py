@@ -160,22 +160,3 @@ def test_an_ingest_into_an_empty_database_analyses_the_claims_it_saved_as_read_b
     api.ingest([halves / "b"], halves / "two.db")
     assert given[0][0] == given[0][1] and given[1][0] == given[1][1]
     assert given[2][0] is None                  # the second ingest into a database reads them back
-
-
-@pytest.mark.parametrize("focus", [None, "second"])
-def test_scoring_only_the_wanted_pairs_finds_what_scoring_all_finds(monkeypatch, focus):
-    from factcheck.analysis import compare, link
-    from factcheck.analysis.deny import DenialFinder
-    from factcheck.analysis.profile import WordWeights, build_profiles
-
-    profiles = build_profiles(claims_of(FIRST, SECOND))
-    weights = WordWeights(profiles)
-    cues = DenialFinder(profiles, weights).cues
-    new = {p.index for p in profiles if p.claim.document == SECOND} if focus else None
-    every = compare.similar_pairs
-    monkeypatch.setattr(compare, "similar_pairs", lambda p, f, wanted: every(p, f))
-    scored_all = compare.compare_pairs(profiles, weights, cues, new)
-    monkeypatch.setattr(compare, "similar_pairs", every)
-    monkeypatch.setattr(link, "SPARSE_MIN_PAIRS", 1)          # every block scores only wanted pairs
-    assert compare.compare_pairs(profiles, weights, cues, new) == scored_all
-    assert scored_all

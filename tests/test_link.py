@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-# Invented articles: one count backed by two sources, an allegation rejected in the other outlet
-# (which the analysis leaves unlinked), and two forecasts for the reopening.
+# Invented articles: one count backed by two sources, a rejection in the other outlet of
+# allegations about something no claim states (which the analysis leaves unlinked), and two forecasts for the reopening.
 BRIDGE = """\
 Bridge Closure in Eastvale
 
@@ -18,7 +18,7 @@ The city engineer said on April 12, 2022 that cracks were found in the main span
 INSPECTORS = """\
 Eastvale Bridge Shut
 
-Structural inspectors said on April 12, 2022 that cracks had been found in the main span of the Eastvale bridge. The inspectors said the bridge could reopen within a week. The city engineer rejected Lind's allegations about the inspection reports as baseless.
+Structural inspectors said on April 12, 2022 that cracks had been found in the main span of the Eastvale bridge. The inspectors said the bridge could reopen within a week. The city engineer rejected allegations about the bridge tolls as baseless.
 """
 
 DETOURS = """\

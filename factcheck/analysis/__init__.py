@@ -32,22 +32,26 @@ class Analysis:
 
 
 def analyze(claims: Sequence[Claim], manual: Sequence[Relation] = (),
-            suppressed: set[frozenset[str]] = frozenset()) -> tuple[list[Relation], list[Assessment]]:
+            suppressed: set[frozenset[str]] = frozenset(), *, publishers: Mapping[str, str] | None = None,
+            aliases: Mapping[str, str] | None = None) -> tuple[list[Relation], list[Assessment]]:
     """Automatic relations (never for a suppressed pair or one with a manual link) and one
-    Assessment per claim, computed from the automatic and manual relations together."""
-    result = update_analysis(claims, manual=manual, suppressed=suppressed)
+    Assessment per claim, computed from the automatic and manual relations together.
+    `publishers` maps a document to its outlet, `aliases` a name (lowercase) to its canonical
+    name: both decide which claims share an origin."""
+    result = update_analysis(claims, manual=manual, suppressed=suppressed, publishers=publishers, aliases=aliases)
     return result.relations, result.assessments
 
 
 def update_analysis(claims: Sequence[Claim], *, profiles: Mapping[str, str] | None = None,
                     findings: Sequence[Finding] = (), manual: Sequence[Relation] = (),
-                    suppressed: set[frozenset[str]] = frozenset()) -> Analysis:
+                    suppressed: set[frozenset[str]] = frozenset(), publishers: Mapping[str, str] | None = None,
+                    aliases: Mapping[str, str] | None = None) -> Analysis:
     """Analyse `claims`, reusing kept `profiles` (claim id -> `state.encode_profile` text) and the
     `findings` of earlier runs for pairs of claims that both have one. Denials, inferences and
     assessments are always worked out over all claims; word weights are those of all claims now,
     while kept findings keep the weights of the run that made them."""
     with collector_paused():
-        return _update(claims, profiles or {}, findings, manual, suppressed)
+        return _update(claims, profiles or {}, findings, manual, suppressed, publishers or {}, aliases or {})
 
 
 @contextmanager
@@ -64,12 +68,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _update(claims, kept_profiles, kept_findings, manual, suppressed) -> Analysis:
+def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers, aliases) -> Analysis:
+    from dataclasses import replace
+
     from factcheck.analysis.compare import compare_pairs, settle
     from factcheck.analysis.denial_cues import detect_denial
     from factcheck.analysis.deny import DenialFinder
+    from factcheck.analysis.index import ClaimIndex
+    from factcheck.analysis.origins import assign_origins
     from factcheck.analysis.profile import WordWeights, build_profile
     from factcheck.analysis.state import decode_profile, encode_profile
+    from factcheck.analysis.stories import find_stories
 
     profiles, cues, fresh = [], {}, []
     for index, claim in enumerate(claims):
@@ -83,14 +92,22 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed) -> Analysi
         profiles.append(profile)
         if cue is not None:
             cues[index] = cue
+    made = {profiles[i].claim.id: encode_profile(profiles[i], cues.get(i)) for i in fresh}
+    # origins depend on the document around a claim and on the user's aliases: worked out anew
+    origins = assign_origins(profiles, publishers, aliases)
+    profiles = [replace(p, identity=origin, speaker=p.identity) for p, origin in zip(profiles, origins)]
     complete = len(fresh) == len(profiles)
     weights = WordWeights(profiles)
-    denials = DenialFinder(profiles, weights, cues)
+    retrieval = ClaimIndex(profiles)
+    stories = find_stories(retrieval)
+    profiles = [replace(p, story=story) for p, story in zip(profiles, stories)]
+    retrieval.profiles = profiles
+    denials = DenialFinder(profiles, weights, cues, retrieval)
     found = denials.find()
-    new = compare_pairs(profiles, weights, denials.cues, None if complete else set(fresh))
+    new = compare_pairs(profiles, weights, denials.cues, None if complete else set(fresh), retrieval)
     findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
-    relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed)
-    made = {profiles[i].claim.id: encode_profile(profiles[i], cues.get(i)) for i in fresh}
+    relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed,
+                                    set(denials.cues))
     return Analysis(relations, assessments, new, made, complete)
 
 

@@ -5,6 +5,7 @@ the user's links (cheap, always over all claims).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from factcheck.analysis import contradict, corroborate
@@ -12,9 +13,11 @@ from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
 from factcheck.analysis.deny import Found
 from factcheck.analysis.grade import assess_all, group_revisions
-from factcheck.analysis.link import Wanted, measure_pairs, neighbour_pairs, similar_pairs
-from factcheck.analysis.profile import Profile, WordWeights
-from factcheck.analysis.relations import RelationBook, propagate_conflicts, propagate_denials, propagate_support
+from factcheck.analysis.index import ClaimIndex
+from factcheck.analysis.link import measure_pairs, neighbour_pairs
+from factcheck.analysis.profile import Profile, WordWeights, spans_overlap
+from factcheck.analysis.propositions import close_groups, group_claims, spread_conflicts
+from factcheck.analysis.relations import RelationBook
 from factcheck.models import Assessment, Finding, Relation
 
 # Every rule that makes a finding of a pair's words asks the two claims to share this many
@@ -25,39 +28,52 @@ FINDING_MIN_SHARED_WORDS = min(corroborate.MIN_SHARED_WORDS_REPEAT, corroborate.
 
 
 def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
-                  focus: set[int] | None = None) -> list[Finding]:
+                  focus: set[int] | None = None, index: ClaimIndex | None = None) -> list[Finding]:
     """What each candidate pair's words say (conflict, revision, restatement, support), in pair
-    order; with `focus`, only the pairs that involve one of those claims."""
+    order; with `focus`, only the pairs that involve one of those claims. Candidates are each
+    claim's nearest claims in the retrieval index, its neighbours in the text and the claims
+    counting the same measure about the same actor."""
+    from rapidfuzz.fuzz import token_set_ratio
+
+    index = index or ClaimIndex(profiles)
     near = neighbour_pairs(profiles)
-    scores = similar_pairs(profiles, focus, Wanted(FINDING_MIN_SHARED_WORDS, near))
-    pairs = set(scores) | near | measure_pairs(profiles)
+    pairs = set(index.candidate_pairs(focus=focus)) | near | measure_pairs(profiles)
     if focus is not None:
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
-    out, least = [], FINDING_MIN_SHARED_WORDS
+    out = []
     for i, j in sorted(pairs):
-        if i in cues or j in cues:
-            continue                    # a denial's links come from its cue, not from its words
-        a, b, score = profiles[i], profiles[j], scores.get((i, j), 0)
-        neighbours = (i, j) in near
-        if (not neighbours and not (a.amounts and b.amounts) and len(a.words & b.words) < least
-                and len(a.text_words & b.text_words) < least):
-            continue                    # no rule can find anything in it
-        conflict = find_conflict(a, b, score, neighbours, weights)
+        a, b = profiles[i], profiles[j]
+        if spans_overlap(a, b):
+            continue
+        score = _wording_score(a, b, token_set_ratio)
+        denial = i in cues or j in cues
+        # a denial's conflicts come from what it denies (deny.py); it may still restate another denial
+        conflict = None if denial else find_conflict(a, b, score, (i, j) in near, weights)
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))
-        elif (same := same_proposition(a, b, score, weights)):
+        elif (not denial or (i in cues and j in cues)) and (same := same_proposition(a, b, score, weights, index.similarity(i, j))):
             out.append(Finding(same[0], a.claim.id, b.claim.id, same[1], score / 100))
     return out
 
 
+def _wording_score(a: Profile, b: Profile, ratio) -> int:
+    """rapidfuzz token_set_ratio (0-100) of the two claims' content words, on their quotes or on
+    their specific texts, whichever is higher."""
+    score = ratio(a.key, b.key) if a.key and b.key else 0
+    if a.text_key and b.text_key and (a.text_key != a.key or b.text_key != b.key):
+        score = max(score, ratio(a.text_key, b.text_key))
+    return int(math.floor(score + 0.5))
+
+
 def settle(profiles: Sequence[Profile], denials: Sequence[Found], findings: Sequence[Finding],
            disputed: dict[int, str], manual: Sequence[Relation],
-           suppressed: set[frozenset[str]]) -> tuple[list[Relation], list[Assessment]]:
+           suppressed: set[frozenset[str]], deniers: set[int] = frozenset()) -> tuple[list[Relation], list[Assessment]]:
     """Relations from denials and pair findings (never for a pair the user decided), what follows
-    from them, and each claim's assessment."""
+    from them over the proposition groups, and each claim's assessment."""
     taken = {frozenset((r.source_id, r.target_id)) for r in manual} | set(suppressed)
     book = RelationBook(profiles, taken)
+    book.denials = set(deniers)
     for found in denials:
         book.add(found.relation, found.source, found.target, found.reason)
     index = {p.claim.id: p.index for p in profiles}
@@ -69,9 +85,9 @@ def settle(profiles: Sequence[Profile], denials: Sequence[Found], findings: Sequ
         else:
             book.add(f.kind, i, j, f.reason, f.score)
     direct = list(book.rows.values()) + list(manual)
-    propagate_denials(book, direct)
-    propagate_conflicts(book, direct)
-    propagate_support(book, direct)
+    groups = group_claims(profiles, direct)
+    close_groups(book, groups)
+    spread_conflicts(book, groups, direct)
     relations = book.sorted()
     assessments = assess_all(profiles, relations + list(manual), disputed, group_revisions(revisions))
     return relations, assessments

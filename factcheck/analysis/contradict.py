@@ -61,7 +61,9 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool,
     hurt come first: they are reported days or weeks after the event they count."""
     if similarity < MIN_CONFLICT_SIMILARITY and not neighbours and not (a.amounts and b.amounts):
         return None
-    if a.identity == b.identity or spans_overlap(a, b) or not _about_same_thing(a, b):
+    # one body may contradict itself over time (a ministry in February and its spokesman in June);
+    # one speaker's two wordings are no conflict
+    if (a.speaker or a.identity) == (b.speaker or b.identity) or spans_overlap(a, b) or not _about_same_thing(a, b):
         return None
     counted = _casualty_conflict(a, b, neighbours) or _count_revision(a, b, similarity)
     if counted:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from factcheck.analysis.amounts import compare_amounts
 from factcheck.analysis.periods import calendars_agree, periods_overlap
-from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, spans_overlap
+from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, same_story, spans_overlap
 
 # Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
 # A false corroboration raises a claim's credibility, so independent support needs the stronger case.
@@ -49,6 +49,12 @@ REPEAT_MIN_PARAGRAPH_GAP = 2
 # A quote this long found word for word in two documents is a copy (a syndicated wire story
 # counts once), whoever the outlets are.
 COPY_MIN_WORDS = 8
+# Index cosine (0-1, see index.py) at which two claims of some substance state one proposition,
+# and the content words each must have to count as having substance.
+SAME_MIN_COSINE = 0.35
+# Across stories the same words may tell of another event: a closer match is needed.
+OTHER_STORY_MIN_COSINE = 0.5
+MIN_CLAIM_WORDS = 3
 # Certainty levels: "may have been backed" is not the proposition "backed" restated.
 _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 # The most the bonuses can add to the wording score, and the lowest score any restatement needs:
@@ -58,11 +64,12 @@ MAX_EVIDENCE_BONUS = ACTOR_BONUS + SAME_DAY_BONUS + AMOUNT_BONUS
 MIN_EVIDENCE_SCORE = min(REPEAT_MIN_SCORE - STRONG_SHARED_DISCOUNT, CORROBORATE_MIN_SCORE)
 
 
-def _comparable(a: Profile, b: Profile) -> bool:
+def _comparable(a: Profile, b: Profile, loose_actors: bool = False) -> bool:
     if spans_overlap(a, b) or (a.claim.document == b.claim.document and a.claim.sentence == b.claim.sentence):
         return False
-    if a.actors != b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b):
-        return False                    # about different actors, or about some and about none
+    if a.actors != b.actors and not a.actors & b.actors and not _same_speaker_nearby(a, b) \
+            and not (loose_actors and not (a.actors and b.actors)):
+        return False                    # about different actors (or, strictly, about some and about none)
     if not periods_overlap(a.period, b.period) or not calendars_agree(a.calendar, b.calendar):
         return False
     if not places_agree(a, b):
@@ -76,6 +83,27 @@ def _comparable(a: Profile, b: Profile) -> bool:
         return False
     _, conflicting = compare_amounts(a.amounts, b.amounts)
     return not conflicting
+
+
+def _near_in_index(a: Profile, b: Profile, cosine: float, weights: WordWeights) -> tuple[str, str] | None:
+    """Two claims of some substance whose weighted words are mostly the same (index cosine):
+    "a blast caused by a failed Islamic Jihad rocket launch" and "it was a result of a failed
+    rocket launch by Palestinian Islamic Jihad". Fragments of a word or two never qualify."""
+    needed = SAME_MIN_COSINE if same_story(a, b) else OTHER_STORY_MIN_COSINE
+    if cosine < needed or min(len(a.words), len(b.words)) < MIN_CLAIM_WORDS:
+        return None
+    words_a, words_b = compared_words(a, b)
+    shared = words_a & words_b
+    if len(shared) < MIN_SHARED_WORDS_REPEAT or weights.mass(shared) < MIN_SHARED_WEIGHT \
+            or shared <= a.names | b.names or not _comparable(a, b, loose_actors=True):
+        return None
+    kind = "repeats" if a.identity == b.identity or is_copy(a, b) else "corroborates"
+    basis = f"alike in the index; shared words {', '.join(sorted(shared)[:6])}"
+    if is_copy(a, b) and a.identity != b.identity:
+        return kind, f"repeats: copied word for word by another outlet ({basis})"
+    if kind == "repeats":
+        return kind, f"repeats: {a.label()} states it again ({basis})"
+    return kind, f"corroborates: {a.label()} and {b.label()} state it independently ({basis})"
 
 
 def _same_speaker_nearby(a: Profile, b: Profile) -> bool:
@@ -110,9 +138,13 @@ def is_copy(a: Profile, b: Profile) -> bool:
             and " ".join(a.claim.quote.split()) == " ".join(b.claim.quote.split()))
 
 
-def same_proposition(a: Profile, b: Profile, similarity: int,
-                     weights: WordWeights) -> tuple[str, str] | None:
-    """("repeats" | "corroborates", reason) when the two state one proposition, else None."""
+def same_proposition(a: Profile, b: Profile, similarity: int, weights: WordWeights,
+                     cosine: float = 0.0) -> tuple[str, str] | None:
+    """("repeats" | "corroborates", reason) when the two state one proposition, else None:
+    by the evidence score of their wording, or by their similarity in the retrieval index."""
+    near = _near_in_index(a, b, cosine, weights)
+    if near:
+        return near
     if similarity + MAX_EVIDENCE_BONUS < MIN_EVIDENCE_SCORE or not _comparable(a, b):
         return None
     words_a, words_b = compared_words(a, b)

@@ -94,30 +94,44 @@ def _denial_phrase_in(text: str, attributed: bool) -> str | None:
 
 
 def _named_references(text: str) -> tuple[str, ...]:
-    """Names whose sayings are referred to: "Sullivan's assertions", "claims by the Pentagon"."""
+    """Names whose sayings are referred to: "Sullivan's assertions", "the Israeli army's
+    \"lies\"", "the US' spy balloon accusation", "a Bloomberg story", "claims by the Pentagon",
+    "allegations made by Bloomberg Businessweek"."""
     nouns = "|".join(re.escape(n) for n in load_list("analysis_reference_nouns.txt"))
-    names = re.findall(_NAME + r"['’]s?\s+(?:[a-z]+\s+)?(?:" + nouns + r")\b", text)
-    names += re.findall(r"\b(?:" + nouns + r")\s+(?:by|from|of)\s+(?:the\s+)?" + _NAME, text)
-    return tuple(dict.fromkeys(n for n in names if n.lower() not in ("the", "this", "these")))
+    words = r"(?:[\"“”‘’']?[a-z-]+[\"“”‘’']?\s+){0,3}[\"“”‘’']?"
+    names = re.findall(_NAME + r"((?:\s+[a-z]+)?)['’]s?\s+" + words + r"(?:" + nouns + r")\b", text)
+    names = [name + head for name, head in names]
+    names += re.findall(r"\b(?:[Aa]n?|[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts)\s+" + _NAME + r"\s+(?:[a-z-]+\s+){0,2}(?:"
+                        + nouns + r")\b", text)
+    names += re.findall(r"\b(?:" + nouns + r")\s+(?:(?:made|published|put forward|carried)\s+)?(?:by|from|of|in)\s+"
+                        r"(?:the\s+)?" + _NAME, text)
+    return tuple(dict.fromkeys(n for n in names if n.lower() not in _NOT_NAMES))
+
+
+_NOT_NAMES = frozenset("the this these those it its their a an".split())
 
 
 @lru_cache(maxsize=None)
 def _vocabulary() -> frozenset[str]:
     """Stems of the words that only do the denying ("denied", "baseless", "the reports")."""
     words = set(_denial_words()) | set(load_list("analysis_reference_nouns.txt"))
+    words |= set(load_list("analysis_report_nouns.txt")) | set(load_list("analysis_figure_nouns.txt"))
     words |= set(load_list("analysis_denial_framing.txt"))
     words |= {w for phrase, _ in _phrases() for w in phrase.split()}
     return frozenset(stem(w) for w in words) | frozenset(words)
 
 
 def _is_anaphoric(text: str) -> bool:
+    """The denial points back: "denied this", "has denied it outright", "rejected the
+    allegations as baseless", "calling them a rumor". In "denied that Iran had sold ..." the
+    "that" opens what is denied and is no anaphor; "this", "it", "them", "these" and "those"
+    right after a denial word always point back."""
     lowered = fold(text).lower()
     objects = "|".join(re.escape(o) for o in load_list("analysis_denial_objects.txt"))
     words = "|".join(_denial_words(cue=False))
-    # the object ends the clause ("denied this.", "rejected the allegations as baseless"); in
-    # "denied that Iran had sold ..." the "that" opens what is denied and is no anaphor
     after = r"(?=\s*(?:$|[.,;:!?\"')]|and\b|as\b|calling\b|saying\b|on\b|in\b|outright\b))"
     return bool(re.search(r"\b(?:" + words + r")\s+(?:" + objects + r")\b" + after, lowered)
+                or re.search(r"\b(?:" + words + r")\s+(?:this|it|them|these|those)\b", lowered)
                 or re.search(r"\b(?:calling|called|call|described|describing)\s+(?:them|it|this|that)\b", lowered))
 
 

@@ -2,15 +2,19 @@
 
 A claim is a denial when its cue or its content denies ("denied", "rejected", "dismissed",
 "Russian and Iranian denials", "a ridiculous rumor", "baseless", "no evidence"; see
-`denial_cues.py`). Its targets are found, in this order, by:
-  reference  "denied Sullivan's assertions": claims whose source bears the name
-  anaphora   "has denied this", "rejected the allegations": the claims of the nearest sentence
-             before it that another source asserts
-  content    "denied that it had sold drones to Russia": claims by others stating the same thing
-  topic      "Despite Russian and Iranian denials, there are possibilities for Iranian military
-             support ...": allegations by other sources about the deniers on the sentence's topic
-A denier's own further claim in the same sentence ("has denied this and asserted that it is in
-control of the satellite") is its counter-assertion: it contradicts the targets it speaks about.
+`denial_cues.py`). What it denies is read from its own words, never from its position alone:
+  reference   "denied Sullivan's assertions", "rejected the US' spy balloon accusation", "refuted a
+              Bloomberg story": the claims of that source (its origin) that the denial speaks of
+  content     "denied that it had sold drones to Russia": the claims of other origins that state
+              what it denies, found through the retrieval index
+  antecedent  "denied the report", "Israel disputes this figure", "a charge Beijing has denied",
+              "Despite Russian and Iranian denials, ...": the claim or report the words refer to in
+              the denial's document (its own sentence first, then the sentences before it), chosen
+              by what it is (a report, a figure, an accusation against the denier)
+Every claim stating the same proposition as a denied claim is denied too; that is settled over
+the proposition groups (`propositions.py`). A denier's own further claim in the same sentence
+("has denied this, saying that it was caused by a misfiring rocket") is its counter-assertion: it
+contradicts what the denial denies.
 """
 
 from __future__ import annotations
@@ -19,33 +23,41 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
-from factcheck.analysis.periods import periods_overlap
-from factcheck.analysis.profile import Profile, WordWeights
-from factcheck.analysis.text import country_mentions, fold
-from factcheck.lexicon import load_list, load_table
-from factcheck.patterns import compile_fast
+from factcheck.analysis.index import ClaimIndex
+from factcheck.analysis.periods import day_gap
+from factcheck.analysis.profile import Profile, WordWeights, same_story
+from factcheck.analysis.text import content_words, country_mentions, fold, stem
+from factcheck.lexicon import load_list
 
-# How far back "has denied this" may look for what it denies, in sentences.
-ANAPHORA_MAX_SENTENCES_BACK = 2
-# rapidfuzz 0-100: "denied that it sold drones to Russia" against "Iran sold drones to Russia";
-# and the weighted Dice (0-1) of their words, so that a few words inside a long claim are not it.
-DENIED_CONTENT_MIN_SIMILARITY = 75
-DENIED_CONTENT_MIN_DICE = 0.3
-# Content words a denial by content must share with the claim it denies.
+# How far back a denial's antecedent may lie, in sentences ("denied the report" may follow a
+# paragraph of what the report says).
+ANTECEDENT_MAX_SENTENCES_BACK = 6
+# "this", "it", "the figure" point at the last thing said: only this many sentences back.
+ANAPHOR_MAX_SENTENCES_BACK = 2
+# Index similarity (0-1) of a denial's own words to a claim that states what it denies.
+DENIED_CONTENT_MIN_SIMILARITY = 0.3
+# Content words a denial by content must share with what it denies.
 DENIED_MIN_SHARED_WORDS = 2
+# Candidates a denial's own words are looked up against.
+DENIED_CONTENT_CANDIDATES = 40
+# A denial reaches claims in other documents told within this many days of it (when both are
+# dated): a denial of 2023 is not about what the same source said in 2019.
+DENIAL_REACH_DAYS = 120
+# A word used by more than this share of a story's claims names the story, not what is denied.
+STORY_COMMON_SHARE = 0.15
+# The denial's rarest own words a denied claim must hold.
+DISTINCTIVE_WORDS = 2
 # Words before a denial noun that may name the deniers ("Russian and Iranian denials").
 DENIER_WORDS_BEFORE = 4
-# Content words a denial by reference must share with a claim in another document to reach it.
-REFERENCE_MIN_SHARED_WORDS = 2
-# Content words a topic denial's sentence and an allegation must share when no topic word does.
-TOPIC_MIN_SHARED_WORDS = 2
-# Opening words of reason and background clauses, which a denial of "this" leaves standing:
-# "(Washington asserts ...) given its advanced technical capabilities".
-BACKGROUND_OPENERS = ("given", "because", "since", "due to", "owing to", "as a result of")
+
+
+# The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
+# and how many characters ("that", a space) may stand between the denial and it.
+REPORT_SPLIT = "split:denied-report"
+REPORT_SPLIT_GAP = 8
 
 
 @dataclass(frozen=True)
@@ -56,14 +68,9 @@ class Found:
     reason: str
 
 
-def _excerpt(p: Profile, size: int = 60) -> str:
+def excerpt(p: Profile, size: int = 60) -> str:
     quote = " ".join(p.claim.quote.split())
-    return "'" + (quote if len(quote) <= size else quote[:size - 3].rstrip() + "...") + "'"
-
-
-def _is_doubt(p: Profile) -> bool:
-    cue = (p.claim.cue or "").lower().split()
-    return bool(cue) and any(w in _doubt_cues() for w in cue)
+    return "'" + (quote if len(quote) <= size else quote[:size - 3].rsplit(" ", 1)[0] + "...") + "'"
 
 
 @lru_cache(maxsize=None)
@@ -71,183 +78,342 @@ def _doubt_cues() -> frozenset[str]:
     return frozenset(load_list("analysis_doubt_cues.txt"))
 
 
-def _names_other_year(t: Profile, d: Profile) -> bool:
-    """A past fact dated by its own words outside the denial's period. (A prediction that names a
-    past year, "will use the satellite under an agreement signed in 2018", is about the future.)"""
-    years = t.calendar[1]
-    if not years or d.period is None or t.claim.kind == "prediction":
+@lru_cache(maxsize=None)
+def _report_nouns() -> frozenset[str]:
+    """Nouns that name a whole report or set of statements ("the report", "these claims")."""
+    return frozenset(load_list("analysis_report_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def _figure_nouns() -> frozenset[str]:
+    """Nouns that point at a number said before: "Israel disputes this figure"."""
+    return frozenset(load_list("analysis_figure_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def _responsibility_nouns() -> frozenset[str]:
+    """Stems of nouns that make a denial one of taking part: "denied involvement in ..."."""
+    return frozenset(stem(w) for w in load_list("analysis_responsibility_nouns.txt"))
+
+
+def _denier_words(d: Profile) -> frozenset[str]:
+    """The content words of the denier's own name ("warehouse owner" -> warehous, owner)."""
+    if d.is_author:
+        return frozenset()
+    return frozenset(content_words(d.claim.source or ""))
+
+
+_TOPIC = re.compile(r"\b(?:report|reports|claims?|allegations?|accusations?|charges?|stor(?:y|ies)|rumou?rs?)\s+"
+                    r"(?:about|of|over|on|regarding|concerning)\s+([^,;:.!?]+?)(?=\s+(?:as|and|but|calling|saying)\b|[,;:.!?]|$)")
+
+
+def _report_topic(quote: str) -> frozenset[str]:
+    """What a denied report is about, when the denial says ("rejected allegations about the
+    tolls", "denied reports of a deal"): its content words; else none."""
+    found = _TOPIC.search(fold(quote))
+    return frozenset(content_words(found.group(1))) if found else frozenset()
+
+
+@lru_cache(maxsize=None)
+def _backing() -> re.Pattern:
+    phrases = sorted(load_list("analysis_backing_phrases.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def _backs(quote: str) -> bool:
+    return bool(_backing().search(fold(quote)))
+
+
+def _named_in(d: Profile, words: set[str]) -> bool:
+    """The denier's name (one of its words of four letters or more) stands among `words`."""
+    if d.is_author:
         return False
-    first, last = date.fromordinal(d.period[0]).year, date.fromordinal(d.period[1]).year
-    return not any(first <= y <= last for y in years)
+    name = {w for w in re.findall(r"[a-z]+", fold(d.claim.source).lower()) if len(w) >= 4}
+    return bool(name & words)
 
 
-def _is_background(p: Profile) -> bool:
-    """A reason clause: the quote opens with "given ..." (after at most a few stray words)."""
-    head = p.claim.quote[: max(12, len(p.claim.quote) // 3)].lower()
-    openers = "|".join(re.escape(o) for o in BACKGROUND_OPENERS)
-    return bool(re.search(r"(?:^|[,;:—–]\s*)(?:" + openers + r")\b", head.lstrip(" ,;—-")))
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", fold(text).lower()))
+
+
+def _is_doubt(p: Profile) -> bool:
+    cue = (p.claim.cue or "").lower().split()
+    return bool(cue) and any(w in _doubt_cues() for w in cue)
 
 
 class DenialFinder:
-    """Resolves each denial to its targets over all claims, using indexes, never all pairs."""
+    """Resolves each denial to the claims it denies, through indexes, never over all pairs."""
 
     def __init__(self, profiles: Sequence[Profile], weights: WordWeights,
-                 cues: dict[int, DenialCue] | None = None):
+                 cues: dict[int, DenialCue] | None = None, index: ClaimIndex | None = None):
         self.profiles = profiles
         self.weights = weights
+        self.index = index
         self.by_sentence: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+        self.by_identity: dict[str, list[Profile]] = defaultdict(list)
         self.by_source_word: dict[str, list[Profile]] = defaultdict(list)
-        self.by_actor: dict[str, list[Profile]] = defaultdict(list)
+        self.by_document: dict[str, list[Profile]] = defaultdict(list)
         for p in profiles:
             self.by_sentence[(p.claim.document, p.claim.sentence)].append(p)
+            self.by_document[p.claim.document].append(p)
+            self.by_identity[p.identity].append(p)
             for w in p.source_words:
                 self.by_source_word[w].append(p)
-            for a in p.actors:
-                self.by_actor[a].append(p)
+        self.story_words: dict[int, Counter] = defaultdict(Counter)
+        self.story_size: Counter = Counter()
+        for p in profiles:
+            self.story_size[p.story] += 1
+            self.story_words[p.story].update(p.words | p.text_words)
         # claim index -> its denial cue, as given (kept from an earlier run) or detected here
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
-        self._claims_by_word: dict[str, list[int]] | None = None
 
     def find(self) -> list[Found]:
         found: list[Found] = []
+        denied: dict[int, list[int]] = {}
         for index, cue in sorted(self.cues.items()):
             denier = self.profiles[index]
             targets = self._targets(denier, cue)
+            denied[index] = [f.target for f in targets]
             found += targets
-            found += self._counter_assertions(denier, [f.target for f in targets])
+            found += self._counter_assertions(denier, denied[index])
+        found += self._backers(denied)
         return found
 
+    def _backers(self, denied: dict[int, list[int]]) -> list[Found]:
+        """"We have no reason to doubt the denials of Apple and Amazon", "the government sides
+        with Apple": a claim that backs a denial stands with it against what it denies. The
+        denials backed are those of the story whose deniers it names, else those of its document."""
+        out = []
+        for b in self.profiles:
+            if b.index in self.cues or not _backs(b.claim.quote):
+                continue
+            words = _words(b.claim.quote) | _words(b.claim.text or "")
+            story = [self.profiles[i] for i in denied if self.profiles[i].story == b.story and i != b.index]
+            named = [d for d in story if _named_in(d, words)]
+            backed = named or [d for d in story if d.claim.document == b.claim.document]
+            for d in backed:
+                if d.identity == b.identity:
+                    continue
+                out.append(Found(b.index, d.index, "corroborates",
+                                 f"backs a denial: {b.label()} stands with {d.label()}'s denial {excerpt(d)}"))
+                for j in denied[d.index]:
+                    t = self.profiles[j]
+                    if t.identity != b.identity and t.index != b.index:
+                        out.append(Found(b.index, j, "contradicts",
+                                         f"backs a denial: {b.label()} stands with {d.label()}'s denial of {excerpt(t)}"))
+        return out
+
     def _targets(self, d: Profile, cue: DenialCue) -> list[Found]:
+        stated = self._stated_report(d, cue)
+        if stated:
+            return stated
         if cue.names:
             hits = self._by_reference(d, cue)
             if hits:
                 return hits
-        if cue.anaphoric or (cue.bare and not self._deniers(d)):
-            return self._by_anaphora(d, cue)
-        if not cue.bare:
-            return self._by_content(d, cue)
-        return self._by_topic(d, cue)
+        if not cue.bare and not cue.anaphoric:
+            hits = self._by_content(d, cue)
+            if hits:
+                return hits
+        return self._by_antecedent(d, cue)
 
-    def _eligible(self, d: Profile, t: Profile, dated: bool = True) -> bool:
-        """Another source's claim, not itself a denial, and (unless the text itself points at it)
-        from a period the denial can speak of."""
+    def _eligible(self, d: Profile, t: Profile) -> bool:
+        """Another origin's claim, not itself a denial nor a doubt, and not one cut out of the
+        denial's own words."""
         return (t.index != d.index and t.identity != d.identity and t.index not in self.cues
-                and (not dated or periods_overlap(d.period, t.period)))
+                and not _is_doubt(t) and not (t.claim.document == d.claim.document
+                                              and t.claim.start < d.claim.end and d.claim.start < t.claim.end))
 
-    def _by_reference(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """The named source's claims: all of them in the denial's document; elsewhere only those
-        about what the denial itself names ("dismissed Clinton's charges about his stance on
-        Obama" is not about everything Clinton said that year)."""
+    def _within_reach(self, d: Profile, t: Profile) -> bool:
+        """The same document, or another of the same story told within DENIAL_REACH_DAYS."""
+        if t.claim.document == d.claim.document:
+            return True
+        return same_story(d, t) and self._in_time(d, t)
+
+    @staticmethod
+    def _in_time(d: Profile, t: Profile) -> bool:
+        return not (d.period and t.period) or day_gap(d.period, t.period) <= DENIAL_REACH_DAYS
+
+    def _stated_report(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """"denied a report that P": P was cut out as a claim of its own, right after the denial."""
         out = []
-        for name in cue.names:
-            last = name.split()[-1].lower().rstrip(".")
-            for t in self.by_source_word.get(last, []):
-                same_doc = t.claim.document == d.claim.document
-                about = len(cue.content & t.words) >= REFERENCE_MIN_SHARED_WORDS
-                if not self._eligible(d, t) or not (same_doc or about):
-                    continue
-                if _presupposed(t) and not self._deniers(d) & {a.lower() for a in t.actors}:
-                    continue            # background the source mentions, not what it alleges of the deniers
-                reason = (f"denies by reference: '{cue.word}' of \"{name}'s\" statements -> "
-                          f"claims by {t.claim.source}: {_excerpt(t)}")
-                out.append(Found(d.index, t.index, "denies", reason))
+        for t in self.by_sentence.get((d.claim.document, d.claim.sentence), []):
+            if (REPORT_SPLIT in t.claim.trace and t.claim.start > d.claim.start
+                    and t.claim.start - d.claim.end <= REPORT_SPLIT_GAP and t.index not in self.cues):
+                out.append(Found(d.index, t.index, "denies",
+                                 f"denies what it names: '{cue.word}' a report that {excerpt(t)}"))
         return out
 
-    def _by_anaphora(self, d: Profile, cue: DenialCue) -> list[Found]:
+    # ------------------------------------------------------------------ reference
+
+    def _referenced(self, name: str) -> list[Profile]:
+        """The claims of the source a denial names: by origin ("the US" -> the US government's
+        claims; "Bloomberg Businessweek" -> Bloomberg's, when only the shorter name speaks), else
+        by the name's last word in their source ("Sullivan's assertions")."""
+        words = fold(name).lower().split()
+        keys = {f"state:{c.lower()}" for c in country_mentions(name)}
+        found = [p for key in keys for p in self.by_identity.get(key, [])]
+        for size in range(len(words), 0, -1):
+            if found:
+                break
+            found = list(self.by_identity.get(" ".join(words[:size]), []))
+        if found or not words:
+            return found
+        return list(self.by_source_word.get(re.sub(r"[^a-z]", "", words[-1]), []))
+
+    def _by_reference(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """The named source's claims, and what the denial says they say: "rejected the US' spy
+        balloon accusation" denies the claims of its story that the balloon spied, whoever
+        relays them; "denied Bloomberg's report", which names no more than the source, denies
+        the source's claims in the denial's document and those elsewhere about the deniers."""
+        about = self._denier_keys(d)
+        said = self._distinctive(d, cue)
+        out: dict[int, Found] = {}
+        for name in cue.names:
+            # a source named by the denial reaches its claims about the deniers in any story
+            pool = [t for t in self._referenced(name) if self._eligible(d, t)
+                    and (self._within_reach(d, t) or self._about_denier(d, t, about) and self._in_time(d, t))]
+            words = said or cue.content
+            chosen = [t for t in pool if words & (t.words | t.text_words)] if words else []
+            chosen += [t for t in self._stating(d, said) if t.index not in {c.index for c in chosen}] if said else []
+            if not chosen:
+                # "denied Doe's assertions": what Doe alleges of the deniers, in any document of
+                # the story; in the denial's own document, all Doe says when none is about them
+                chosen = [t for t in pool if self._about_denier(d, t, about)]
+                chosen = chosen or [t for t in pool if t.claim.document == d.claim.document]
+            for t in chosen:
+                reason = (f"denies by reference: '{cue.word}' of {name}'s statements"
+                          + (f" ({', '.join(sorted(said))})" if said else "") + f" -> {t.label()}: {excerpt(t)}")
+                out.setdefault(t.index, Found(d.index, t.index, "denies", reason))
+        return list(out.values())
+
+    def _about_denier(self, d: Profile, t: Profile, about: set[str]) -> bool:
+        """The claim names the deniers: among its actors, or in its words ("the warehouse owner
+        had ignored warnings", denied by the warehouse owner)."""
+        if about & t.actors:
+            return True
+        named = _denier_words(d)
+        return bool(named) and named <= (t.words | t.text_words)
+
+    def _distinctive(self, d: Profile, cue: DenialCue) -> frozenset[str]:
+        """The denial's own words that tell what it denies within its story: those that few of
+        the story's claims use ("spy" in a story where every claim speaks of the balloon)."""
+        size = self.story_size[d.story]
+        counts = self.story_words[d.story]
+        # a word no other claim of the story uses ("vehemently") points at nothing
+        words = [w for w in cue.content if 2 <= counts[w] <= max(2, STORY_COMMON_SHARE * size)]
+        words.sort(key=lambda w: (counts[w], w))
+        return frozenset(words[:DISTINCTIVE_WORDS])
+
+    def _stating(self, d: Profile, said: frozenset[str]) -> list[Profile]:
+        """Claims of the denial's story, of other origins, that state what its words name."""
+        if self.index is None:
+            return []
+        out, seen = [], set()
+        for w in sorted(said):
+            for j in self.index.postings.get(w, ()):
+                t = self.profiles[j]
+                if (j not in seen and t.story == d.story and t.claim.polarity == "positive"
+                        and self._eligible(d, t) and self._within_reach(d, t) and not self._denier_speaks(d, t)):
+                    seen.add(j)
+                    out.append(t)
+        return out
+
+    # ------------------------------------------------------------------ content
+
+    def _by_content(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """Claims of other origins that state what the denial's own words deny."""
+        if self.index is None or len(cue.content) < DENIED_MIN_SHARED_WORDS:
+            return []
+        query = cue.content | {f"@{a}" for a in d.actors}
+        # "denied involvement in the explosion": what is denied is that the denier took part
+        blame = bool(cue.content & _responsibility_nouns())
+        about = self._denier_keys(d)
+        out = []
+        for score, j in self.index.search(query, DENIED_CONTENT_CANDIDATES, exclude=d.index):
+            t = self.profiles[j]
+            shared = cue.content & (t.words | t.text_words)
+            if (score < DENIED_CONTENT_MIN_SIMILARITY or len(shared) < DENIED_MIN_SHARED_WORDS
+                    or not self._eligible(d, t) or not self._within_reach(d, t)
+                    or t.claim.polarity != "positive" or self._denier_speaks(d, t)
+                    or blame and not about & t.actors):
+                continue
+            out.append(Found(d.index, t.index, "denies",
+                             f"denies by content: {d.label()} '{cue.word}' what {t.label()} states, "
+                             f"{excerpt(t)} (shared: {', '.join(sorted(shared)[:5])})"))
+        return out
+
+    # ------------------------------------------------------------------ antecedent
+
+    def _by_antecedent(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """What "this", "the report", "a charge" or "denials" refers to in the denial's document:
+        the claims of the sentence it stands in (before it), else of the nearest sentence before
+        that holds a fitting claim. A report noun takes the whole report: every claim its origin
+        makes in the document up to the denial; a report is someone's, so the author's own
+        sentences are its referent only when no attributed claim is within reach."""
+        words = _words(d.claim.quote) | _words(d.claim.text or "")
+        report = bool(words & _report_nouns())
+        figure = bool(words & _figure_nouns())
+        if report:
+            return self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True) \
+                or self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
+        return self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
+
+    def _antecedent(self, d: Profile, cue: DenialCue, reach: int, figure: bool, attributed: bool) -> list[Found]:
         doc, here = d.claim.document, d.claim.sentence
-        before_in_sentence = [t for t in self.by_sentence[(doc, here)] if t.claim.start < d.claim.start]
-        for back in range(0, ANAPHORA_MAX_SENTENCES_BACK + 1):
-            pool = before_in_sentence if back == 0 else self.by_sentence.get((doc, here - back), [])
-            # "this" points at the text before it, whatever dates extraction gave either claim;
-            # background the quote itself dates to another year ("an agreement signed in 2018")
-            # is not what a denial of 2022 denies
-            chosen = [t for t in pool if self._eligible(d, t, dated=False) and not _is_background(t)
-                      and not _names_other_year(t, d) and not _is_doubt(t)]
-            # "X denied this" denies what was said to happen; a characterisation in the same
-            # breath ("intended for military purposes") is disputed by the opposite one instead
-            events = [t for t in chosen if not t.stances]
-            chosen = events or chosen
-            if chosen:
-                where = "the same sentence" if back == 0 else "the sentence before"
-                return [Found(d.index, t.index, "denies",
-                              f"denies by anaphora: '{cue.word}' points back to {where}, where "
-                              f"{t.label()} states {_excerpt(t)}") for t in chosen]
+        for back in range(0, reach + 1):
+            pool = self.by_sentence.get((doc, here - back), [])
+            if back == 0:
+                before = [t for t in pool if t.claim.start < d.claim.start]
+                # "Despite Russian and Iranian denials, <claim>": the claim after the denial
+                pool = before or ([t for t in pool if t.claim.start > d.claim.end] if self._deniers(d) else [])
+            topic = _report_topic(d.claim.quote)
+            chosen = [t for t in pool if self._eligible(d, t) and not self._denier_speaks(d, t)
+                      and (not figure or t.amounts) and (not attributed or not t.is_author)
+                      and topic <= (t.words | t.text_words)]
+            if not chosen:
+                continue
+            if attributed:
+                origins = {t.identity for t in chosen}
+                chosen = [t for t in self.by_document[doc] if t.identity in origins
+                          and t.claim.start < d.claim.start and self._eligible(d, t)]
+            where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
+            for t in chosen:
+                if back == 0 and t.claim.start > d.claim.end:
+                    self.disputed[t.index] = f"stated against {d.label()}'s denials ({excerpt(d)})"
+            return [Found(d.index, t.index, "denies",
+                          f"denies by anaphora: '{cue.word}' refers to {where}, where "
+                          f"{t.label()} states {excerpt(t)}") for t in chosen]
         return []
+
+    # ------------------------------------------------------------------ deniers
 
     def _deniers(self, d: Profile) -> set[str]:
         """Who denies, as countries: the source ("Russia and Iran"), or the words just before the
-        denial noun ("Russian and Iranian denials"), not every country the quote names."""
+        denial noun ("Russian and Iranian denials")."""
         found = set() if d.is_author else country_mentions(d.claim.source or "")
         word = self.cues[d.index].word if d.index in self.cues else None
-        at = fold(d.claim.quote).find(word) if word else -1
+        folded = fold(d.claim.quote)
+        at = folded.find(word) if word else -1
         if at > 0:
-            found |= country_mentions(" ".join(fold(d.claim.quote)[:at].split()[-DENIER_WORDS_BEFORE:]))
+            found |= country_mentions(" ".join(folded[:at].split()[-DENIER_WORDS_BEFORE:]))
         return {c.lower() for c in found}
 
-    def _by_word(self) -> dict[str, list[int]]:
-        """Content word -> the claims (indices) whose words hold it; made on first use."""
-        if self._claims_by_word is None:
-            self._claims_by_word = defaultdict(list)
-            for p in self.profiles:
-                for w in p.words:
-                    self._claims_by_word[w].append(p.index)
-        return self._claims_by_word
+    def _denier_keys(self, d: Profile) -> set[str]:
+        """The denier as actor keys: its countries and its own name."""
+        keys = self._deniers(d)
+        if not d.is_author:
+            keys.add(fold(d.claim.source).lower().strip())
+        return keys
 
-    def _by_content(self, d: Profile, cue: DenialCue) -> list[Found]:
-        import numpy as np
-        from rapidfuzz import fuzz, process
+    def _denier_speaks(self, d: Profile, t: Profile) -> bool:
+        """The claim is the deniers' own ("Iranian officials said ..."): nothing they deny."""
+        if t.is_author:
+            return False
+        return bool(self._deniers(d) & {c.lower() for c in country_mentions(t.claim.source or "")})
 
-        if not cue.content:
-            return []
-        # Only claims about the denial's actors that share enough of its words can be what it
-        # denies (checked below): they alone are scored, not every claim about those actors.
-        shared = Counter(i for w in cue.content for i in self._by_word().get(w, ()))
-        chosen = sorted(i for i, n in shared.items()
-                        if n >= DENIED_MIN_SHARED_WORDS and not d.actors.isdisjoint(self.profiles[i].actors))
-        if not chosen:
-            return []
-        scores = process.cdist([" ".join(sorted(cue.content))], [self.profiles[i].key for i in chosen],
-                               scorer=fuzz.token_set_ratio, dtype=np.uint8, workers=-1,
-                               score_cutoff=DENIED_CONTENT_MIN_SIMILARITY)[0]
-        deniers, out = self._deniers(d), []
-        for k in np.nonzero(scores)[0].tolist():
-            t = self.profiles[chosen[k]]
-            if (self._eligible(d, t) and len(cue.content & t.words) >= DENIED_MIN_SHARED_WORDS
-                    and self.weights.dice(cue.content, t.words) >= DENIED_CONTENT_MIN_DICE
-                    and not deniers & _source_countries(t)):
-                out.append(Found(d.index, t.index, "denies",
-                                 f"denies by content: {d.label()} '{cue.word}' what {t.label()} "
-                                 f"states, {_excerpt(t)} (similarity {scores[k]})"))
-        return out
-
-    def _by_topic(self, d: Profile, cue: DenialCue) -> list[Found]:
-        deniers = self._deniers(d)
-        if not deniers:
-            return []
-        hosts = [h for h in self.by_sentence[(d.claim.document, d.claim.sentence)]
-                 if h.index != d.index and h.index not in self.cues]
-        topics = _topics(" ".join(h.claim.quote for h in hosts) + " " + d.claim.quote)
-        host_words = set().union(*(h.words for h in hosts)) if hosts else set()
-        pools = [set(p.index for p in self.by_actor.get(a, [])) for a in deniers]
-        # a presupposed event ("drones that the army is using") needs only one denier among its actors
-        nested = {i for i in set().union(*pools) if _presupposed(self.profiles[i])} if pools else set()
-        out = []
-        for index in sorted(set.intersection(*pools) | nested) if pools else []:
-            t = self.profiles[index]
-            if (not self._eligible(d, t) or t.is_author or t.claim.kind == "assessment"
-                    or deniers & _source_countries(t)):
-                continue
-            shared_topics = topics & _topics(t.claim.quote)
-            if shared_topics or len(host_words & t.words) >= TOPIC_MIN_SHARED_WORDS:
-                about = ", ".join(sorted(shared_topics)) or ", ".join(sorted(host_words & t.words))
-                out.append(Found(d.index, t.index, "denies",
-                                 f"denies by topic: '{cue.word}' by {', '.join(sorted(deniers))} on "
-                                 f"{about} -> allegation by {t.label()}: {_excerpt(t)}"))
-        for h in hosts:                          # "Despite X's denials, <host>": disputed in the text
-            if not deniers & _source_countries(h):
-                self.disputed[h.index] = f"stated against {d.label()}'s denials ({_excerpt(d)})"
-        return out
+    # ------------------------------------------------------------------ counter-assertions
 
     def _counter_assertions(self, d: Profile, targets: list[int]) -> list[Found]:
         """The denier's other claims in its sentence contradict the targets they speak about."""
@@ -257,39 +423,11 @@ class DenialFinder:
         for c in same:
             for index in targets:
                 t = self.profiles[index]
-                shared = c.words & t.words
-                if shared:
+                shared = (c.words | c.text_words) & (t.words | t.text_words)
+                if shared or c.actors & t.actors:
+                    about = ", ".join(sorted(shared or (c.actors & t.actors))[:4])
                     out.append(Found(c.index, t.index, "contradicts",
-                                     f"counter-assertion: {c.label()} denies {_excerpt(t)} and "
-                                     f"asserts {_excerpt(c)} instead (both about {', '.join(sorted(shared))})"))
+                                     f"counter-assertion: {c.label()} denies {excerpt(t)} and "
+                                     f"asserts {excerpt(c)} instead (both about {about})"))
         return out
 
-
-def _presupposed(p: Profile) -> bool:
-    """A claim extraction found nested in another ("the agreement signed in 2018")."""
-    return any(step.startswith("split:embedded") for step in p.claim.trace)
-
-
-def _source_countries(p: Profile) -> set[str]:
-    """The countries a source speaks for ("Iranian Ministry of Foreign Affairs" -> iran)."""
-    return set() if p.is_author else _countries_of(p.claim.source or "")
-
-
-@lru_cache(maxsize=4096)
-def _countries_of(name: str) -> frozenset[str]:
-    return frozenset(c.lower() for c in country_mentions(name))
-
-
-@lru_cache(maxsize=None)
-def _topic_table() -> tuple[tuple[str, re.Pattern], ...]:
-    rows = []
-    for row in load_table("analysis_topics.txt"):
-        words = [w.strip() for w in row[1].split(",") if w.strip()]
-        rows.append((row[0], compile_fast(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")))
-    return tuple(rows)
-
-
-@lru_cache(maxsize=1 << 16)
-def _topics(text: str) -> frozenset[str]:
-    lowered = fold(text).lower()
-    return frozenset(name for name, pattern in _topic_table() if pattern.search(lowered))

@@ -45,6 +45,8 @@ class Profile:
     actors: frozenset[str]
     names: frozenset[str]           # content words written as names inside the quote ("khayyam")
     stances: tuple[tuple[str, int, str], ...]   # (dimension, side 0/1, phrase as matched)
+    story: int = -1                 # the story its document belongs to (stories.py), set per run
+    speaker: str = ""               # the source as named (identity before origins are resolved)
 
     @property
     def order(self) -> tuple[str, int]:
@@ -119,6 +121,11 @@ def places_agree(a: Profile, b: Profile) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _places(quote: str) -> frozenset[str]:
     return frozenset(m.strip().lower() for m in _PLACE.findall(quote))
+
+
+def same_story(a: Profile, b: Profile) -> bool:
+    """Both claims' documents tell one story (unknown stories count as one)."""
+    return a.story == b.story
 
 
 def spans_overlap(a: Profile, b: Profile) -> bool:

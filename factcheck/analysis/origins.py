@@ -1,0 +1,153 @@
+"""Who first asserts a claim: its origin, the body that independence is counted by.
+
+An outlet relaying a minister is not a second source, and neither is the minister's spokesman,
+the ministry or "Beijing": they are one body. A claim's origin is therefore
+  - for the author's own voice: the outlet that publishes it (its publisher when known, else the
+    document), since each outlet's own statements are its own;
+  - for a state speaking through a ministry, an agency, an office holder or unnamed officials
+    ("the Pentagon", "Chinese Ministry of Foreign Affairs", "US officials", "Joe Biden" while
+    president): that state's government;
+  - otherwise the named source itself, after the user's aliases (`factcheck actors alias`) and
+    the country metonyms ("Washington", "the Kremlin") are resolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+
+from factcheck.analysis.text import country_mentions, fold, resolve_aliases
+from factcheck.lexicon import load_table
+from factcheck.models import Claim
+
+AUTHOR = "author"
+# Source types that speak for a state when their name ties them to one country.
+STATE_VOICES = ("government", "official", "anonymous")
+
+
+def origin_of(claim: Claim, publisher: str | None = None,
+              aliases: Mapping[str, str] | None = None) -> str:
+    """The origin of `claim` as a lowercase key: 'outlet:<publisher>', 'author@<document>',
+    'state:<country>' or the resolved source name."""
+    name = " ".join((claim.source or "").split())
+    if not name or name.lower() == AUTHOR:
+        return f"outlet:{fold(publisher).lower().strip()}" if publisher else f"{AUTHOR}@{claim.document}"
+    name = _aliased(name, aliases or {})
+    if claim.source_type in STATE_VOICES:
+        state = _state_of(name, claim.when)
+        if state:
+            return f"state:{state.lower()}"
+    return resolve_aliases(fold(name)).lower().strip()
+
+
+def origin_label(origin: str) -> str:
+    """An origin key as a reader knows it: 'state:china' -> 'China (government)'."""
+    if origin.startswith("state:"):
+        return origin[6:].title() + " (government)"
+    if origin.startswith("outlet:"):
+        return origin[7:] + " (own reporting)"
+    if origin.startswith(f"{AUTHOR}@"):
+        return f"the author of {origin[len(AUTHOR) + 1:]}"
+    return origin
+
+
+def _aliased(name: str, aliases: Mapping[str, str]) -> str:
+    """The canonical name the user gave for `name` (aliases are keyed in lowercase)."""
+    return aliases.get(fold(name).lower(), name) if aliases else name
+
+
+def _state_of(name: str, when: str | None) -> str | None:
+    """The one country a state voice's name ties it to, or the country an office holder served."""
+    countries = country_mentions(name)
+    if len(countries) == 1:
+        return next(iter(countries))
+    if countries:
+        return None
+    return _office_holders().get(fold(name).lower(), (None,))[0] if _holds_office(name, when) else None
+
+
+def _holds_office(name: str, when: str | None) -> bool:
+    """True when the office holder served at the claim's time (or the time is unknown)."""
+    row = _office_holders().get(fold(name).lower())
+    if row is None:
+        return False
+    year = (when or "")[:4]
+    if not year.isdigit():
+        return True
+    first, last = row[1], row[2]
+    return first.year <= int(year) <= (last.year if last else date.max.year)
+
+
+@lru_cache(maxsize=1)
+def _office_holders() -> dict[str, tuple[str, date, date | None]]:
+    """Office holder's name (and surname) -> (country, first day, last day or None)."""
+    out: dict[str, tuple[str, date, date | None]] = {}
+    for row in load_table("office_holders.txt", 4):
+        country, _, person, start = row[:4]
+        end = row[4] if len(row) > 4 and row[4] else None
+        try:
+            span = (country, date.fromisoformat(start), date.fromisoformat(end) if end else None)
+        except ValueError:
+            continue
+        out.setdefault(fold(person).lower(), span)
+    return out
+
+
+# Source types that may stand for one another when a generic phrase takes up a named source:
+# "the ministry" or "officials" after the Chinese Ministry of Foreign Affairs.
+_KINDRED = {"government": "state", "official": "state", "anonymous": "state", "media": "media"}
+
+
+def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
+                   aliases: Mapping[str, str] | None = None) -> list[str]:
+    """The origin of each profile's claim. Within a document, a source named only by a common
+    noun ("the ministry", "the report", "officials") takes the origin of the nearest named
+    source before it of a kindred type, and a surname alone ("Hagari") that of the full name
+    the document (or, if it names none, the database) gives."""
+    publishers, aliases = publishers or {}, aliases or {}
+    out = [origin_of(p.claim, publishers.get(p.claim.document), aliases) for p in profiles]
+    by_doc: dict[str, list] = {}
+    for p in profiles:
+        by_doc.setdefault(p.claim.document, []).append(p)
+    everywhere = _full_names(profiles, out)
+    for members in by_doc.values():
+        members.sort(key=lambda p: p.claim.start)
+        named: list[tuple[str, str]] = []            # (kindred type, origin) in reading order
+        full = _full_names(members, out)
+        for p in members:
+            if p.is_author:
+                continue
+            source = " ".join(p.claim.source.split())
+            kind = _KINDRED.get(p.claim.source_type, p.claim.source_type)
+            if _is_bare_noun(source):
+                earlier = next((origin for k, origin in reversed(named) if k == kind), None)
+                if earlier:
+                    out[p.index] = earlier
+                continue
+            if " " not in source and source.lower() in (full or everywhere):
+                out[p.index] = (full if source.lower() in full else everywhere)[source.lower()]
+            named.append((kind, out[p.index]))
+    return out
+
+
+# Words that leave a source phrase as unnamed as before: "unnamed officials", "the agency".
+_VAGUE = frozenset("the a an this that these those its their his her unnamed anonymous senior other "
+                   "some several many two three top".split())
+
+
+def _is_bare_noun(source: str) -> bool:
+    """A source named by one common noun ("the ministry", "officials", "unnamed reports"),
+    which can only mean a body named before it; "local health officials" says more."""
+    words = [w for w in source.lower().split() if w not in _VAGUE]
+    return len(words) == 1 and not any(w[:1].isupper() for w in source.split())
+
+
+def _full_names(profiles, origins: list[str]) -> dict[str, str]:
+    """Last word of a multi-word source (lowercase) -> its origin, when only one origin has it."""
+    found: dict[str, set[str]] = {}
+    for p in profiles:
+        words = (p.claim.source or "").split()
+        if len(words) > 1 and not p.is_author and words[-1][:1].isupper():
+            found.setdefault(words[-1].lower(), set()).add(origins[p.index])
+    return {last: next(iter(o)) for last, o in found.items() if len(o) == 1}
