@@ -22,6 +22,7 @@ from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
 from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
+from factcheck.tracing import Trace, TraceEntry, trace  # noqa: F401
 from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
 
 

@@ -107,7 +107,7 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     new = compare_pairs(profiles, weights, denials.cues, None if complete else set(fresh), retrieval)
     findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
     relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed,
-                                    set(denials.cues))
+                                    set(denials.cues), retrieval)
     return Analysis(relations, assessments, new, made, complete)
 
 

@@ -68,7 +68,8 @@ def _wording_score(a: Profile, b: Profile, ratio) -> int:
 
 def settle(profiles: Sequence[Profile], denials: Sequence[Found], findings: Sequence[Finding],
            disputed: dict[int, str], manual: Sequence[Relation],
-           suppressed: set[frozenset[str]], deniers: set[int] = frozenset()) -> tuple[list[Relation], list[Assessment]]:
+           suppressed: set[frozenset[str]], deniers: set[int] = frozenset(),
+           retrieval: ClaimIndex | None = None) -> tuple[list[Relation], list[Assessment]]:
     """Relations from denials and pair findings (never for a pair the user decided), what follows
     from them over the proposition groups, and each claim's assessment."""
     taken = {frozenset((r.source_id, r.target_id)) for r in manual} | set(suppressed)
@@ -86,8 +87,9 @@ def settle(profiles: Sequence[Profile], denials: Sequence[Found], findings: Sequ
             book.add(f.kind, i, j, f.reason, f.score)
     direct = list(book.rows.values()) + list(manual)
     groups = group_claims(profiles, direct)
-    close_groups(book, groups)
-    spread_conflicts(book, groups, direct)
+    retrieval = retrieval or ClaimIndex(profiles)
+    close_groups(book, groups, retrieval.similarity)
+    spread_conflicts(book, groups, direct, retrieval.similarity)
     relations = book.sorted()
     assessments = assess_all(profiles, relations + list(manual), disputed, group_revisions(revisions))
     return relations, assessments

@@ -20,7 +20,7 @@ from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, compare_amounts, is_
                                        same_measure)
 from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
                                         periods_overlap)
-from factcheck.analysis.profile import (Profile, WordWeights, compared_words, places_agree,
+from factcheck.analysis.profile import (Profile, WordWeights, compared_words, places_agree, same_story,
                                        shared_words, spans_overlap)
 
 # rapidfuzz 0-100 similarity of content words above which two claims are about the same thing,
@@ -89,11 +89,13 @@ def _say_the_same_but(a: Profile, b: Profile, similarity: int, weights: WordWeig
     """Two claims alike in all but a figure or a "not": close wording, most of both claims'
     weight shared, about a common actor. "175 additional delegates before winning Ohio" and "99
     additional delegates, the largest haul on Tuesday" are two counts, not one count disputed;
-    "spoke for 30 minutes" and "spoke for 45 minutes" are one count only if about one actor."""
+    "spoke for 30 minutes" and "spoke for 45 minutes" are one count only if about one actor, or,
+    when neither names one ("the closure cost 1,200 jobs" / "cost 300 jobs"), told in one story."""
     words_a, words_b = compared_words(a, b)
     return (similarity >= NUMERIC_MIN_SIMILARITY and len(words_a & words_b) >= MIN_SHARED_WORDS
             and weights.mass(words_a & words_b) >= SAME_BUT_MIN_WEIGHT
-            and weights.dice(words_a, words_b) >= SAME_BUT_MIN_DICE and bool(a.actors & b.actors))
+            and weights.dice(words_a, words_b) >= SAME_BUT_MIN_DICE
+            and (bool(a.actors & b.actors) or not (a.actors or b.actors) and same_story(a, b)))
 
 
 def _within_report_lag(a: Profile, b: Profile) -> bool:

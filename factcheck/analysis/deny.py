@@ -196,12 +196,12 @@ class DenialFinder:
                 if d.identity == b.identity:
                     continue
                 out.append(Found(b.index, d.index, "corroborates",
-                                 f"backs a denial: {b.label()} stands with {d.label()}'s denial {excerpt(d)}"))
+                                 f"backing: {b.label()} stands with {d.label()}'s denial {excerpt(d)}"))
                 for j in denied[d.index]:
                     t = self.profiles[j]
                     if t.identity != b.identity and t.index != b.index:
                         out.append(Found(b.index, j, "contradicts",
-                                         f"backs a denial: {b.label()} stands with {d.label()}'s denial of {excerpt(t)}"))
+                                         f"backing: {b.label()} stands with {d.label()}'s denial of {excerpt(t)}"))
         return out
 
     def _targets(self, d: Profile, cue: DenialCue) -> list[Found]:
@@ -356,11 +356,15 @@ class DenialFinder:
         report = bool(words & _report_nouns())
         figure = bool(words & _figure_nouns())
         if report:
-            return self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True) \
+            # a report is an outlet's or an agency's first: "denied the report" after a paragraph
+            # of what others said about it points back to the outlet that reported it
+            return self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True, media=True) \
+                or self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True) \
                 or self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
         return self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
 
-    def _antecedent(self, d: Profile, cue: DenialCue, reach: int, figure: bool, attributed: bool) -> list[Found]:
+    def _antecedent(self, d: Profile, cue: DenialCue, reach: int, figure: bool, attributed: bool,
+                    media: bool = False) -> list[Found]:
         doc, here = d.claim.document, d.claim.sentence
         for back in range(0, reach + 1):
             pool = self.by_sentence.get((doc, here - back), [])
@@ -371,6 +375,7 @@ class DenialFinder:
             topic = _report_topic(d.claim.quote)
             chosen = [t for t in pool if self._eligible(d, t) and not self._denier_speaks(d, t)
                       and (not figure or t.amounts) and (not attributed or not t.is_author)
+                      and (not media or t.claim.source_type == "media")
                       and topic <= (t.words | t.text_words)]
             if not chosen:
                 continue

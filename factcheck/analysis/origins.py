@@ -33,7 +33,7 @@ def origin_of(claim: Claim, publisher: str | None = None,
     name = " ".join((claim.source or "").split())
     if not name or name.lower() == AUTHOR:
         return f"outlet:{fold(publisher).lower().strip()}" if publisher else f"{AUTHOR}@{claim.document}"
-    name = _aliased(name, aliases or {})
+    name = _aliased(_body_of(name), aliases or {})
     if claim.source_type in STATE_VOICES:
         state = _state_of(name, claim.when)
         if state:
@@ -50,6 +50,24 @@ def origin_label(origin: str) -> str:
     if origin.startswith(f"{AUTHOR}@"):
         return f"the author of {origin[len(AUTHOR) + 1:]}"
     return origin
+
+
+def _body_of(name: str) -> str:
+    """"Vell Port Authority spokeswoman", "Pentagon officials" -> the body they speak for: a name
+    followed by a spokesperson's or an official's role (lexicon/en/source_roles.txt)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _speaking_roles():
+        return name
+    body = " ".join(words[:-1]).rstrip("’'s").rstrip("’'")
+    return body if body[:1].isupper() else name
+
+
+@lru_cache(maxsize=1)
+def _speaking_roles() -> frozenset[str]:
+    """One-word roles that speak for a body, with their plurals."""
+    roles = {row[0].lower() for row in load_table("source_roles.txt") if row[1] in ("spokesperson", "anonymous")
+             and " " not in row[0]}
+    return frozenset(roles | {r + "s" for r in roles})
 
 
 def _aliased(name: str, aliases: Mapping[str, str]) -> str:

@@ -23,6 +23,11 @@ SAME = ("repeats", "corroborates")
 # A group larger than this is most likely two propositions chained by loose links; its closure
 # is not drawn (its direct links stay).
 MAX_GROUP_CLAIMS = 40
+# Links make chains: A restates B, B restates C, yet A and C may say different things ("a deal
+# to buy drones", "the deal will involve 300 drones", "46 drones already delivered"). What holds
+# for the group reaches a member only when its words are at least this close (index cosine,
+# 0-1) to the claim it is carried from.
+CLOSURE_MIN_SIMILARITY = 0.2
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,8 @@ def _distinct(a: Profile, b: Profile) -> bool:
                                             and a.claim.sentence == b.claim.sentence)
 
 
-def close_groups(book, groups: Sequence[Proposition]) -> None:
-    """Every two members of a group restate each other."""
+def close_groups(book, groups: Sequence[Proposition], similarity) -> None:
+    """Every two members of a group restate each other, when their words are close enough."""
     profiles = book.profiles
     for g in groups:
         if len(g.members) > MAX_GROUP_CLAIMS:
@@ -77,15 +82,16 @@ def close_groups(book, groups: Sequence[Proposition]) -> None:
         for k, i in enumerate(g.members):
             for j in g.members[k + 1:]:
                 a, b = profiles[i], profiles[j]
-                if not _distinct(a, b):
+                if not _distinct(a, b) or similarity(i, j) < CLOSURE_MIN_SIMILARITY:
                     continue
                 kind = "repeats" if a.identity == b.identity else "corroborates"
-                book.add(kind, i, j, f"{kind} by proposition: both state what {len(g.members)} claims "
-                                     f"state ({len(g.origins)} origin{'s' if len(g.origins) > 1 else ''})")
+                book.add(kind, i, j, f"{kind} by proposition: both state what the {len(g.members)} claims of "
+                                     f"their group state ({len(g.origins)} origin{'s' if len(g.origins) > 1 else ''})")
 
 
-def spread_conflicts(book, groups: Sequence[Proposition], relations: Sequence[Relation]) -> None:
-    """A denial or contradiction of one member holds for its group, on both sides."""
+def spread_conflicts(book, groups: Sequence[Proposition], relations: Sequence[Relation], similarity) -> None:
+    """A denial or contradiction of one member holds for its group, on both sides: for the
+    members whose words are close enough to the claim in conflict."""
     profiles = book.profiles
     index = {p.claim.id: p.index for p in profiles}
     group_of: dict[int, Proposition] = {}
@@ -97,8 +103,10 @@ def spread_conflicts(book, groups: Sequence[Proposition], relations: Sequence[Re
         if r.relation not in ("denies", "contradicts") or r.source_id not in index or r.target_id not in index:
             continue
         i, j = index[r.source_id], index[r.target_id]
-        side_a = group_of[i].members if i in group_of else (i,)
-        side_b = group_of[j].members if j in group_of else (j,)
+        side_a = [x for x in group_of[i].members if x == i or similarity(x, i) >= CLOSURE_MIN_SIMILARITY] \
+            if i in group_of else (i,)
+        side_b = [y for y in group_of[j].members if y == j or similarity(y, j) >= CLOSURE_MIN_SIMILARITY] \
+            if j in group_of else (j,)
         for x in side_a:
             for y in side_b:
                 a, b = profiles[x], profiles[y]
@@ -107,8 +115,10 @@ def spread_conflicts(book, groups: Sequence[Proposition], relations: Sequence[Re
                 if x in group_of and y in group_of and group_of[x] is group_of[y]:
                     continue
                 kind = r.relation if r.relation == "contradicts" or x == i or _is_denial(book, x) else "contradicts"
-                book.add(kind, x, y, f"{kind} by proposition: {_short(a)} and {_short(b)} state what "
-                                     f"the claims in conflict state ({r.reason.split(':')[0]})")
+                # the reason keeps the conflict's type ("numeric", "denies by reference") first
+                head = r.reason.split(":", 1)[0] if kind == r.relation else "counter-assertion"
+                book.add(kind, x, y, f"{head}: carried over the proposition: {_short(a)} and {_short(b)} "
+                                     f"state what {_short(profiles[i])} and {_short(profiles[j])} state")
 
 
 def _is_denial(book, i: int) -> bool:
