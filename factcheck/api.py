@@ -174,9 +174,24 @@ def documents(db: Path | str) -> list:
 
 
 def actors(db: Path | str) -> list:
-    """Actors with their aliases and claim counts, most claims first."""
+    """Actors with their aliases (the gazetteer's and the user's) and claim counts, most claims first."""
+    from dataclasses import replace
+
+    from factcheck.pipeline.actors import gazetteer
+
+    builtin: dict[str, list[str]] = {}
+    for alias, names in gazetteer().owners.items():
+        builtin.setdefault(names[0], []).append(alias)
     with open_store(db) as store:
-        return store.actors()
+        infos = store.actors()
+    merged = []
+    for info in infos:
+        aliases: dict[str, str] = {}      # lowercased -> as written, the gazetteer's spelling first
+        for alias in (*builtin.get(info.name, ()), *info.aliases):
+            if alias.lower() != info.name.lower():
+                aliases.setdefault(alias.lower(), alias)
+        merged.append(replace(info, aliases=tuple(sorted(aliases.values(), key=str.lower))))
+    return merged
 
 
 def add_alias(db: Path | str, canonical: str, alias: str) -> str:

@@ -1,0 +1,121 @@
+"""Listings laid out for the width they get: an aligned table on a terminal, plain lines in a pipe.
+
+A listing is columns and rows of strings. Identifiers, numbers, dates, labels and file names are
+*key* cells: they are never cut or folded, and get their width first. *Text* cells (quotes,
+titles, reasons, names) wrap by words in what is left. When the text would get less than it can
+be read in, the least needed columns are dropped, one by one; when even that is not enough, each
+row is stacked as a small record ("label  value" lines), which always fits.
+
+Pure: values in, Rich renderables or strings out; the CLI decides where they are printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+COLUMN_GAP = 2          # characters between two columns: one of padding, one of the box's rule
+MIN_TEXT_WIDTH = 24     # a text column narrower than this reads as a word per line
+MAX_WORD_WIDTH = 40     # a longer "word" (a url) may be folded rather than widen its column
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    text: bool = False          # wraps by words; otherwise a key cell, never cut
+    drop: int = 0               # 0: always shown; else dropped on narrow terminals, highest first
+    right: bool = False         # numbers align right
+    max_width: int | None = None  # a text column wider than this leaves the rest to the others
+    min_width: int = MIN_TEXT_WIDTH
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a listing command shows: its columns and rows for people, records for programs."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str]]
+    records: Sequence[dict] = ()
+    noun: str = "row"           # "claim": the count line says "1 claim", "2 claims"
+    nouns: str | None = None    # the plural, when it is not the noun and an s
+    csv_fields: Sequence[str] | None = None
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    """"1 claim", "2 claims", "0 claims"; `plural_form` for nouns that do not just take an s."""
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
+
+
+def _longest_word(cells) -> int:
+    return max((len(word) for cell in cells for word in cell.split()), default=0)
+
+
+def _key_width(column: Column, cells) -> int:
+    return max([len(column.name), *(len(line) for cell in cells for line in cell.splitlines() or [""])])
+
+
+def _text_min(column: Column, cells) -> int:
+    natural = max([len(column.name), *(len(cell) for cell in cells)])
+    return min(natural, max(column.min_width, min(_longest_word(cells), MAX_WORD_WIDTH)))
+
+
+def fitting_columns(listing: Listing, width: int) -> list[int] | None:
+    """The indexes of the columns shown at `width`: all, or fewer with the least needed dropped;
+    None when even the columns that are never dropped do not fit (the rows are then stacked)."""
+    columns = listing.columns
+    cells = [[row[i] for row in listing.rows] for i in range(len(columns))]
+    widths = [(_text_min if column.text else _key_width)(column, cells[i]) for i, column in enumerate(columns)]
+    shown = list(range(len(columns)))
+    while sum(widths[i] for i in shown) + COLUMN_GAP * (len(shown) - 1) > width:
+        droppable = [i for i in shown if columns[i].drop]
+        if not droppable:
+            return None
+        shown.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
+    return shown
+
+
+def table_view(listing: Listing, width: int):
+    """The listing for a terminal `width` columns wide: a table, or stacked records when narrow."""
+    shown = fitting_columns(listing, width)
+    if shown is None:
+        return stacked_view(listing)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    for i in shown:
+        column, cells = listing.columns[i], [row[i] for row in listing.rows]
+        if column.text:
+            table.add_column(column.name, overflow="fold", min_width=_text_min(column, cells),
+                             max_width=column.max_width, ratio=None if column.max_width else 1)
+        else:
+            table.add_column(column.name, no_wrap=True, width=_key_width(column, cells),
+                             justify="right" if column.right else "left")
+    for row in listing.rows:
+        table.add_row(*(Text(row[i]) for i in shown))
+    return table
+
+
+def stacked_view(listing: Listing) -> Group:
+    """Each row as a record: one "label  value" line per column, a blank line between rows."""
+    parts = []
+    for number, row in enumerate(listing.rows):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for column, cell in zip(listing.columns, row):
+            if cell:
+                grid.add_row(column.name, Text(cell))
+        parts += [Text("")] if number else []
+        parts.append(grid)
+    return Group(*parts)
+
+
+def plain_text(listing: Listing) -> str:
+    """Every column, tab-separated, a header line first: for pipes, `cut -f` and `sort`."""
+    lines = ["\t".join(column.name for column in listing.columns)]
+    lines += ["\t".join(" ".join(cell.split()) for cell in row) for row in listing.rows]
+    return "\n".join(lines) + "\n"
