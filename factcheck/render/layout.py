@@ -65,14 +65,18 @@ def _text_min(column: Column, cells) -> int:
     return min(natural, max(column.min_width, min(_longest_word(cells), MAX_WORD_WIDTH)))
 
 
+def _widths(listing: Listing) -> list[int]:
+    """Each column's least width: a key column's longest cell, a text column's readable minimum."""
+    return [(_text_min if column.text else _key_width)(column, [row[i] for row in listing.rows])
+            for i, column in enumerate(listing.columns)]
+
+
 def fitting_columns(listing: Listing, width: int) -> list[int] | None:
     """The indexes of the columns shown at `width`: all, or fewer with the least needed dropped;
     None when even the columns that are never dropped do not fit (the rows are then stacked)."""
-    columns = listing.columns
-    cells = [[row[i] for row in listing.rows] for i in range(len(columns))]
-    widths = [(_text_min if column.text else _key_width)(column, cells[i]) for i, column in enumerate(columns)]
+    columns, least = listing.columns, _widths(listing)
     shown = list(range(len(columns)))
-    while sum(widths[i] for i in shown) + COLUMN_GAP * (len(shown) - 1) > width:
+    while sum(least[i] for i in shown) + COLUMN_GAP * (len(shown) - 1) > width:
         droppable = [i for i in shown if columns[i].drop]
         if not droppable:
             return None
@@ -80,20 +84,37 @@ def fitting_columns(listing: Listing, width: int) -> list[int] | None:
     return shown
 
 
+def column_widths(listing: Listing, shown: list[int], width: int) -> dict[int, int]:
+    """The width of each shown column: key columns their longest cell; text columns their least,
+    then what is left shared in proportion to how much more each would use (up to its max)."""
+    least = _widths(listing)
+    widths = {i: least[i] for i in shown}
+    spare = width - sum(widths.values()) - COLUMN_GAP * (len(shown) - 1)
+    wants = {}
+    for i in shown:
+        column = listing.columns[i]
+        if column.text:
+            natural = max([len(column.name), *(len(row[i]) for row in listing.rows)])
+            wants[i] = max(0, min(natural, column.max_width or natural) - widths[i])
+    wanted = sum(wants.values())
+    if wanted <= spare:
+        return {i: widths[i] + wants.get(i, 0) for i in shown}
+    for i, want in wants.items():
+        widths[i] += spare * want // wanted
+    return widths
+
+
 def table_view(listing: Listing, width: int):
     """The listing for a terminal `width` columns wide: a table, or stacked records when narrow."""
     shown = fitting_columns(listing, width)
     if shown is None:
         return stacked_view(listing)
+    widths = column_widths(listing, shown, width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
     for i in shown:
-        column, cells = listing.columns[i], [row[i] for row in listing.rows]
-        if column.text:
-            table.add_column(column.name, overflow="fold", min_width=_text_min(column, cells),
-                             max_width=column.max_width, ratio=None if column.max_width else 1)
-        else:
-            table.add_column(column.name, no_wrap=True, width=_key_width(column, cells),
-                             justify="right" if column.right else "left")
+        column = listing.columns[i]
+        table.add_column(column.name, width=widths[i], no_wrap=not column.text, overflow="fold",
+                         justify="right" if column.right else "left")
     for row in listing.rows:
         table.add_row(*(Text(row[i]) for i in shown))
     return table
