@@ -329,7 +329,7 @@ def _first_appearance(store, claim: Claim, document) -> tuple:
 
 
 def build_report(db: Path | str, actor: str | None = None, since: str | None = None,
-                 until: str | None = None) -> str:
+                 until: str | None = None, full: bool = False) -> str:
     """The Markdown fact-check report of the claims in scope; see `render.report`."""
     from factcheck.render.report import ReportData, render_report
 
@@ -341,4 +341,4 @@ def build_report(db: Path | str, actor: str | None = None, since: str | None = N
                           relations=tuple(store.relations()), assessments=store.assessments(),
                           verdicts=store.latest_verdicts(), documents=tuple(store.documents()),
                           actor=actors[0] if actors else None, since=since, until=until)
-    return render_report(data)
+    return render_report(data, full=full)
