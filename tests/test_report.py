@@ -177,6 +177,7 @@ def test_a_denier_is_shown_with_what_it_denies_and_the_author_by_name():
                                     relations=(Relation("denies", "c2", "c1", "denial cue", 1.0),),
                                     documents=(article,)))
     assert "- **Mira Sol**: 1 claim denied or contradicted, by **Harbour office**." in section(text, "Key findings")
+    assert "| 1 | 2 | 2 | 1 | 0 | 1 | 0 |" in section(text, "Summary")    # the denial is not counted contested
     denied = section(text, "Denied claims")
     assert denied == "- **Mira Sol**: “the port was closed”[^1]\n  - denied by **Harbour office**: “the port never closed”[^2]"
     assert '["Mira Sol"]' in text

@@ -86,7 +86,8 @@ def fitting_columns(listing: Listing, width: int) -> list[int] | None:
 
 def column_widths(listing: Listing, shown: list[int], width: int) -> dict[int, int]:
     """The width of each shown column: key columns their longest cell; text columns their least,
-    then what is left shared in proportion to how much more each would use (up to its max)."""
+    then what is left: up to half of it first to the text columns with a max (names, which read
+    badly broken), then the rest to all in proportion to how much more each would use."""
     least = _widths(listing)
     widths = {i: least[i] for i in shown}
     spare = width - sum(widths.values()) - COLUMN_GAP * (len(shown) - 1)
@@ -96,6 +97,14 @@ def column_widths(listing: Listing, shown: list[int], width: int) -> dict[int, i
         if column.text:
             natural = max([len(column.name), *(len(row[i]) for row in listing.rows)])
             wants[i] = max(0, min(natural, column.max_width or natural) - widths[i])
+    capped = [i for i in wants if listing.columns[i].max_width]
+    first = spare // 2 if len(capped) < len(wants) else spare
+    for i in capped:
+        given = max(0, min(wants[i], first))
+        first -= given
+        widths[i] += given
+        wants[i] -= given
+        spare -= given
     wanted = sum(wants.values())
     if wanted <= spare:
         return {i: widths[i] + wants.get(i, 0) for i in shown}

@@ -157,6 +157,10 @@ def _scope(data: ReportData) -> str:
 def _summary(ctx: _Context) -> list[str]:
     claims = ctx.data.claims
     statuses = Counter(claim.status for claim in claims)
+    # a claim that only denies others is a denial, not a contested claim
+    deniers = {r.source_id for r in ctx.disputes if r.relation == "denies"}
+    disputed = {r.target_id for r in ctx.disputes} | {r.source_id for r in ctx.disputes if r.relation == "contradicts"}
+    statuses["contested"] -= sum(1 for c in claims if c.status == "contested" and c.id in deniers - disputed)
     documents = {claim.document for claim in claims}
     sources = {claim.source for claim in claims}
     reviewed = sum(1 for claim in claims if claim.id in ctx.data.verdicts)
