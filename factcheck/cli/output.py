@@ -53,7 +53,8 @@ def emit_listing(ctx: typer.Context, listing, fmt: ListFormat | None, *, count: 
         return
     if fmt is ListFormat.table:
         console = stdout_console()
-        console.print(table_view(listing, console.width))
+        view = table_view(listing, console.width)
+        console.print(view, soft_wrap=not hasattr(view, "columns"))   # stacked records come wrapped
     else:
         write_data(plain_text(listing))
     if count:

@@ -11,17 +11,19 @@ Pure: values in, Rich renderables or strings out; the CLI decides where they are
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich import box
-from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.render.text import plural  # noqa: F401  (listings count their rows with it)
+
 COLUMN_GAP = 2          # characters between two columns: one of padding, one of the box's rule
 MIN_TEXT_WIDTH = 24     # a text column narrower than this reads as a word per line
-MAX_WORD_WIDTH = 40     # a longer "word" (a url) may be folded rather than widen its column
+MAX_WORD_WIDTH = 64     # a sha256; a longer "word" (a url) may be folded rather than widen its column
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,6 @@ class Listing:
     nouns: str | None = None    # the plural, when it is not the noun and an s
     csv_fields: Sequence[str] | None = None
     notes: Sequence[str] = field(default_factory=tuple)
-
-
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    """"1 claim", "2 claims", "0 claims"; `plural_form` for nouns that do not just take an s."""
-    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
 def _longest_word(cells) -> int:
@@ -117,7 +114,7 @@ def table_view(listing: Listing, width: int):
     """The listing for a terminal `width` columns wide: a table, or stacked records when narrow."""
     shown = fitting_columns(listing, width)
     if shown is None:
-        return stacked_view(listing)
+        return stacked_view(listing, width)
     widths = column_widths(listing, shown, width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
     for i in shown:
@@ -129,19 +126,23 @@ def table_view(listing: Listing, width: int):
     return table
 
 
-def stacked_view(listing: Listing) -> Group:
-    """Each row as a record: one "label  value" line per column, a blank line between rows."""
-    parts = []
+def stacked_view(listing: Listing, width: int) -> Text:
+    """Each row as a record: one "label  value" line per field, values wrapped by words under
+    themselves, a blank line between rows. A word wider than the screen (a sha256 on a phone)
+    runs on whole rather than being split."""
+    label_width = max(len(column.name) for column in listing.columns)
+    room = max(MIN_TEXT_WIDTH, width - label_width - 2)
+    lines = []
     for number, row in enumerate(listing.rows):
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
+        lines += [""] if number else []
         for column, cell in zip(listing.columns, row):
-            if cell:
-                grid.add_row(column.name, Text(cell))
-        parts += [Text("")] if number else []
-        parts.append(grid)
-    return Group(*parts)
+            if not cell:
+                continue
+            wrapped = textwrap.wrap(" ".join(cell.split()), room, break_long_words=False,
+                                    break_on_hyphens=False) if column.text else [cell]
+            for index, part in enumerate(wrapped):
+                lines.append(f"{column.name if index == 0 else '':<{label_width}}  {part}")
+    return Text("\n".join(lines), no_wrap=True, overflow="ignore")
 
 
 def plain_text(listing: Listing) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.models import STATUSES
-from factcheck.render.layout import plural
+from factcheck.render.text import plural
 
 DISPUTES = ("denies", "contradicts")
 # Admiralty (NATO AJP-2.1) credibility scale, the grades analysis assigns.
