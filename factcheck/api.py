@@ -175,9 +175,24 @@ def documents(db: Path | str) -> list:
 
 
 def actors(db: Path | str) -> list:
-    """Actors with their aliases and claim counts, most claims first."""
+    """Actors with their aliases (the gazetteer's and the user's) and claim counts, most claims first."""
+    from dataclasses import replace
+
+    from factcheck.pipeline.actors import gazetteer
+
+    builtin: dict[str, list[str]] = {}
+    for alias, names in gazetteer().owners.items():
+        builtin.setdefault(names[0], []).append(alias)
     with open_store(db) as store:
-        return store.actors()
+        infos = store.actors()
+    merged = []
+    for info in infos:
+        aliases: dict[str, str] = {}      # lowercased -> as written, the gazetteer's spelling first
+        for alias in (*builtin.get(info.name, ()), *info.aliases):
+            if alias.lower() != info.name.lower():
+                aliases.setdefault(alias.lower(), alias)
+        merged.append(replace(info, aliases=tuple(sorted(aliases.values(), key=str.lower))))
+    return merged
 
 
 def add_alias(db: Path | str, canonical: str, alias: str) -> str:
@@ -220,13 +235,16 @@ def export_records(db: Path | str) -> list[dict]:
     return records
 
 
-def export(db: Path | str, fmt: str) -> str:
+def export(db: Path | str, fmt: str, review_url: str | None = None, publisher: str | None = None) -> str:
     """The whole database as text in `fmt` (jsonl, json or csv; see `render.formats.export_text`),
-    or the reviewed claims as ClaimReview JSON-LD (`claimreview`)."""
+    or the reviewed claims as ClaimReview JSON-LD (`claimreview`), each published at `review_url`
+    ("{id}" in it replaced by the claim's id) by `publisher`."""
     from factcheck.render.formats import export_text
 
     if fmt == "claimreview":
-        return export_claimreview(db)
+        return export_claimreview(db, review_url, publisher)
+    if review_url or publisher:
+        raise UsageError("--review-url and --publisher describe ClaimReview markup; use them with --format claimreview")
     return export_text(export_records(db), fmt)
 
 
@@ -273,10 +291,16 @@ def verify(db: Path | str):
     return result
 
 
-def export_claimreview(db: Path | str) -> str:
-    """Reviewed claims, each with its latest review, as schema.org ClaimReview JSON-LD."""
-    from factcheck.render.claimreview import ReviewedClaim, claimreview_text
+SAME_STATEMENT = ("repeats", "corroborates")   # relations whose claims state the same thing
 
+
+def export_claimreview(db: Path | str, review_url: str | None, publisher: str | None = None) -> str:
+    """Reviewed claims, each with its latest review, as schema.org ClaimReview JSON-LD."""
+    from factcheck.render.claimreview import Publication, ReviewedClaim, claimreview_text
+
+    if not review_url or "{id}" not in review_url:
+        raise UsageError("ClaimReview needs the url each review is published at (search engines require it): "
+                         "give --review-url with {id} for the claim id, e.g. 'https://example.org/checks/{id}'")
     items = []
     with open_store(db) as store:
         for claim_id in sorted(store.latest_verdicts()):
@@ -284,12 +308,34 @@ def export_claimreview(db: Path | str) -> str:
                 claim = store.claim(claim_id)
             except NotFound:    # reviewed, then replaced when its document changed
                 continue
-            items.append(ReviewedClaim(claim, store.reviews(claim_id)[-1], _document_of(store, claim)))
-    return claimreview_text(items)
+            document = _document_of(store, claim)
+            items.append(ReviewedClaim(claim, store.reviews(claim_id)[-1], document,
+                                       _first_appearance(store, claim, document)))
+    if not items:
+        raise NotFound(f"no reviewed claims in {db}, so no ClaimReview to write; "
+                       "record a verdict first with `factcheck review CLAIM_ID --verdict V --by NAME`")
+    return claimreview_text(items, Publication(review_url, publisher))
+
+
+def _first_appearance(store, claim: Claim, document) -> tuple:
+    """The earliest published (claim, document) among `claim` and the claims that repeat or
+    corroborate it, or that it repeats or corroborates; `claim`'s own when no date says otherwise."""
+    found = [(claim, document)]
+    for relation in store.relations(claim.id):
+        if relation.relation not in SAME_STATEMENT:
+            continue
+        other_id = relation.target_id if relation.source_id == claim.id else relation.source_id
+        try:
+            other = store.claim(other_id)
+        except NotFound:
+            continue
+        found.append((other, _document_of(store, other)))
+    dated = [pair for pair in found if pair[1].published]
+    return min(dated, key=lambda pair: (pair[1].published, pair[0] is not claim, pair[0].id)) if dated else found[0]
 
 
 def build_report(db: Path | str, actor: str | None = None, since: str | None = None,
-                 until: str | None = None) -> str:
+                 until: str | None = None, full: bool = False) -> str:
     """The Markdown fact-check report of the claims in scope; see `render.report`."""
     from factcheck.render.report import ReportData, render_report
 
@@ -301,4 +347,4 @@ def build_report(db: Path | str, actor: str | None = None, since: str | None = N
                           relations=tuple(store.relations()), assessments=store.assessments(),
                           verdicts=store.latest_verdicts(), documents=tuple(store.documents()),
                           actor=actors[0] if actors else None, since=since, until=until)
-    return render_report(data)
+    return render_report(data, full=full)

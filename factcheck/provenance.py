@@ -48,11 +48,14 @@ class VerifyResult:
         return not self.mismatches
 
     def summary(self) -> str:
-        missing = (f"; {len(self.files_missing)} source files no longer at their stored path (not checked)"
-                   if self.files_missing else "")
-        outcome = "all match" if self.ok else f"{len(self.mismatches)} mismatches"
-        return (f"verified {self.quotes} quotes in {self.documents} documents and "
-                f"{self.files_checked} source files: {outcome}{missing}")
+        from factcheck.render.text import plural
+
+        missing = len(self.files_missing)
+        missing = (f"; {plural(missing, 'source file')} no longer at {'its' if missing == 1 else 'their'} "
+                   "stored path (not checked)" if missing else "")
+        outcome = "all match" if self.ok else plural(len(self.mismatches), "mismatch", "mismatches")
+        return (f"verified {plural(self.quotes, 'quote')} in {plural(self.documents, 'document')} and "
+                f"{plural(self.files_checked, 'source file')}: {outcome}{missing}")
 
 
 def _shorten(text: str) -> str:

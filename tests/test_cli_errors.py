@@ -84,7 +84,7 @@ def test_windows_1252_is_decoded_with_a_warning(cli, articles):
     result = cli("ingest", path)
     assert result.exit_code == 0, result.stderr
     assert "factcheck: warning: legacy.txt: not UTF-8; decoded as Windows-1252" in result.stderr
-    assert "1 warnings" in result.stderr
+    assert "1 warning;" in result.stderr  # one warning, in the singular
 
 
 def test_good_files_ingested_bad_ones_reported(cli, articles):
@@ -97,7 +97,7 @@ def test_good_files_ingested_bad_ones_reported(cli, articles):
     assert result.exit_code == INPUT and result.stdout == ""
     assert "2 documents: 2 new" in result.stderr and "2 failed" in result.stderr
     assert "b_empty.txt: file is empty" in result.stderr and "c_binary.txt: binary file" in result.stderr
-    assert "skipped 1 files that are not documents" in result.stderr
+    assert "skipped 1 file that is not a document" in result.stderr
     assert stored_documents(cli) == ["a_good.txt", "d_good.md"]
 
 

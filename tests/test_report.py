@@ -14,6 +14,7 @@ import pytest
 from factcheck import api
 from factcheck.models import Claim, Relation
 from factcheck.render.report import ReportData, render_report
+from tests.conftest import ROOT
 from tests.fixtures.corpus import ARTICLES, build_database
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "report.md"
@@ -38,8 +39,8 @@ def test_report_matches_the_golden_file(db_path, claims):
 
 
 def test_every_quote_has_a_footnote_that_points_at_it(db_path, claims):
-    text = api.build_report(db_path)
-    body, _, notes = text.partition("## Quotes and where they stand")
+    text = api.build_report(db_path, full=True)
+    body, _, notes = text.partition("## Sources of the quotes")
     cited = set(re.findall(r"\[\^(\d+)\]", body))
     defined = {match[0]: match for match in FOOTNOTE.findall(notes)}
     assert cited == set(defined) and len(defined) == len(claims)
@@ -50,14 +51,46 @@ def test_every_quote_has_a_footnote_that_points_at_it(db_path, claims):
         assert f"“{by_id[claim_id].quote}”[^{number}]" in body
 
 
-def test_findings_name_who_denies_and_who_contradicts(db_path, claims):
+def section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n")[1].split("\n## ")[0].strip()
+
+
+def test_the_briefing_names_who_denies_and_who_contradicts_and_how(db_path, claims):
     text = api.build_report(db_path)
-    findings = text.split("## Key findings")[1].split("##")[0]
-    assert "**Denied**: **Ivo Brandt** (alleged)" in findings
-    assert "denied by **Velmar agriculture ministry**" in findings
-    assert "contradicted by **Velmar army spokesperson**" in findings
-    assert "Review verdict: **mostly-false**" in findings
-    assert findings.index("Denied") < findings.index("Contested")
+    findings = section(text, "Key findings")
+    assert "- **Ivo Brandt**: 1 claim denied or contradicted, by **Velmar agriculture ministry**." in findings
+    assert "- **Norland defence ministry**: 1 claim denied or contradicted, by **Velmar army spokesperson**." in findings
+    assert "- Reviewed: 1 claim (1 mostly-false)." in findings
+    denied = section(text, "Denied claims")
+    assert denied.startswith("- **Ivo Brandt** (alleged): “the grain was shipped to Norland under false papers”")
+    assert "Review verdict: **mostly-false**" in denied
+    assert "  - denied by **Velmar agriculture ministry** (denied): “any grain had been diverted”" in denied
+    contested = section(text, "Contested claims")
+    assert "1. **Norland defence ministry** (said): “the Kessa bridge was hit by two drones" in contested
+    assert "   - contradicts it: **Velmar army spokesperson** (said): “no drones were launched" in contested
+    backed = section(text, "Corroboration by independent sources")
+    assert "backed by 1 independent source: **shipping analysts**" in backed
+
+
+def test_a_denial_is_a_denial_not_a_contested_claim(db_path, claims):
+    text = api.build_report(db_path)
+    assert "Contested**" not in text and "no stored claim behind the status" not in text
+    assert "Velmar agriculture ministry" not in section(text, "Contested claims")
+
+
+def test_footnotes_give_title_outlet_date_url_and_offsets(db_path, claims):
+    notes = section(api.build_report(db_path), "Sources of the quotes")
+    papers = claims["papers"]
+    assert (f"grain.txt, “Port of Ostra: where did the grain go?”, Coastal Ledger, 2023-03-04, "
+            f"<https://example.org/ostra-grain>, characters {papers.start}-{papers.end} "
+            f"(paragraph {papers.paragraph + 1}, sentence {papers.sentence + 1}); claim {papers.id}.") in notes
+
+
+def test_full_adds_every_claim_by_source_and_the_briefing_does_not(db_path, claims):
+    briefing, full = api.build_report(db_path), api.build_report(db_path, full=True)
+    assert "## Claims by source" in full and "## Corroboration and grades of every claim" in full
+    assert "## Claims by source" not in briefing and "Claims by actor" not in full
+    assert claims["repairs"].quote not in briefing and claims["repairs"].quote in full
 
 
 def test_the_diagram_links_sources_by_safe_ids(db_path, claims):
@@ -69,9 +102,9 @@ def test_the_diagram_links_sources_by_safe_ids(db_path, claims):
 
 def test_unanalysed_claims_are_said_to_be_not_analysed(db_path, tmp_path):
     build_database(db_path, tmp_path / "articles", analysed=False)
-    text = api.build_report(db_path)
+    text = api.build_report(db_path, full=True)
     assert "Corroboration: not analysed" in text
-    assert "No claim in scope is denied or contradicted by another." in text
+    assert "No claim in scope is denied." in text and "No claim in scope is contradicted by another." in text
     assert "```mermaid" not in text
 
 
@@ -92,7 +125,7 @@ def test_dates_scope_and_timeline_order(cli, claims):
     assert "Scope: about events from 2023-05." in result.stdout
     assert "| 2023-05-09 | Norland defence ministry |" in result.stdout
     assert "2023-02 |" not in result.stdout
-    everything = cli("report").stdout
+    everything = cli("report", "--full").stdout
     timeline = everything.split("## Timeline")[1].split("##")[0]
     assert timeline.index("2023-02") < timeline.index("2023-05-09")
 
@@ -143,7 +176,41 @@ def test_a_denier_is_shown_with_what_it_denies_and_the_author_by_name():
     text = render_report(ReportData(claims=(own, denial), all_claims={"c1": own, "c2": denial},
                                     relations=(Relation("denies", "c2", "c1", "denial cue", 1.0),),
                                     documents=(article,)))
-    findings = text.split("## Key findings")[1].split("\n## ")[0]
-    assert "**Denied**: **Mira Sol** (states): “the port was closed”[^1], denied by **Harbour office**" in findings
-    assert "**Contested**: **Harbour office** (states): “the port never closed”[^2], denies **Mira Sol**" in findings
+    assert "- **Mira Sol**: 1 claim denied or contradicted, by **Harbour office**." in section(text, "Key findings")
+    assert "| 1 | 2 | 2 | 1 | 0 | 1 | 0 |" in section(text, "Summary")    # the denial is not counted contested
+    denied = section(text, "Denied claims")
+    assert denied == "- **Mira Sol**: “the port was closed”[^1]\n  - denied by **Harbour office**: “the port never closed”[^2]"
     assert '["Mira Sol"]' in text
+
+
+def test_quotes_are_cut_at_a_word_and_reasons_carry_no_word_stems():
+    from factcheck.models import Assessment
+
+    long_quote = "the satellite " + "will track military operations in the region " * 6 + "for months"
+    first = _claim("c1", "Ministry", long_quote, status="denied")
+    second = _claim("c2", "Agency", "it is for civilian purposes")
+    explanation = ("Grade 4 (doubtful): denied by Agency. Why: stance (purpose): shared words satellit, "
+                   "purpos (weight 1.8), 'the satellite will track military operatio...'. "
+                   "Corroboration 0.00: 0 independent sources for, 1 against.")
+    data = ReportData(claims=(first, second), all_claims={"c1": first, "c2": second},
+                      relations=(Relation("denies", "c2", "c1", "stance (purpose): 'satellit' vs 'purpos'", 0.9),),
+                      assessments={"c1": Assessment("c1", "denied", 0.0, 4, explanation)})
+    for text in (render_report(data), render_report(data, full=True)):
+        assert "satellit " not in text and "purpos " not in text and "operatio." not in text
+        shown = re.search(r"“(the satellite [^”]*)”\[\^1\]", text).group(1)
+        assert shown.endswith("…") and long_quote.startswith(shown[:-1]) and long_quote[len(shown) - 1] == " "
+    assert "Grade 4 (doubtful): denied by Agency. Corroboration 0.00" in render_report(data, full=True)
+
+
+CROSSDOC = ROOT.parent / "shared" / "crossdoc" / "docs"
+
+
+@pytest.mark.skipif(not CROSSDOC.is_dir(), reason="the crossdoc corpus is not beside this checkout")
+def test_the_briefing_on_fifteen_articles_fits_in_250_lines(cli, tmp_path):
+    db = tmp_path / "crossdoc.db"
+    assert cli("--quiet", "ingest", CROSSDOC, db=db).exit_code == 0
+    result = cli("report", db=db)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) <= 250
+    assert "## Denied claims" in result.stdout and "denied by" in result.stdout
+    assert len(cli("report", "--full", db=db).stdout.splitlines()) > 250

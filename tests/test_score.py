@@ -54,10 +54,10 @@ def test_limit(cli, scored):
 
 
 def test_table_has_the_columns_and_counts_on_stderr(cli, scored):
-    result = cli("score")
+    result = cli("score", "--format", "table")
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0].split()
-    assert header == ["id", "source", "grade", "score", "status", "quote"]
+    assert header == ["id", "source", "score", "grade", "grade", "name", "status", "quote"]
     assert result.stderr == f"{len(score_json(cli))} claims\n"
     assert "improbable" in result.stdout and "Tomas Reyes" in result.stdout
 

@@ -39,7 +39,7 @@ def test_a_tampered_quote_is_listed_and_exits_7(cli, claims, db_path):
     [mismatch] = json.loads(result.stdout)
     assert (mismatch["kind"], mismatch["claim"], mismatch["document"]) == (QUOTE, claim.id, "grain.txt")
     assert (mismatch["expected"], mismatch["found"]) == ("the grain was stolen", claim.quote)
-    assert "1 mismatches" in result.stderr and result.stderr.startswith("factcheck: error: verified")
+    assert "1 mismatch;" in result.stderr and result.stderr.startswith("factcheck: error: verified")
 
 
 def test_a_changed_source_file_is_listed_and_a_missing_one_is_counted(cli, claims, tmp_path):
@@ -49,7 +49,7 @@ def test_a_changed_source_file_is_listed_and_a_missing_one_is_counted(cli, claim
     assert result.exit_code == 7
     assert FILE in result.stdout and "grain.txt" in result.stdout and "re-extract" in result.stdout
     assert "bridge.txt" not in result.stdout
-    assert "and 1 source files: 1 mismatches; 1 source files no longer at their stored path" in result.stderr
+    assert "and 1 source file: 1 mismatch; 1 source file no longer at its stored path" in result.stderr
 
 
 def test_every_mismatch_is_listed(cli, claims, db_path, tmp_path):
@@ -73,3 +73,16 @@ def test_verify_without_a_database_is_a_store_error(cli, tmp_path):
     result = cli("verify", db=tmp_path / "none.db")
     assert result.exit_code == 5
     assert result.stdout == "" and "no database" in result.stderr
+
+
+@pytest.mark.parametrize("width", (60, 80, 160))
+def test_a_changed_file_shows_both_sha256_whole_at_any_width(cli, claims, tmp_path, monkeypatch, width):
+    (tmp_path / "articles" / "grain.txt").write_text("Rewritten overnight.\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("verify", "--format", "table")
+    assert result.exit_code == 7
+    mismatch = json.loads(cli("verify", "--format", "json").stdout)[0]
+    assert {mismatch["expected"], mismatch["found"]} <= set(result.stdout.split())
+    # a sha256 is wider than 60 columns less its label: there it runs on, whole, rather than split
+    assert all(len(line.rstrip()) <= width for line in result.stdout.splitlines()
+               if not {mismatch["expected"], mismatch["found"]} & set(line.split()))

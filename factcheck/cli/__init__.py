@@ -20,21 +20,81 @@ from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
 from factcheck.errors import FactcheckError
 
+try:
+    from click.exceptions import UsageError as ClickUsageError
+except ImportError:     # newer typer releases carry their own copy of click
+    from typer._click.exceptions import UsageError as ClickUsageError
+
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
+EXIT_USAGE = 2
+ROOT_VALUE_OPTIONS = ("--db",)                  # root options that take a value
+ROOT_FLAGS = ("--quiet", "-q")                  # root options that may also follow the command
+
+
 class FactcheckGroup(TyperGroup):
-    """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback."""
+    """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback; usage
+    errors are one line too; root options are read before or after the command."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, self._root_options_first(ctx, [*args]))
+        except ClickUsageError as error:
+            _usage_error(error)
+
+    def _root_options_first(self, ctx, args: list[str]) -> list[str]:
+        """`factcheck list --db x -q` as `factcheck --db x -q list`: root options found after the
+        command (and before a `--`) move in front of it. A value of the command's own options is
+        never taken for one ("--search -q" searches for "-q")."""
+        at = 0
+        while at < len(args) and args[at].startswith("-"):
+            at += 2 if args[at] in ROOT_VALUE_OPTIONS else 1
+        if at >= len(args):
+            return args
+        command = self.get_command(ctx, args[at])
+        takes_value = {name for param in getattr(command, "params", ())
+                       if getattr(param, "param_type_name", "") == "option"
+                       and not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+                       for name in param.opts}
+        moved, kept, index = [], args[:at + 1], at + 1
+        while index < len(args):
+            arg = args[index]
+            if arg == "--":
+                kept += args[index:]
+                break
+            if arg in ROOT_VALUE_OPTIONS and index + 1 < len(args):
+                moved += args[index:index + 2]
+                index += 2
+                continue
+            if arg in ROOT_FLAGS or arg.split("=", 1)[0] in ROOT_VALUE_OPTIONS:
+                moved.append(arg)
+            else:
+                kept.append(arg)
+                if arg in takes_value and index + 1 < len(args):
+                    kept.append(args[index + 1])
+                    index += 1
+            index += 1
+        return moved + kept
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except ClickUsageError as error:
+            _usage_error(error)
         except FactcheckError as error:
             say_error(str(error))
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             say_error("interrupted; the database keeps what was finished before Ctrl-C")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _usage_error(error: ClickUsageError):
+    """One line on stderr, as for every other error, with where to read the usage; exit 2."""
+    command = error.ctx.command_path if error.ctx is not None else "factcheck"
+    say_error(f"{' '.join(error.format_message().split())} (see `{command} --help`)")
+    raise typer.Exit(EXIT_USAGE)
 
 
 app = typer.Typer(

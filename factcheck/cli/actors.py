@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, print_table, say, settings, write_data
+from factcheck.cli.common import say, settings
+from factcheck.cli.output import ListFormat, emit_listing, format_option
 
 app = typer.Typer(no_args_is_help=False, add_completion=False)
 
@@ -12,22 +15,15 @@ app = typer.Typer(no_args_is_help=False, add_completion=False)
 @app.callback(invoke_without_command=True)
 def actors(
     ctx: typer.Context,
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Optional[ListFormat] = format_option(),
 ) -> None:
     """List actors with their aliases and how many claims name them or come from them."""
     if ctx.invoked_subcommand is not None:
         return
     from factcheck import api
-    from factcheck.render.tables import actor_record, actors_table
+    from factcheck.render.tables import actors_listing
 
-    infos = api.actors(settings(ctx).db)
-    if fmt is TableFormat.table:
-        print_table(actors_table(infos))
-        return
-    from factcheck.render.formats import to_csv, to_json
-
-    records = [actor_record(info) for info in infos]
-    write_data(to_json(records) if fmt is TableFormat.json else to_csv(records, ["actor", "type", "claims", "aliases"]))
+    emit_listing(ctx, actors_listing(api.actors(settings(ctx).db)), fmt)
 
 
 @app.command("alias")

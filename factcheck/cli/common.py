@@ -20,19 +20,8 @@ class Settings:
     quiet: bool = False
 
 
-class TableFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 class TextFormat(str, Enum):
     text = "text"
-    json = "json"
-
-
-class TableJsonFormat(str, Enum):
-    table = "table"
     json = "json"
 
 
@@ -41,9 +30,6 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     claimreview = "claimreview"
-
-
-FORMAT_HELP = "Output format: a table for people, json or csv for programs."
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -93,10 +79,6 @@ def iso_date(value: str | None) -> str | None:
         return normalize_date(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") from None
-
-
-def print_table(renderable) -> None:
-    stdout_console().print(renderable)
 
 
 def say(ctx: typer.Context, message: str) -> None:

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import TableJsonFormat, say, settings, stdout_console, write_data
+from factcheck.cli.common import settings
+from factcheck.cli.output import ListFormat, emit_listing, format_option
 from factcheck.standing import CONTRADICTION_TYPES
 
 ContradictionType = Enum("ContradictionType", {name: name for name in CONTRADICTION_TYPES}, type=str)
@@ -19,18 +20,11 @@ def contradictions(
     kind: Optional[ContradictionType] = typer.Option(
         None, "--type", help="Only this kind: a denial, a clash of figures, dates, yes/no or characterisations, "
                              "a denier's counter-assertion, a backer of a denial, or a manual link."),
-    fmt: TableJsonFormat = typer.Option(TableJsonFormat.table, "--format", "-f",
-                                        help="table for people, json for programs."),
+    fmt: Optional[ListFormat] = format_option(),
 ) -> None:
     """List denials and contradictions: both claims with their sources and quotes, and the reason."""
     from factcheck import api
-    from factcheck.render.standing import contradiction_record, contradictions_table
+    from factcheck.render.standing import contradictions_listing
 
     found = api.contradictions(settings(ctx).db, actor=actor, type=kind and kind.value)
-    if fmt is TableJsonFormat.json:
-        from factcheck.render.formats import to_json
-
-        write_data(to_json([contradiction_record(item) for item in found]))
-        return
-    stdout_console().print(contradictions_table(found))
-    say(ctx, f"{len(found)} contradiction{'' if len(found) == 1 else 's'}")
+    emit_listing(ctx, contradictions_listing(found), fmt)

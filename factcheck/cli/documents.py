@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, print_table, settings, write_data
+from factcheck.cli.common import settings
+from factcheck.cli.output import ListFormat, emit_listing, format_option
 
 
 def documents(
     ctx: typer.Context,
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Optional[ListFormat] = format_option(),
 ) -> None:
-    """List stored documents: published date, title, author, claims."""
+    """List stored documents: published date, claims, characters, title and author."""
     from factcheck import api
     from factcheck.render.records import document_record
+    from factcheck.render.tables import documents_listing
 
     infos = api.documents(settings(ctx).db)
-    if fmt is TableFormat.table:
-        from factcheck.render.tables import documents_table
-
-        print_table(documents_table(infos))
-        return
-    from factcheck.render.formats import to_csv, to_json
-
-    records = [document_record(info) for info in infos]
-    write_data(to_json(records) if fmt is TableFormat.json else to_csv(records))
+    emit_listing(ctx, documents_listing(infos, [document_record(info) for info in infos]), fmt)

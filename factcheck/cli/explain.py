@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from factcheck.cli.common import TextFormat, settings, stdout_console, warn, write_data
+from factcheck.cli.output import print_view
 from factcheck.config import MAX_FILE_BYTES
 
 
@@ -36,4 +37,4 @@ def explain(
     from factcheck.render.explain import explanation_view
 
     console = stdout_console()
-    console.print(explanation_view(explanation, marked=not console.is_terminal or console.no_color))
+    print_view(explanation_view(explanation, marked=not console.is_terminal or console.no_color))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli.common import TextFormat, print_table, settings, write_data
+from factcheck.cli.common import TextFormat, settings, write_data
+from factcheck.cli.output import print_view
 
 
 def history(
@@ -22,4 +23,4 @@ def history(
 
         write_data(to_json(history_record(claim, reviews)))
         return
-    print_table(history_view(claim, reviews))
+    print_view(history_view(claim, reviews))

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, iso_date, say, settings, stdout_console, write_data
+from factcheck.cli.common import iso_date, settings
+from factcheck.cli.output import ListFormat, emit_listing, format_option
 from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
@@ -27,24 +28,16 @@ def list_claims(
     search: Optional[str] = typer.Option(None, help="Claims whose quote or text contains this text."),
     grade: Optional[int] = typer.Option(None, min=1, max=6, help="Only claims with this credibility grade (1-6)."),
     limit: Optional[int] = typer.Option(None, min=1, help="At most this many claims."),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Optional[ListFormat] = format_option(),
 ) -> None:
     """List claims, with who asserts them and how they stand."""
     from factcheck import api
     from factcheck.render.records import claim_record
+    from factcheck.render.tables import claims_listing
 
     filters = api.ClaimFilters(actor=actor, source=source, status=status and status.value,
                                kind=kind and kind.value, document=doc, since=since, until=until,
                                search=search, grade=grade, limit=limit)
     listed = api.list_claims(settings(ctx).db, filters)
-    if fmt is TableFormat.table:
-        from factcheck.render.tables import claims_table
-
-        console = stdout_console()
-        console.print(claims_table(listed, console.width))
-        say(ctx, f"{len(listed)} claims")
-        return
-    from factcheck.render.formats import to_csv, to_json
-
     records = [claim_record(i.claim, i.score, i.grade, i.review) for i in listed]
-    write_data(to_json(records) if fmt is TableFormat.json else to_csv(records))
+    emit_listing(ctx, claims_listing(listed, records), fmt)

@@ -18,9 +18,11 @@ def report(
     actor: Optional[str] = typer.Option(None, help="Only claims by or about this actor (name or alias)."),
     since: Optional[str] = typer.Option(None, callback=_iso_date, help="Only claims about events on or after this date."),
     until: Optional[str] = typer.Option(None, callback=_iso_date, help="Only claims about events on or before this date."),
+    full: bool = typer.Option(False, "--full", help="Also every claim by source, with its grade, and the whole timeline."),
 ) -> None:
-    """Write a Markdown report: findings, denials and contradictions, sources, grades, timeline."""
+    """Write a Markdown briefing: key findings, denied and contested claims with who disputes them,
+    corroboration, sources, timeline; every quote footnoted with its article and offsets."""
     from factcheck import api
 
-    text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until)
+    text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until, full=full)
     write_output(ctx, text, output)

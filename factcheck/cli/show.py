@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from factcheck.cli.common import TextFormat, settings, stdout_console, write_data
+from factcheck.cli.output import print_view
 
 
 def show(
@@ -30,8 +31,8 @@ def show(
     from factcheck.render.claim import claim_detail
 
     console = stdout_console()
-    console.print(claim_detail(detail, marked=not console.is_terminal or console.no_color))
+    print_view(claim_detail(detail, marked=not console.is_terminal or console.no_color))
     if trace:
         from factcheck.render.explain import trace_view
 
-        console.print(trace_view(detail.claim, detail.document.text))
+        print_view(trace_view(detail.claim, detail.document.text))

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, print_table, settings, write_data
+from factcheck.cli.common import settings
+from factcheck.cli.output import ListFormat, emit_listing, format_option
 
 
 def sources(
     ctx: typer.Context,
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help=FORMAT_HELP),
+    fmt: Optional[ListFormat] = format_option(),
 ) -> None:
     """List sources with their type and claim counts by status."""
     from factcheck import api
-    from factcheck.render.tables import source_record, sources_table
+    from factcheck.render.tables import sources_listing
 
-    summaries = api.sources(settings(ctx).db)
-    if fmt is TableFormat.table:
-        print_table(sources_table(summaries))
-        return
-    from factcheck.render.formats import to_csv, to_json
-
-    records = [source_record(summary) for summary in summaries]
-    write_data(to_json(records) if fmt is TableFormat.json else to_csv(records))
+    emit_listing(ctx, sources_listing(api.sources(settings(ctx).db)), fmt)

@@ -10,8 +10,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-SHOWN_CHARS = 60    # of a quote in the mismatch table; `--format json` gives them whole
-
+from factcheck.provenance import mismatch_record
+from factcheck.render.layout import Column, Listing
 
 def _table(*columns: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -44,14 +44,10 @@ def history_view(claim, reviews) -> Group:
     return Group(heading, Text(""), table, Text(""), Text(f"verdict in force: {reviews[-1].verdict}"))
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "…"
-
-
-def mismatches_table(mismatches) -> Table:
-    table = _table("kind", "document", "claim", "stored", "found", "detail")
-    for item in mismatches:
-        table.add_row(item.kind, item.document, item.claim_id or "", _short(item.expected),
-                      _short(item.found), item.detail)
-    return table
+def mismatches_listing(mismatches) -> Listing:
+    columns = (Column("kind"), Column("document"), Column("claim"), Column("stored", text=True),
+               Column("found", text=True), Column("detail", text=True))
+    rows = [(item.kind, item.document, item.claim_id or "", item.expected, item.found, item.detail)
+            for item in mismatches]
+    return Listing(columns, rows, [mismatch_record(item) for item in mismatches], noun="mismatch", nouns="mismatches",
+                   csv_fields=("kind", "document", "path", "claim", "expected", "found", "detail"))

@@ -23,15 +23,28 @@ VERDICT_NAMES = {"true": "True", "mostly-true": "Mostly true", "mixed": "Mixed",
 # Claim sources that are one person; governments, ministries, media and groups of unnamed
 # sources ("Israeli security sources") are organisations.
 PERSON_SOURCE_TYPES = frozenset({"official", "expert"})
+# A claim text opening with one of these needs the sentence before it to be understood.
+DANGLING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "they", "he", "she", "we"})
 
 
 @dataclass(frozen=True)
 class ReviewedClaim:
-    """A claim, its latest review and the document it appears in (a Document or DocumentInfo)."""
+    """A claim, its latest review and the document it appears in (a Document or DocumentInfo);
+    `first` is the earliest published (claim, document) stating it: itself, or a claim that
+    repeats or corroborates it."""
 
     claim: object
     review: object
     document: object
+    first: tuple | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Who publishes the reviews and where: `url` holds "{id}", replaced by each claim's id."""
+
+    url: str
+    publisher: str | None = None
 
 
 def rating(verdict: str) -> dict:
@@ -54,12 +67,13 @@ def claim_author(claim, document) -> dict:
 
 
 def appearance(claim, document) -> dict:
-    """The article the claim appears in, with the quote as it stands there."""
-    work = {"@type": "CreativeWork", "name": getattr(document, "title", None) or document.name}
+    """The article the claim appears in, with the quote as it stands there. Its name is the
+    article's title; an article known only by its file name has none, rather than a file name."""
+    work = {"@type": "CreativeWork"}
+    if getattr(document, "title", None):
+        work["name"] = work["headline"] = document.title
     if getattr(document, "url", None):
         work["url"] = document.url
-    if getattr(document, "title", None):
-        work["headline"] = document.title
     if getattr(document, "publisher", None):
         work["publisher"] = {"@type": "Organization", "name": document.publisher}
     if getattr(document, "published", None):
@@ -68,27 +82,54 @@ def appearance(claim, document) -> dict:
     return work
 
 
-def claim_review(item: ReviewedClaim) -> dict:
+def _balanced(text: str) -> bool:
+    """Quotation marks open and close in pairs: 'It "alarmist and simply false.' does not."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def standalone_text(claim, document) -> str:
+    """The claim as a sentence a reader understands alone: its restated text, or, when that is a
+    fragment (unpaired quotation marks, or a pronoun with nothing to refer to), the sentence
+    it stands in."""
+    text = " ".join(claim.text.split())
+    first = text.split(" ", 1)[0].lower() if text else ""
+    if _balanced(text) and first not in DANGLING_PRONOUNS:
+        return text
+    context = getattr(claim, "context", None)
+    body = getattr(document, "text", None)
+    if context and body:
+        return " ".join(body[context[0]:context[1]].split())
+    return " ".join(claim.quote.split())
+
+
+def claim_review(item: ReviewedClaim, publication: Publication) -> dict:
     claim, review, document = item.claim, item.review, item.document
     reviewed = {"@type": "Claim", "author": claim_author(claim, document),
                 "appearance": appearance(claim, document)}
-    if getattr(document, "published", None):
-        reviewed["datePublished"] = document.published
-    node = {"@type": "ClaimReview", "identifier": claim.id, "claimReviewed": claim.text,
-            "itemReviewed": reviewed, "datePublished": review.at[:10],
-            "author": {"@type": "Person", "name": review.by} if review.by else
-                      {"@type": "Organization", "name": "unknown reviewer"},
+    first_claim, first_document = item.first or (claim, document)
+    reviewed["firstAppearance"] = appearance(first_claim, first_document)
+    if getattr(first_document, "published", None):
+        reviewed["datePublished"] = first_document.published
+    reviewer = {"@type": "Person", "name": review.by} if review.by else None
+    author = {"@type": "Organization", "name": publication.publisher} if publication.publisher else reviewer
+    node = {"@type": "ClaimReview", "identifier": claim.id, "url": publication.url.replace("{id}", claim.id),
+            "claimReviewed": standalone_text(claim, document), "itemReviewed": reviewed,
+            "datePublished": review.at[:10],
+            "author": author or {"@type": "Organization", "name": "unknown reviewer"},
             "reviewRating": rating(review.verdict)}
+    if reviewer and publication.publisher:
+        node["editor"] = reviewer
     if review.note:
         node["reviewBody"] = review.note
     return node
 
 
-def claimreview_document(items: Sequence[ReviewedClaim]) -> dict:
+def claimreview_document(items: Sequence[ReviewedClaim], publication: Publication) -> dict:
     """One JSON-LD document: the schema.org context and a ClaimReview per item, by claim id."""
     ordered = sorted(items, key=lambda item: item.claim.id)
-    return {"@context": CONTEXT, "@graph": [claim_review(item) for item in ordered]}
+    return {"@context": CONTEXT, "@graph": [claim_review(item, publication) for item in ordered]}
 
 
-def claimreview_text(items: Sequence[ReviewedClaim]) -> str:
-    return to_json(claimreview_document(items))
+def claimreview_text(items: Sequence[ReviewedClaim], publication: Publication) -> str:
+    """The JSON-LD text, safe inside an HTML <script> element: "</" written as "<\\/"."""
+    return to_json(claimreview_document(items, publication)).replace("</", "<\\/")

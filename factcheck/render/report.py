@@ -14,14 +14,27 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.models import STATUSES
+from factcheck.render.text import plural
 
 DISPUTES = ("denies", "contradicts")
-PASSIVE = {"denies": "denied by", "contradicts": "contradicted by"}
 # Admiralty (NATO AJP-2.1) credibility scale, the grades analysis assigns.
 GRADE_NAMES = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
                5: "improbable", 6: "cannot be judged"}
 NOT_ANALYSED = "not analysed"
 AUTHOR_LABEL = "author of"
+# The briefing's lengths: enough to brief from; `--full` lists everything.
+FINDINGS_SHOWN = 5          # sources whose claims are most disputed
+CORROBORATED_SHOWN = 8      # claims backed by the most independent sources
+DENIED_SHOWN = 8            # denied claims, those denied by the most sources first
+DENIERS_SHOWN = 3           # deniers shown under each denied claim
+EDGES_SHOWN = 20            # edges of the who-disputes-whom diagram, the heaviest first
+CONTESTED_SHOWN = 8         # contradictions, those found directly before those carried over a proposition
+SOURCES_SHOWN = 12          # sources with the most claims
+QUOTE_CHARS = 160           # of a quote in the report, cut at a word; its footnote leads to the whole
+CONFLICT_WORDS = {"numeric": "gives other figures", "date": "gives another date",
+                  "polarity": "says the opposite", "stance": "characterises it otherwise",
+                  "counter-assertion": "asserts the contrary", "denies": "denies it"}
+_RULE_DETAIL = re.compile(r"\s*Why: .*?(?=\s*Corroboration \d|$)", re.DOTALL)
 # Escaped everywhere inline text goes (never at a line's start): emphasis, code, links, HTML,
 # table cells; "_" only where it could open or close emphasis, so "002_0017.txt" stays readable.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
@@ -67,22 +80,37 @@ class Footnotes:
         self.claims: list = []
         self.documents = documents
 
-    def quote(self, claim) -> str:
-        """The claim's quote in curly quotes, with its footnote reference."""
+    def cite(self, claim) -> str:
+        """The claim's footnote reference, "[^n]"."""
         if claim.id not in self.numbers:
             self.numbers[claim.id] = len(self.numbers) + 1
             self.claims.append(claim)
-        return f"“{inline(claim.quote)}”[^{self.numbers[claim.id]}]"
+        return f"[^{self.numbers[claim.id]}]"
+
+    def quote(self, claim) -> str:
+        """The claim's quote in curly quotes (a long one cut at a word), with its footnote reference."""
+        return f"“{inline(_cut(claim.quote, QUOTE_CHARS))}”{self.cite(claim)}"
 
     def definitions(self) -> list[str]:
+        """Where each quote stands: document, title, outlet, date, url, offsets, claim id."""
         lines = []
         for claim in self.claims:
             info = self.documents.get(claim.document)
-            title = f", “{inline(info.title)}”" if info is not None and info.title else ""
-            lines.append(f"[^{self.numbers[claim.id]}]: {inline(claim.document)}{title}, characters "
+            parts = [inline(claim.document)]
+            if info is not None:
+                parts += [f"“{inline(info.title)}”"] if info.title else []
+                parts += [inline(info.publisher)] if info.publisher else []
+                parts += [info.published + (" (inferred)" if info.published_inferred else "")] if info.published else []
+                parts += [_link(info.url)] if info.url else []
+            lines.append(f"[^{self.numbers[claim.id]}]: {', '.join(parts)}, characters "
                          f"{claim.start}-{claim.end} (paragraph {claim.paragraph + 1}, sentence "
                          f"{claim.sentence + 1}); claim {claim.id}.")
         return lines
+
+
+def _link(url: str) -> str:
+    """A url as a Markdown autolink when it can be one, else as escaped text."""
+    return f"<{url}>" if re.fullmatch(r"https?://[^\s<>]+", url) else inline(url)
 
 
 @dataclass
@@ -133,6 +161,10 @@ def _scope(data: ReportData) -> str:
 def _summary(ctx: _Context) -> list[str]:
     claims = ctx.data.claims
     statuses = Counter(claim.status for claim in claims)
+    # a claim that only denies others is a denial, not a contested claim
+    deniers = {r.source_id for r in ctx.disputes if r.relation == "denies"}
+    disputed = {r.target_id for r in ctx.disputes} | {r.source_id for r in ctx.disputes if r.relation == "contradicts"}
+    statuses["contested"] -= sum(1 for c in claims if c.status == "contested" and c.id in deniers - disputed)
     documents = {claim.document for claim in claims}
     sources = {claim.source for claim in claims}
     reviewed = sum(1 for claim in claims if claim.id in ctx.data.verdicts)
@@ -143,55 +175,164 @@ def _summary(ctx: _Context) -> list[str]:
                      "reviewed"], [figures]), ""]
 
 
-def _disputers(ctx: _Context, claim) -> list[str]:
-    """"denied by X “…”[^n]", "denies X “…”[^n]" for each dispute `claim` is an end of."""
+def _cut(text: str, limit: int) -> str:
+    """`text` on one line, cut at the last word boundary before `limit` characters, with "…"."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return head + "…"
+
+
+def _others(ctx: _Context, claim, relation_names, incoming: bool) -> list:
+    """The claims at the other end of `claim`'s disputes of the given kinds: those pointing at it
+    (`incoming`) or those it points at."""
     found = []
     for relation in ctx.disputes:
-        if claim.id not in (relation.source_id, relation.target_id):
+        if relation.relation not in relation_names:
             continue
-        outgoing = relation.source_id == claim.id
-        other = ctx.claim(relation.target_id if outgoing else relation.source_id)
-        # a contradiction runs both ways; a denial has a side
-        verb = relation.relation if outgoing and relation.relation == "denies" else PASSIVE[relation.relation]
-        found.append(f"{verb} **{inline(ctx.who(other))}**: {ctx.notes.quote(other)}")
+        if incoming and relation.target_id == claim.id:
+            found.append((relation, ctx.claim(relation.source_id)))
+        elif not incoming and relation.source_id == claim.id:
+            found.append((relation, ctx.claim(relation.target_id)))
+        elif relation.relation == "contradicts" and relation.source_id == claim.id:
+            found.append((relation, ctx.claim(relation.target_id)))   # a contradiction runs both ways
     return found
 
 
-def _verdict(ctx: _Context, claim) -> str:
+def _verdict(ctx: _Context, claim, after_quote: bool = False) -> str:
+    """" Review verdict: **v**." when the claim is reviewed; `after_quote` ends the sentence first."""
     verdict = ctx.data.verdicts.get(claim.id)
-    return f" Review verdict: **{verdict}**." if verdict else ""
+    return f"{'.' if after_quote else ''} Review verdict: **{verdict}**." if verdict else ""
 
 
-def _findings(ctx: _Context) -> list[str]:
-    lines = ["## Key findings", ""]
-    rank = {"denied": 0, "contested": 1}
-    disputed = sorted((c for c in ctx.data.claims if c.status in rank), key=lambda c: (rank[c.status], _order(c)))
-    if not disputed:
-        return lines + ["No claim in scope is denied or contested.", ""]
-    for claim in disputed:
-        quoted = ctx.notes.quote(claim)     # numbered before the quotes it is set against
-        against = _disputers(ctx, claim)
-        reasons = "; ".join(against) if against else "no stored claim behind the status"
-        lines.append(f"- **{claim.status.capitalize()}**: **{inline(ctx.who(claim))}** "
-                     f"({inline(claim.cue or 'states')}): {quoted}, {reasons}.{_verdict(ctx, claim)}")
+def _stated(ctx: _Context, claim) -> str:
+    """"**Who** (cue): “quote”[^n]"."""
+    cue = f" ({inline(claim.cue)})" if claim.cue and any(ch.isalpha() for ch in claim.cue) else ""
+    return f"**{inline(ctx.who(claim))}**{cue}: {ctx.notes.quote(claim)}"
+
+
+def _conflict(relation) -> str:
+    """How a contradiction opposes a claim, in words (its reason may hold word stems)."""
+    from factcheck.standing import contradiction_type
+
+    kind = contradiction_type(relation)
+    if kind == "manual":
+        return f"contradicts it (noted by the user: {inline(relation.reason)})"
+    return CONFLICT_WORDS.get(kind, "contradicts it")
+
+
+def _denied(ctx: _Context, limit: int | None) -> list[str]:
+    """Each denied claim, who states it, who denies it and in what words; in a briefing those
+    denied by the most sources first, a few deniers each."""
+    lines = ["## Denied claims", ""]
+    denied = [(c, _others(ctx, c, ("denies",), incoming=True)) for c in sorted(ctx.data.claims, key=_order)]
+    denied = [(c, others) for c, others in denied if others]
+    if not denied:
+        return lines + ["No claim in scope is denied.", ""]
+    if limit is not None:
+        denied.sort(key=lambda pair: (-len({ctx.who(o) for _, o in pair[1]}), _order(pair[0])))
+    for claim, others in denied[:limit]:
+        lines.append(f"- {_stated(ctx, claim)}{_verdict(ctx, claim, after_quote=True)}")
+        shown = others if limit is None else others[:DENIERS_SHOWN]
+        for _, other in shown:
+            lines.append(f"  - denied by {_stated(ctx, other)}")
+        if len(shown) < len(others):
+            lines.append(f"  - … and {plural(len(others) - len(shown), 'more denial')}")
+    if limit is not None and len(denied) > limit:
+        lines.append(f"- … and {plural(len(denied) - limit, 'more denied claim')} (see `factcheck report --full`).")
     return lines + [""]
 
 
-def _contradictions(ctx: _Context) -> list[str]:
-    lines = ["## Denials and contradictions", ""]
-    if not ctx.disputes:
-        return lines + ["No claim in scope is denied or contradicted by another.", ""]
-    for number, relation in enumerate(ctx.disputes, 1):
-        first, second = ctx.claim(relation.source_id), ctx.claim(relation.target_id)
-        lines += [f"### {number}. {inline(ctx.who(first))} {relation.relation} {inline(ctx.who(second))}", "",
-                  f"- **{inline(ctx.who(first))}** ({inline(first.document)}): {ctx.notes.quote(first)}",
-                  f"- **{inline(ctx.who(second))}** ({inline(second.document)}): {ctx.notes.quote(second)}",
-                  f"- Reason: {inline(relation.reason)} (score {relation.score:.2f}, {relation.origin})", ""]
-    return lines
+def _contested(ctx: _Context, limit: int | None) -> list[str]:
+    """Each claim another contradicts, with the contradicting claim and how it differs; in a
+    briefing the contradictions found directly first, then those carried over a proposition."""
+    lines = ["## Contested claims", ""]
+    pairs = [r for r in ctx.disputes if r.relation == "contradicts"]
+    if not pairs:
+        return lines + ["No claim in scope is contradicted by another.", ""]
+    if limit is not None:
+        pairs.sort(key=lambda r: "carried over" in r.reason)
+    for number, relation in enumerate(pairs[:limit], 1):
+        first, second = ctx.claim(relation.target_id), ctx.claim(relation.source_id)
+        lines += [f"{number}. {_stated(ctx, first)}{_verdict(ctx, first, after_quote=True)}",
+                  f"   - {_conflict(relation)}: {_stated(ctx, second)}"]
+    if limit is not None and len(pairs) > limit:
+        lines.append(f"- … and {plural(len(pairs) - limit, 'more contradiction')} (see `factcheck report --full`).")
+    return lines + [""]
 
 
-def _by_actor(ctx: _Context) -> list[str]:
-    lines = ["## Claims by actor", ""]
+def _independent_backers(ctx: _Context, claim) -> list:
+    """Claims corroborating `claim` from other sources than its own, one per source."""
+    backers = {}
+    for relation in ctx.data.relations:
+        if relation.relation != "corroborates" or claim.id not in (relation.source_id, relation.target_id):
+            continue
+        other = ctx.claim(relation.target_id if relation.source_id == claim.id else relation.source_id)
+        if other is not None and ctx.who(other) != ctx.who(claim):
+            backers.setdefault(ctx.who(other), other)
+    return [backers[name] for name in sorted(backers, key=str.lower)]
+
+
+def _corroborated(ctx: _Context, limit: int | None) -> list[str]:
+    lines = ["## Corroboration by independent sources", ""]
+    ranked = sorted(((claim, _independent_backers(ctx, claim)) for claim in ctx.data.claims),
+                    key=lambda pair: (-len(pair[1]), _order(pair[0])))
+    shown: list = []
+    listed: set[str] = set()
+    for claim, backers in [pair for pair in ranked if pair[1]]:   # "A backed by B" is "B backed by A"
+        if claim.id not in listed:
+            listed |= {claim.id, *(backer.id for backer in backers)}
+            shown.append((claim, backers))
+    ranked = shown
+    if not ranked:
+        return lines + ["No claim in scope is backed by another source.", ""]
+    for claim, backers in ranked[:limit]:
+        names = ", ".join(f"**{inline(ctx.who(b))}**{ctx.notes.cite(b)}" for b in backers)
+        lines.append(f"- {_stated(ctx, claim)}: backed by {plural(len(backers), 'independent source')}: "
+                     f"{names}.{_verdict(ctx, claim)}")
+    if limit is not None and len(ranked) > limit:
+        lines.append(f"- … and {plural(len(ranked) - limit, 'more claim')} (see `factcheck report --full`).")
+    return lines + [""]
+
+
+def _findings(ctx: _Context) -> list[str]:
+    """The headline: whose claims are denied or contested, by whom; the best-backed claim; reviews."""
+    lines = ["## Key findings", ""]
+    disputed: dict[str, set] = {}
+    disputers: dict[str, set] = {}
+    for relation in ctx.disputes:
+        target, source = ctx.claim(relation.target_id), ctx.claim(relation.source_id)
+        if target.id in ctx.in_scope:
+            disputed.setdefault(ctx.who(target), set()).add(target.id)
+            disputers.setdefault(ctx.who(target), set()).add(ctx.who(source))
+    for name in sorted(disputed, key=lambda n: (-len(disputed[n]), n.lower()))[:FINDINGS_SHOWN]:
+        by = sorted(disputers[name], key=str.lower)
+        lines.append(f"- **{inline(name)}**: {plural(len(disputed[name]), 'claim')} denied or contradicted, "
+                     f"by {_names(by)}.")
+    backed = sorted(((c, _independent_backers(ctx, c)) for c in ctx.data.claims),
+                    key=lambda pair: (-len(pair[1]), _order(pair[0])))
+    if backed and backed[0][1]:
+        claim, backers = backed[0]
+        lines.append(f"- Best backed: {ctx.notes.quote(claim)} by **{inline(ctx.who(claim))}**, "
+                     f"with {plural(len(backers), 'independent source')}.")
+    reviewed = [c for c in ctx.data.claims if c.id in ctx.data.verdicts]
+    if reviewed:
+        verdicts = Counter(ctx.data.verdicts[c.id] for c in reviewed)
+        lines.append(f"- Reviewed: {plural(len(reviewed), 'claim')} ("
+                     + ", ".join(f"{count} {verdict}" for verdict, count in sorted(verdicts.items())) + ").")
+    if len(lines) == 2:
+        lines.append("- No claim in scope is denied, contradicted or backed by another source.")
+    return lines + [""]
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = [f"**{inline(name)}**" for name in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _by_source(ctx: _Context) -> list[str]:
+    lines = ["## Claims by source", ""]
     groups: dict[str, list] = {}
     for claim in ctx.data.claims:
         groups.setdefault(ctx.who(claim), []).append(claim)
@@ -199,8 +340,7 @@ def _by_actor(ctx: _Context) -> list[str]:
         return lines + ["No claims in scope.", ""]
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n.lower())):
         claims = groups[name]
-        kind = claims[0].source_type
-        lines += [f"### {inline(name)} ({kind}, {len(claims)} claim{'' if len(claims) == 1 else 's'})", ""]
+        lines += [f"### {inline(name)} ({claims[0].source_type}, {plural(len(claims), 'claim')})", ""]
         for claim in sorted(claims, key=_order):
             facts = [claim.status, claim.kind, claim.certainty] + ([claim.when] if claim.when else [])
             lines.append(f"- {ctx.notes.quote(claim)} ({', '.join(facts)}).{_verdict(ctx, claim)}")
@@ -214,23 +354,28 @@ def _grade(assessment) -> str:
     return f"{assessment.grade} ({GRADE_NAMES.get(assessment.grade, 'unknown')})"
 
 
-def _corroboration(ctx: _Context) -> list[str]:
-    lines = ["## Corroboration", ""]
+def readable_explanation(explanation: str) -> str:
+    """An assessment's explanation without its "Why: ..." part, which quotes the analysis's
+    matching rules (word stems, weights, quotes cut short) rather than words for readers."""
+    return _RULE_DETAIL.sub("", explanation).strip()
+
+
+def _corroboration_table(ctx: _Context) -> list[str]:
+    lines = ["## Corroboration and grades of every claim", ""]
     claims = sorted(ctx.data.claims, key=_order)
-    assessed = [c for c in claims if c.id in ctx.data.assessments]
-    if not assessed:
+    if not any(c.id in ctx.data.assessments for c in claims):
         return lines + [f"Corroboration: {NOT_ANALYSED} (no scores or grades are stored for these claims).", ""]
     rows = []
     for claim in claims:
         assessment = ctx.data.assessments.get(claim.id)
         score = f"{assessment.score:.2f}" if assessment else NOT_ANALYSED
-        why = inline(assessment.explanation) if assessment and assessment.explanation else ""
+        why = inline(readable_explanation(assessment.explanation)) if assessment and assessment.explanation else ""
         rows.append([ctx.notes.quote(claim), claim.id, inline(ctx.who(claim)), claim.status, score,
                      _grade(assessment), why])
     return lines + _table(["claim", "id", "source", "status", "score", "grade", "why"], rows) + [""]
 
 
-def _sources(ctx: _Context) -> list[str]:
+def _sources(ctx: _Context, limit: int | None) -> list[str]:
     counts: dict[tuple[str, str], Counter] = {}
     documents: dict[str, set] = {}
     for claim in ctx.data.claims:
@@ -239,8 +384,11 @@ def _sources(ctx: _Context) -> list[str]:
     order = sorted(counts, key=lambda key: (-sum(counts[key].values()), key[0].lower(), key[1]))
     rows = [[inline(name), kind, sum(counts[(name, kind)].values()),
              *(counts[(name, kind)][status] for status in STATUSES), len(documents[name])]
-            for name, kind in order]
-    return ["## Sources", "", *_table(["source", "type", "claims", *STATUSES, "documents"], rows), ""]
+            for name, kind in order[:limit]]
+    lines = ["## Sources", "", *_table(["source", "type", "claims", *STATUSES, "documents"], rows), ""]
+    if limit is not None and len(order) > limit:
+        lines += [f"… and {plural(len(order) - limit, 'more source')} (see `factcheck report --full`).", ""]
+    return lines
 
 
 def _documents(ctx: _Context) -> list[str]:
@@ -261,40 +409,54 @@ def _mermaid_label(name: str) -> str:
     return '"' + " ".join(name.split()).replace('"', "#quot;") + '"'
 
 
-def _diagram(ctx: _Context) -> list[str]:
+def _diagram(ctx: _Context, limit: int | None) -> list[str]:
+    """Who denies or contradicts whom, as a Mermaid graph; in a briefing the heaviest edges only."""
     lines = ["## Who denies or contradicts whom", ""]
     edges = Counter((ctx.who(ctx.claim(r.source_id)), r.relation, ctx.who(ctx.claim(r.target_id)))
                     for r in ctx.disputes)
     if not edges:
         return lines + ["No denials or contradictions in scope.", ""]
-    names = sorted({edge[0] for edge in edges} | {edge[2] for edge in edges}, key=str.lower)
+    kept = dict(sorted(edges.items(), key=lambda e: (-e[1], e[0]))[:limit])
+    names = sorted({edge[0] for edge in kept} | {edge[2] for edge in kept}, key=str.lower)
     rank = {name: number for number, name in enumerate(names, 1)}
     ids = {name: f"a{number}" for name, number in rank.items()}  # safe ids: labels carry the names
     lines += ["```mermaid", "graph LR"]
     lines += [f"  {ids[name]}[{_mermaid_label(name)}]" for name in names]
-    for (first, relation, second), count in sorted(edges.items(),
+    for (first, relation, second), count in sorted(kept.items(),
                                                    key=lambda e: (rank[e[0][0]], e[0][1], rank[e[0][2]])):
         label = relation if count == 1 else f"{relation} x{count}"
         lines.append(f"  {ids[first]} -->|{label}| {ids[second]}")
-    return lines + ["```", ""]
+    lines += ["```", ""]
+    if len(kept) < len(edges):
+        lines += [f"The {plural(len(kept), 'heaviest edge')} of {len(edges)}; `factcheck report --full` draws all.", ""]
+    return lines
 
 
-def _timeline(ctx: _Context) -> list[str]:
+def _timeline(ctx: _Context, claims=None) -> list[str]:
+    """Dated claims in order of the events they are about: `claims`, or those the report cites."""
     lines = ["## Timeline", ""]
-    dated = sorted((c for c in ctx.data.claims if c.when), key=lambda c: (c.when, _order(c)))
+    pool = ctx.data.claims if claims is None else claims
+    dated = sorted({c.id: c for c in pool if c.when}.values(), key=lambda c: (c.when, _order(c)))
     if not dated:
-        return lines + ["No claim in scope is dated.", ""]
+        return lines + ["No claim in scope is dated." if claims is None else "No claim cited above is dated.", ""]
     rows = [[claim.when, inline(ctx.who(claim)), ctx.notes.quote(claim), claim.status] for claim in dated]
     return lines + _table(["when", "source", "claim", "status"], rows) + [""]
 
 
-def render_report(data: ReportData) -> str:
-    """The whole report; footnotes last, numbered in order of first citation."""
+def render_report(data: ReportData, full: bool = False) -> str:
+    """The whole report: a briefing (findings, denials, contradictions, corroboration, sources,
+    timeline of the claims cited); `full` adds every claim by source with its grade and the whole
+    timeline. Footnotes last, numbered in order of first citation."""
     ctx = _context(data)
     lines = [f"# {inline(data.title)}", "", _scope(data), ""]
-    for section in (_summary, _findings, _contradictions, _by_actor, _corroboration, _sources,
-                    _diagram, _timeline, _documents):
-        lines += section(ctx)
+    lines += _summary(ctx) + _findings(ctx) + _denied(ctx, None if full else DENIED_SHOWN)
+    lines += _contested(ctx, None if full else CONTESTED_SHOWN)
+    lines += _corroborated(ctx, None if full else CORROBORATED_SHOWN)
+    if full:
+        lines += _by_source(ctx) + _corroboration_table(ctx)
+    lines += _sources(ctx, None if full else SOURCES_SHOWN) + _diagram(ctx, None if full else EDGES_SHOWN)
+    lines += _timeline(ctx, None if full else list(ctx.notes.claims))
+    lines += _documents(ctx)
     if ctx.notes.claims:
-        lines += ["## Quotes and where they stand", "", *ctx.notes.definitions(), ""]
+        lines += ["## Sources of the quotes", "", *ctx.notes.definitions(), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -5,26 +5,24 @@ Each function returns a renderable, strings or plain records; the CLI decides wh
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-def _claim_cell(claim) -> str:
-    return f"{claim.id} {claim.source} ({claim.document})\n\"{claim.quote}\""
+from factcheck.render.layout import Column, Listing
 
-
-def contradictions_table(found) -> Table:
+def contradictions_listing(found) -> Listing:
     """One row per contradiction: its type, the opposing claim, the claim opposed, and why."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("type", no_wrap=True)
-    table.add_column("claim", overflow="fold", ratio=2)
-    table.add_column("against", overflow="fold", ratio=2)
-    table.add_column("reason", overflow="fold", ratio=3)
+    columns = (Column("type"), Column("claim"), Column("source", text=True, min_width=12, max_width=24),
+               Column("document", drop=2), Column("quote", text=True),
+               Column("against"), Column("source", text=True, min_width=12, max_width=24),
+               Column("document", drop=1), Column("quote", text=True), Column("reason", text=True))
+    rows = []
     for item in found:
         reason = item.relation.reason + (" [manual]" if item.relation.origin == "manual" else "")
-        table.add_row(item.type, _claim_cell(item.source), _claim_cell(item.target), reason)
-    return table
+        rows.append((item.type, item.source.id, item.source.source, item.source.document, item.source.quote,
+                     item.target.id, item.target.source, item.target.document, item.target.quote, reason))
+    return Listing(columns, rows, [contradiction_record(item) for item in found], noun="contradiction")
 
 
 def _claim_end(claim) -> dict:
@@ -40,20 +38,18 @@ def contradiction_record(item) -> dict:
             "from": _claim_end(item.source), "to": _claim_end(item.target)}
 
 
-def _grade(item) -> str:
-    return "" if item.assessment is None else f"{item.assessment.grade} {item.grade_name}"
-
-
-def scores_table(ranked) -> Table:
-    """One row per claim, best supported first: id, who says it, grade, score, status, quote."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("id", "source", "grade", "score", "status"):
-        table.add_column(column, no_wrap=column != "source", justify="right" if column == "score" else "left")
-    table.add_column("quote", overflow="fold")
+def scores_listing(ranked) -> Listing:
+    """One row per claim, best supported first: id, who says it, score, grade, status, quote."""
+    columns = (Column("id"), Column("source", text=True, min_width=12, max_width=24), Column("score", right=True),
+               Column("grade", right=True), Column("grade name", drop=2), Column("status", drop=1),
+               Column("quote", text=True, min_width=30))
+    rows = []
     for item in ranked:
-        score = "" if item.assessment is None else f"{item.assessment.score:.2f}"
-        table.add_row(item.claim.id, item.claim.source, _grade(item), score, item.claim.status, item.claim.quote)
-    return table
+        assessment = item.assessment
+        rows.append((item.claim.id, item.claim.source, "" if assessment is None else f"{assessment.score:.2f}",
+                     "" if assessment is None else str(assessment.grade), item.grade_name or "",
+                     item.claim.status, item.claim.quote))
+    return Listing(columns, rows, [score_record(item) for item in ranked], noun="claim")
 
 
 def score_record(item) -> dict:

@@ -1,71 +1,64 @@
-"""Rich tables for people: claims, documents, actors, sources; and the ingest summary lines.
+"""The listings of claims, documents, actors and sources (see `layout`), and the ingest summary lines.
 
-Each function returns a renderable or strings; the CLI decides where they are printed.
+Each function returns a Listing or strings; the CLI decides how and where they are printed.
 """
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
-
 from factcheck.models import STATUSES
+from factcheck.render.layout import Column, Listing, plural
 
-WIDE = 120          # terminal columns from which the claims table shows every field
-SOURCE_WIDTH = 24    # a longer source name folds onto more lines, leaving room for the quote
-DOCUMENT_WIDTH = 16  # characters of a file name a claims row shows; `show` gives the full name
-
-
-def _table(*columns: str, **options) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, **options)
-    for column in columns:
-        table.add_column(column)
-    return table
+SOURCE_WIDTH = 24    # a longer source name wraps onto more lines, leaving room for the quote
 
 
-def claims_table(listed, width: int = WIDE) -> Table:
-    """One row per claim: id, who says it, how it stands, the quote; where and how, when wide enough."""
-    wide = width >= WIDE
-    columns = ("id", "document", "source", "status", "kind", "certainty", "when") if wide else ("id", "source", "status")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in columns:
-        # identifiers and labels stay whole; the source and the quote take the folding
-        table.add_column(column, no_wrap=column != "source", overflow="ellipsis" if column == "document" else "fold",
-                         max_width={"document": DOCUMENT_WIDTH, "source": SOURCE_WIDTH}.get(column))
-    table.add_column("quote", overflow="fold")
+def claims_listing(listed, records) -> Listing:
+    """`list`: one row per claim; on a narrow terminal the kind, certainty, date and document go first."""
+    columns = (Column("id"), Column("document", drop=4), Column("source", text=True, max_width=SOURCE_WIDTH,
+                                                                min_width=12),
+               Column("status"), Column("kind", drop=2), Column("certainty", drop=3), Column("when", drop=1),
+               Column("quote", text=True, min_width=30))
+    rows = []
     for item in listed:
         claim = item.claim
         status = claim.status + (f" (review: {item.review})" if item.review else "")
-        cells = {"id": claim.id, "document": claim.document, "source": claim.source, "status": status,
-                 "kind": claim.kind, "certainty": claim.certainty, "when": claim.when or ""}
-        table.add_row(*(cells[column] for column in columns), claim.quote)
-    return table
+        rows.append((claim.id, claim.document, claim.source, status, claim.kind, claim.certainty,
+                     claim.when or "", claim.quote))
+    return Listing(columns, rows, records, noun="claim", csv_fields=_without_type(records))
 
 
-def documents_table(infos) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for column in ("document", "published", "claims", "chars"):
-        table.add_column(column, no_wrap=True, justify="right" if column in ("claims", "chars") else "left")
-    table.add_column("title", overflow="fold")
+def _without_type(records) -> tuple[str, ...] | None:
+    """The CSV columns of export records: every field but "type", which one table makes constant."""
+    from factcheck.render.records import CLAIM_FIELDS
+
+    fields = tuple(records[0]) if records else CLAIM_FIELDS
+    return tuple(field for field in fields if field != "type")
+
+
+def documents_listing(infos, records) -> Listing:
+    columns = (Column("document"), Column("published"), Column("claims", right=True),
+               Column("chars", right=True, drop=1), Column("title", text=True, min_width=20))
+    rows = []
     for info in infos:
         published = (info.published or "") + (" inferred" if info.published_inferred else "")
         title = " by ".join(part for part in (info.title, info.author) if part)
-        table.add_row(info.name, published, str(info.claims), f"{info.chars:,}", title)
-    return table
+        rows.append((info.name, published, str(info.claims), f"{info.chars:,}", title))
+    return Listing(columns, rows, records, noun="document", csv_fields=_without_type(records))
 
 
-def actors_table(infos) -> Table:
-    table = _table("actor", "type", "claims", "aliases")
-    for info in infos:
-        table.add_row(info.name, info.type or "", str(info.claims), ", ".join(info.aliases))
-    return table
+def actors_listing(infos) -> Listing:
+    columns = (Column("actor", text=True, min_width=12, max_width=32), Column("type", drop=1),
+               Column("claims", right=True), Column("aliases", text=True, min_width=20))
+    rows = [(info.name, info.type or "", str(info.claims), ", ".join(info.aliases)) for info in infos]
+    return Listing(columns, rows, [actor_record(info) for info in infos], noun="actor",
+                   csv_fields=("actor", "type", "claims", "aliases"))
 
 
-def sources_table(summaries) -> Table:
-    table = _table("source", "type", "claims", *STATUSES)
-    for summary in summaries:
-        table.add_row(summary.source, summary.source_type, str(summary.claims),
-                      *(str(summary.statuses.get(status, 0)) for status in STATUSES))
-    return table
+def sources_listing(summaries) -> Listing:
+    columns = (Column("source", text=True, min_width=12), Column("type", drop=1), Column("claims", right=True),
+               *(Column(status, right=True) for status in STATUSES))
+    rows = [(summary.source, summary.source_type, str(summary.claims),
+             *(str(summary.statuses.get(status, 0)) for status in STATUSES)) for summary in summaries]
+    return Listing(columns, rows, [source_record(summary) for summary in summaries], noun="source")
 
 
 def actor_record(info) -> dict:
@@ -79,13 +72,14 @@ def source_record(summary) -> dict:
 
 def ingest_summary(summary) -> list[str]:
     """The closing lines of `ingest`: what changed, then each warning, skipped file and error."""
-    plural = "" if summary.documents == 1 else "s"
-    lines = [f"{summary.documents} document{plural}: {len(summary.new)} new, "
+    lines = [f"{plural(summary.documents, 'document')}: {len(summary.new)} new, "
              f"{len(summary.replaced)} replaced, {len(summary.unchanged)} unchanged; "
-             f"{summary.claims} claims extracted; {len(summary.warnings)} warnings; "
+             f"{plural(summary.claims, 'claim')} extracted; {plural(len(summary.warnings), 'warning')}; "
              f"{len(summary.errors)} failed"]
     if summary.skipped:
-        lines.append(f"skipped {len(summary.skipped)} files that are not documents (.txt, .md): "
+        skipped = len(summary.skipped)
+        lines.append(f"skipped {plural(skipped, 'file')} that {'is not a document' if skipped == 1 else 'are not documents'}"
+                     " (.txt, .md): "
                      + ", ".join(summary.skipped[:5]) + (", ..." if len(summary.skipped) > 5 else ""))
     if (summary.new or summary.replaced) and not summary.analysed:
         lines.append("relations and statuses not recomputed: analysis is not available")

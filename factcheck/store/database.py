@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -17,6 +18,7 @@ from factcheck import config
 from factcheck.errors import NotFound, StoreError
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation
 from factcheck.store import kept, links, queries, schema, writes
+from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 
@@ -27,6 +29,7 @@ class Store:
     def __init__(self, engine: Engine, path: Path) -> None:
         self._engine = engine
         self.path = path
+        self.folder = path.resolve().parent     # stored source paths are relative to it
 
     @classmethod
     def open(
@@ -66,20 +69,22 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         with reading(self._engine, self.path) as conn:
-            return queries.document_infos(conn)
+            return [with_full_path(info, self.folder) for info in queries.document_infos(conn)]
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
         with reading(self._engine, self.path) as conn:
-            return queries.document_info_by(conn, "path", path)
+            return with_full_path(queries.document_info_by(conn, "path", stored_path(path, self.folder)),
+                                  self.folder)
 
     def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
         """The stored document with exactly these bytes, whatever its path (e.g. a moved file)."""
         with reading(self._engine, self.path) as conn:
-            return queries.document_info_by(conn, "sha256", sha256)
+            return with_full_path(queries.document_info_by(conn, "sha256", sha256), self.folder)
 
     def document(self, name_or_path_or_sha_prefix: str) -> Document:
+        keys = lookup_keys(name_or_path_or_sha_prefix, self.folder)
         with reading(self._engine, self.path) as conn:
-            return queries.find_document(conn, name_or_path_or_sha_prefix, str(self.path))
+            return with_full_path(queries.find_document(conn, keys, str(self.path)), self.folder)
 
     def save_extraction(
         self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None
@@ -90,17 +95,17 @@ class Store:
         `actor_types` (canonical name -> type, e.g. from the gazetteer) fills in actor types.
         """
         with writing(self._engine, self.path) as conn:
-            return writes.save_extraction(conn, extraction, actor_types)
+            return writes.save_extraction(conn, _stored_extraction(extraction, self.folder), actor_types)
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:
         """Several documents saved in one transaction, each whole or not at all (see `Batch`)."""
         with writing_batch(self._engine, self.path) as conn:
-            yield Batch(conn)
+            yield Batch(conn, self.folder)
 
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
-            if not writes.remove_document(conn, path):
+            if not writes.remove_document(conn, stored_path(path, self.folder)):
                 raise NotFound(
                     f"no document stored under {path} in {self.path}; "
                     "run `factcheck documents` to see them"
@@ -122,7 +127,8 @@ class Store:
         are left out when either is given.
         """
         where = queries.ClaimFilter(
-            actors, source, status, kind, document, since, until, search, grade, limit
+            actors, source, status, kind, document and lookup_keys(document, self.folder), since, until,
+            search, grade, limit
         )
         with reading(self._engine, self.path) as conn:
             return queries.load_claims(conn, queries.select_claims(where))
@@ -233,19 +239,27 @@ class Batch:
     with the batch, even when the failure ends it.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, folder: Path) -> None:
         self._conn = conn
+        self._folder = folder
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
-        return queries.document_info_by(self._conn, "path", path)
+        info = queries.document_info_by(self._conn, "path", stored_path(path, self._folder))
+        return with_full_path(info, self._folder)
 
     def document_by_sha256(self, sha256: str) -> DocumentInfo | None:
-        return queries.document_info_by(self._conn, "sha256", sha256)
+        return with_full_path(queries.document_info_by(self._conn, "sha256", sha256), self._folder)
 
     def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
         with self._conn.begin_nested():
-            return writes.save_extraction(self._conn, extraction, actor_types)
+            return writes.save_extraction(self._conn, _stored_extraction(extraction, self._folder), actor_types)
+
+
+def _stored_extraction(extraction: Extraction, folder: Path) -> Extraction:
+    """The extraction with its document's path in its stored form (see `store.paths`)."""
+    return replace(extraction, document=replace(extraction.document,
+                                                path=stored_path(extraction.document.path, folder)))
 
 
 def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:

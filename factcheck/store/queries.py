@@ -35,7 +35,7 @@ class ClaimFilter:
     source: str | None = None
     status: str | None = None
     kind: str | None = None
-    document: str | None = None
+    document: Sequence[str] | None = None   # a name, path or sha256 prefix, then stored paths it may mean
     since: str | None = None
     until: str | None = None
     search: str | None = None
@@ -134,9 +134,11 @@ def find_claim(conn: Connection, id_or_prefix: str, where: str) -> Claim:
     return load_claims(conn, base.where(CLAIM.c.id == ids[0]))[0]
 
 
-def find_document(conn: Connection, key: str, where: str) -> Document:
-    """A document by exact path, else by file name, else by a prefix of its sha256."""
-    for clause in _document_lookups(key):
+def find_document(conn: Connection, keys: Sequence[str], where: str) -> Document:
+    """A document by exact path, else by file name, else by a prefix of its sha256; `keys` are
+    what the user wrote, then the stored paths it may mean (see `store.paths.lookup_keys`)."""
+    key = keys[0]
+    for clause in _document_lookups(keys):
         rows = conn.execute(select(DOCUMENT).where(clause).order_by(DOCUMENT.c.path)).mappings().all()
         if len(rows) == 1:
             return to_document(rows[0])
@@ -146,9 +148,10 @@ def find_document(conn: Connection, key: str, where: str) -> Document:
     raise NotFound(f"no document {key!r} in {where}; run `factcheck documents` to see them")
 
 
-def _document_lookups(key: str) -> list:
+def _document_lookups(keys: Sequence[str]) -> list:
     """Ways a user names a document, most precise first: path, file name, sha256 prefix."""
-    lookups = [DOCUMENT.c.path == key, DOCUMENT.c.name == key]
+    key = keys[0]
+    lookups = [DOCUMENT.c.path.in_(list(keys[1:])), DOCUMENT.c.name == key] if keys[1:] else [DOCUMENT.c.name == key]
     if len(key) >= MIN_SHA_PREFIX and _HEX.fullmatch(key):
         lookups.append(DOCUMENT.c.sha256.startswith(key, autoescape=True))
     return lookups

@@ -19,7 +19,8 @@ from sqlalchemy import Connection, insert, inspect, select, update
 
 from factcheck.errors import StoreError
 from factcheck.store.engine import is_locked, locked_error
-from factcheck.store.tables import FINDING, META, METADATA, PROFILE
+from factcheck.store.paths import stored_path
+from factcheck.store.tables import DOCUMENT, FINDING, META, METADATA, PROFILE
 
 APPLICATION = "factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -37,7 +38,19 @@ def _add_analysis_tables(conn: Connection) -> None:
     FINDING.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Migration] = [_add_analysis_tables]
+def _relative_document_paths(conn: Connection) -> None:
+    """Schema 3: source paths under the database's folder stored relative to it (see `paths`)."""
+    database = conn.engine.url.database
+    if conn.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    folder = Path(database).resolve().parent
+    for document_id, path in conn.execute(select(DOCUMENT.c.id, DOCUMENT.c.path)).all():
+        relative = stored_path(path, folder)
+        if relative != path:
+            conn.execute(update(DOCUMENT).where(DOCUMENT.c.id == document_id).values(path=relative))
+
+
+MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths]
 
 
 def schema_version() -> int:
