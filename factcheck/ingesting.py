@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import config
+from factcheck.render.text import plural
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Claim, Document
 from factcheck.pipeline.read import read_document, scan_paths
@@ -39,6 +40,7 @@ class IngestSummary:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)      # one message per file that failed
     skipped: list[str] = field(default_factory=list)     # files in folders that are not documents
+    undated: list[str] = field(default_factory=list)     # documents with no publication date at all
     analysed: bool = False                               # relations and statuses were recomputed
 
     @property
@@ -48,9 +50,14 @@ class IngestSummary:
 
 def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
            overrides: dict | None = None, progress: Progress | None = None,
-           reanalyse: bool = False) -> IngestSummary:
+           reanalyse: bool = False, metadata: Path | str | None = None) -> IngestSummary:
     """Read, extract and store every document under `paths`, then bring the analysis up to date:
     incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
+
+    `metadata` is a CSV or JSON Lines file of each document's title, author, publisher,
+    publication date and url (`pipeline/metadata.py`); its values win over the document's own
+    front matter or page metadata, and `overrides` (one file's options) win over both. A row
+    naming no document found is an InputError, raised before anything is stored.
 
     A file that cannot be read is recorded in `errors` and the others go on; a file whose bytes
     are already stored under its path is left as it is. An interruption keeps the documents
@@ -67,11 +74,12 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
         raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
                          "give a single file with them, or put the metadata in each file's front matter")
     summary = IngestSummary(skipped=[str(path) for path in found.skipped])
+    per_document = _metadata_rows(metadata, paths, found.documents, summary) if metadata else {}
     with open_store(db, create=True) as store:
         # Into an empty database, the claims saved are all the claims: the analysis takes them
         # as they are instead of reading them back.
         saved: list[Claim] | None = None if store.has_claims() else []
-        reading = _Reading(max_bytes, overrides, store.aliases(), actor_types())
+        reading = _Reading(max_bytes, overrides, store.aliases(), actor_types(), per_document)
         documents, done = found.documents, 0
         while done < len(documents):
             for path in _ingest_batch(store, documents[done:], summary, reading, saved):
@@ -81,7 +89,22 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
         if summary.new or summary.replaced or reanalyse:
             run_analysis(store, complete=reanalyse, claims=None if saved is None else as_loaded(saved))
             summary.analysed = True
+    if summary.undated:
+        summary.warnings.append(
+            f"{plural(len(summary.undated), 'document')} with no publication date, so their relative dates "
+            f"('on Tuesday', 'last month') stay unresolved: {', '.join(summary.undated)}; "
+            "give --published, front matter or --metadata")
     return summary
+
+
+def _metadata_rows(metadata: Path | str, paths: Sequence[Path | str], documents: list[Path],
+                   summary: IngestSummary) -> dict[Path, dict]:
+    from factcheck.pipeline.metadata import match_documents, read_metadata
+
+    table = read_metadata(metadata)
+    given, missing = match_documents(table, [Path(path) for path in paths], documents, metadata)
+    summary.warnings.extend(table.warnings + missing)
+    return given
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,10 @@ class _Reading:
     overrides: dict
     aliases: dict[str, str]             # the user's aliases -> canonical actor
     actor_types: dict[str, str]         # canonical actor -> type, from the gazetteer
+    per_document: dict[Path, dict] = field(default_factory=dict)   # rows of a metadata file
+
+    def overrides_for(self, path: Path) -> dict:
+        return {**self.per_document.get(path, {}), **self.overrides}
 
 
 def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading: _Reading,
@@ -120,10 +147,13 @@ def _ingest_file(batch, path: Path, summary: IngestSummary, reading: _Reading,
                  saved: list[Claim] | None) -> None:
     from factcheck.pipeline import extract
 
-    document = read_document(path, max_bytes=reading.max_bytes, overrides=reading.overrides)
+    overrides = reading.overrides_for(path)
+    document = read_document(path, max_bytes=reading.max_bytes, overrides=overrides)
+    if document.published is None:
+        summary.undated.append(document.name)
     stored = batch.document_by_path(document.path)
     if stored is not None and stored.sha256 == document.sha256 and not (
-            reading.overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
+            overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
         summary.unchanged.append(document.path)
         return
     twin = batch.document_by_sha256(document.sha256)

@@ -22,6 +22,10 @@ def ingest(
     publisher: Optional[str] = typer.Option(None, help="Publisher (single file only)."),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY[-MM[-DD]] (single file only)."),
     url: Optional[str] = typer.Option(None, help="Where the article was published (single file only)."),
+    metadata: Optional[Path] = typer.Option(
+        None, "--metadata", metavar="FILE",
+        help="CSV or JSON Lines of file,title,author,publisher,published,url, one row per document "
+             "(file: its path relative to the folder); wins over front matter."),
     max_bytes: int = typer.Option(MAX_FILE_BYTES, "--max-bytes", min=1, metavar="N",
                                   help="Refuse files larger than N bytes."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
@@ -36,7 +40,7 @@ def ingest(
     overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
     with _progress(ctx) as progress:
         summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
-                             progress=progress, reanalyse=reanalyse)
+                             progress=progress, reanalyse=reanalyse, metadata=metadata)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 

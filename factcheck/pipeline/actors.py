@@ -228,7 +228,39 @@ def _actor_for(text: str, span: tuple[int, int, str, str | None], seen: list[str
     if actor.kind == "person" and " " not in key and key not in gaz.actors \
             and _other_person(text, start, end, names):
         return None
+    if actor.kind == "country" and key not in _demonym_forms() and _inside_another_name(text, end):
+        return None
     return actor
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(load_list("event_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _demonym_forms() -> frozenset[str]:
+    return frozenset(form for demonym, *_ in load_table("demonyms.txt") for form in (demonym, *demonym_plurals(demonym)))
+
+
+def _inside_another_name(text: str, end: int) -> bool:
+    """A country's name followed by a capitalised word that is no title, state body or other
+    actor begins a name of its own: "Iran Air", "China Daily", "Washington Examiner" are a
+    company and outlets, not their country; "US President", "Iran Air Force" and "Russia
+    Tuesday" keep it. (A demonym before a name, "Russian Railways", is left as it is.)"""
+    from factcheck.pipeline.sources import role_table    # sources.py builds on this module
+
+    after = _WORD_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    gaz = gazetteer()
+    if word.lower() in gaz.common_words or is_calendar_word(word) or _alias_key(word) in gaz.owners \
+            or word.isupper() or word.lower().rstrip("s") in _event_nouns():
+        return False                # "US GPS", "the Tehran Summit": the country's own thing
+    pattern, table = role_table()
+    role = pattern.match(text, after.start(1))
+    return not role or table[role.group().lower()][0] in ("outlet", "media")
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][^\W\d_]{%d,}(?![\w-])" % (MIN_FUZZY_TOKEN_CHARS - 1))

@@ -136,10 +136,16 @@ def estimate_published(text: str) -> str | None:
         return None
     floor = max(a.event.date for a in anchors)
     for mention in date_stage.find_dates(text, None):       # absolute only: "in 2023" dates it later
-        floor = max(floor, mention.value.split("/")[-1], key=_first_day)
+        floor = max(floor, _last_bound(mention.value), key=_first_day)
     placed = _placed_dates(text, _first_day(floor))
     # without a month to place, nothing in the text needs the year, and the event is only a floor
     return max([floor, *placed], key=_first_day) if placed else None
+
+
+def _last_bound(value: str) -> str:
+    """The later end of a date or range; an open range ("since 2014": "2014/..") has only its start."""
+    first, _, last = value.partition("/")
+    return last if last and last != date_stage.OPEN_END else first
 
 
 def _first_day(value: str) -> dt.date:
@@ -152,5 +158,5 @@ def _placed_dates(text: str, floor: dt.date) -> list[str]:
     year of `floor`: resolved against a publication date half a year later."""
     month = floor.month + HALF_YEAR_MONTHS
     horizon = dt.date(floor.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-    return [mention.value.split("/")[-1] for mention in date_stage.find_dates(text, horizon.isoformat())
+    return [_last_bound(mention.value) for mention in date_stage.find_dates(text, horizon.isoformat())
             if mention.relative and any(date_stage.is_month_word(w) for w in re.findall(r"[\w.]+", mention.text))]

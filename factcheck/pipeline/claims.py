@@ -23,6 +23,7 @@ from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
 from factcheck.pipeline.sources import canonical_source, role_table
+from factcheck.pipeline.speaker_reference import Speaker, resolve_speaker, roles_in
 from factcheck.pipeline.split import Part, split_parts
 from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
@@ -61,6 +62,7 @@ class Context:
     extra_aliases: dict[str, str]
     alias_key: tuple[tuple[str, str], ...] = ()
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
+    speakers: list[Speaker] = field(default_factory=list)             # named sources with their roles
     discourse: reference.Discourse = field(default_factory=reference.Discourse)
     refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
     paragraph: int = -1
@@ -357,7 +359,11 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
         name, kind = phrase, "media"
     else:
         name, kind = canonical_source(phrase, context.extra_aliases)
+        named = resolve_speaker(phrase, name, context.speakers)
+        if named:                                   # "the minister", "Soto": who the text named
+            name, kind = named.name, named.kind
     context.sources.append((name, kind))
+    context.speakers.append(Speaker(name, kind, roles_in(phrase)))
     return name, kind
 
 

@@ -3,8 +3,12 @@
 Values keep the precision the text gives: "in 1995" -> 1995, "In January 2022" -> 2022-01,
 "On August 9, 2022" -> 2022-08-09; ranges are "A/B" ("from 2001 to 2011" -> 2001/2011).
 Relative expressions ("last July", "this August", "in late December", "since February 24",
-"yesterday") need a publication date precise enough; without one they give no value.
-Data: lexicon/en/dates_months.txt, dates_weekdays.txt, dates_relative.txt, dates_cues.txt.
+"yesterday") need a publication date precise enough; without one they give no value. A day,
+month or weekday named without a year lies on the side of publication its clause's tense says
+("will close in June" is the coming June, "closed in June" the last one); a day with no tense
+near it is the nearer of the two. "since 2014" is an open range, "2014/..": a start.
+Data: lexicon/en/dates_months.txt, dates_weekdays.txt, dates_relative.txt, dates_cues.txt,
+dates_tense.txt.
 """
 
 from __future__ import annotations
@@ -248,10 +252,12 @@ def _month_number(word: str) -> int:
 def _year_of(month: int, day: int | None, pub: Published | None, mode: str = "latest") -> int | None:
     """The year of a month named without one. By default the latest at or before publication
     ("in late December" in 2020-01 is 2019-12); "last" and "past" are strictly before the
-    publication month, "next" and "coming" after it, "this" in the publication year."""
+    publication month, "next" and "coming" after it, "this" in the publication year; "ahead"
+    (a clause in the future tense) the earliest at or after publication; "nearest" (a day with
+    no tense near it) whichever of the latest and the earliest lies closer to publication."""
     if pub is None:
         return None
-    if mode == "this" or mode == "latest" and pub.month is None:
+    if mode == "this" or mode in ("latest", "ahead", "nearest") and pub.month is None:
         return pub.year
     if pub.month is None:
         return None
@@ -259,7 +265,19 @@ def _year_of(month: int, day: int | None, pub: Published | None, mode: str = "la
         return pub.year if month < pub.month else pub.year - 1
     if mode in ("next", "coming"):
         return pub.year if month > pub.month else pub.year + 1
-    return pub.year if (month, day or 1) <= (pub.month, pub.day or 31) else pub.year - 1
+    if mode == "ahead":
+        return pub.year if (month, day or 31) >= (pub.month, pub.day or 1) else pub.year + 1
+    back = pub.year if (month, day or 1) <= (pub.month, pub.day or 31) else pub.year - 1
+    if mode == "nearest" and day and pub.day and back < pub.year:
+        published = dt.date(pub.year, pub.month, pub.day)
+        ahead, before = _date_or_none(pub.year, month, day), _date_or_none(back, month, day)
+        if ahead and before and (ahead - published) < (published - before):
+            return pub.year
+    return back
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    return dt.date(year, month, day) if _valid(year, month, day) else None
 
 
 def _ymd(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
@@ -308,14 +326,15 @@ def _span_back(count: str | None, unit: str, pub: Published | None) -> str | Non
     return f"{start.split('/')[0]}/{end.split('/')[-1]}"
 
 
-def _weekday_value(mode: str | None, name: str, pub: Published | None) -> str | None:
-    """'on Tuesday' is the latest Tuesday at or before publication; 'last' before, 'next' after."""
+def _weekday_value(mode: str | None, name: str, pub: Published | None, tense: str = "latest") -> str | None:
+    """'on Tuesday' is the latest Tuesday at or before publication, the next one after it in a
+    clause in the future tense ("will meet on Tuesday"); 'last' before, 'next' after."""
     day = _pub_date(pub)
     if day is None:
         return None
     back = (day.weekday() - _weekdays()[1][name.lower().rstrip(".")]) % DAYS_PER_WEEK
     mode = (mode or "").lower()
-    if mode == "next":
+    if mode == "next" or tense == "ahead" and mode in ("", "on", "this"):
         return (day + dt.timedelta(days=(DAYS_PER_WEEK - back) % DAYS_PER_WEEK or DAYS_PER_WEEK)).isoformat()
     if mode == "last" and back == 0:
         back = DAYS_PER_WEEK
@@ -340,10 +359,10 @@ _VALUES: dict[str, Callable] = {
     "day_month_year": lambda g, p: _ymd(int(g[2]), _month_number(g[1]), int(g[0])),
     "months_year": lambda g, p: _range(_ymd(int(g[2]), _month_number(g[0])), _ymd(int(g[2]), _month_number(g[1]))),
     "month_year": lambda g, p: _ymd(int(g[1]), _month_number(g[0])),
-    "month_days": lambda g, p: _range(_dated(g[0], g[1], p), _dated(g[0], g[2], p)),
-    "days_month": lambda g, p: _range(_dated(g[2], g[0], p), _dated(g[2], g[1], p)),
-    "month_day": lambda g, p: _dated(g[0], g[1], p),
-    "day_month": lambda g, p: _dated(g[1], g[0], p),
+    "month_days": lambda g, p, t="latest": _range(_dated(g[0], g[1], p, t), _dated(g[0], g[2], p, t)),
+    "days_month": lambda g, p, t="latest": _range(_dated(g[2], g[0], p, t), _dated(g[2], g[1], p, t)),
+    "month_day": lambda g, p, t="latest": _dated(g[0], g[1], p, t),
+    "day_month": lambda g, p, t="latest": _dated(g[1], g[0], p, t),
     "years": lambda g, p: (f"{g[0]}/{g[1]}" if g[0] else
                            f"{g[2]}/{_full_year(g[2], g[3])}" if _full_year(g[2], g[3]) > int(g[2]) else None),
     "decade": lambda g, p: f"{g[0]}/{int(g[0]) + 9}",
@@ -353,19 +372,22 @@ _VALUES: dict[str, Callable] = {
     "span": lambda g, p: _span_back(g[0], g[1] or g[3], p),   # "the past decades" (no count) is vague
     "ago": lambda g, p: _by_unit(g[1], -_count(g[0]), p),
     "relative": lambda g, p: _by_unit(*_relative_phrases()[" ".join(g[-1].lower().split())], p),
-    "weekday": lambda g, p: _weekday_value(g[0], g[1], p),
-    "month": lambda g, p: _ymd(_year_of(_month_number(g[0]), None, p), _month_number(g[0])),
+    "weekday": lambda g, p, t="latest": _weekday_value(g[0], g[1], p, t),
+    "month": lambda g, p, t="latest": _ymd(_year_of(_month_number(g[0]), None, p,
+                                                    "latest" if t == "nearest" else t), _month_number(g[0])),
     "year": lambda g, p: g[0],
 }
 ABSOLUTE_KINDS = frozenset({"month_days_year", "days_month_year", "month_day_year", "day_month_year",
                             "months_year", "month_year", "years", "decade", "quarter", "iso", "year"})
+# The forms whose side of the publication date the clause's tense decides.
+TENSED_KINDS = frozenset({"month_days", "days_month", "month_day", "day_month", "weekday", "month"})
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 MONTHS_PER_QUARTER = 3
 
 
-def _dated(month: str, day: str, pub: Published | None) -> str | None:
+def _dated(month: str, day: str, pub: Published | None, mode: str = "latest") -> str | None:
     number = _month_number(month)
-    return _ymd(_year_of(number, int(day), pub), number, int(day))
+    return _ymd(_year_of(number, int(day), pub, mode), number, int(day))
 
 
 def _quarter(which: str, year: str) -> str:
@@ -373,6 +395,7 @@ def _quarter(which: str, year: str) -> str:
     return f"{year}-{first:02d}/{year}-{first + MONTHS_PER_QUARTER - 1:02d}"
 
 
+OPEN_END = ".."               # ISO 8601-2's open end of a range: "since 2014" is "2014/.."
 _SINCE = compile_fast(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start)\s+of\s+)?$")
 
 
@@ -384,14 +407,85 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         groups = item.match.groups()
         if item.kind == "relative":
             groups = (item.match.group(),)
-        value = _VALUES[item.kind](groups, pub)
+        if pub and item.kind in TENSED_KINDS:
+            tense = tense_near(text, item.start, item.end)
+            mode = {"future": "ahead", "past": "latest"}.get(tense, "nearest")
+            value = _VALUES[item.kind](groups, pub, mode)
+        else:
+            value = _VALUES[item.kind](groups, pub)
         if value is None:
             continue
         relative = item.kind not in ABSOLUTE_KINDS
-        if pub and "/" not in value and _SINCE.search(text, max(0, item.start - CONTEXT_CHARS), item.start):
-            value, relative = f"{value}/{published.strip()[:10]}", True   # "since February 24": to publication
+        if "/" not in value and _SINCE.search(text, max(0, item.start - CONTEXT_CHARS), item.start):
+            value, relative = f"{value}/{OPEN_END}", True   # "since February 24": from then on
         mentions.append(DateMention(item.start, item.end, text[item.start:item.end], value, relative))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _tense_markers() -> tuple[re.Pattern, dict[str, str]]:
+    table = {" ".join(phrase.lower().split()): tense for phrase, tense, *_ in load_table("dates_tense.txt")}
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
+    # a marker starts a word, or is a contraction ("we'll"); -ed words but "-eed" ("speed") and
+    # a few adjectives ("hundred", "sacred") are regular past forms
+    return re.compile(r"(?:(?<![\w'’])|(?=['’]))(?:(" + words + r")|(?!" + NOT_PAST_ED + r")([a-z]{2,}[^e\W]ed))"
+                      r"(?![\w'’])", re.I), table
+
+
+NOT_PAST_ED = r"(?:hundred|kindred|sacred|naked|wicked|rugged|ragged|crooked|beloved)\b"
+
+
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.I)
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the time expression at [start, end): the tense marker
+    nearest before it in its clause ("will close in June"), else the nearest after it ("In
+    June, the plant will close")."""
+    opening = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    closing = _CLAUSE_END.search(text, end)
+    pattern, table = _tense_markers()
+    before, after = None, None
+    for match in pattern.finditer(text, opening, closing.start() if closing else len(text)):
+        tense = table[" ".join(match.group(1).lower().split())] if match.group(1) else "past"
+        if tense == "past" and _BE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue                                     # "will be held": the auxiliary's tense
+        if match.end() <= start:
+            before = tense
+        elif match.start() >= end and after is None:
+            after = tense
+    return before or after
+
+
+# A time preposition before the noun phrase makes it a time again: "after Tuesday's vote",
+# "ahead of its 2015 acquisition".
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:before|after|ahead\s+of|prior\s+to|during|following|since|until|till|amid|by|through|throughout)"
+    r"\s+(?:(?:the|its|his|her|their|our|a|an)\s+)?$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def names_a_thing(text: str, mention: DateMention) -> bool:
+    """True when the time expression modifies a noun rather than the clause: "the 2018
+    agreement", "a previously reported 2016 incident", "last week's report", "Tuesday's vote".
+    It dates the thing named, not what is said of it. "In 2018 talks stalled" keeps its cue
+    ("in"), "2016 was a turning point" has a function word after the year, and "after
+    Tuesday's vote" is a time again."""
+    before = text[max(0, mention.start - CONTEXT_CHARS):mention.start]
+    if _TIME_PREPOSITION_BEFORE.search(before):
+        return False                                # "ahead of its 2015 acquisition": a time
+    after = text[mention.end:mention.end + CONTEXT_CHARS]
+    if _POSSESSIVE_AFTER.match(after):
+        return True
+    if not _YEAR_ONLY.fullmatch(mention.text):
+        return False
+    following = _WORD_AFTER.match(after)
+    if not following or following.group(1).lower() in _count_context()[2]:
+        return False
+    return not _cue_before("year").search(before) and not _cue_before("month").search(before)
 
 
 def resolve_when(text: str, published: str | None, default: str | None = None) -> str | None:

@@ -86,11 +86,12 @@ def _title_of_pattern() -> re.Pattern:
 
 
 def period_of(iso: str | None) -> tuple[str, str] | None:
-    """'2022-08' -> ('2022-08-01', '2022-08-31'); '2022' -> the year; 'A/B' -> A's start to B's end."""
+    """'2022-08' -> ('2022-08-01', '2022-08-31'); '2022' -> the year; 'A/B' -> A's start to B's end;
+    an open range 'A/..' ("since 2014") -> A, the one time it names."""
     if not iso:
         return None
     first, _, last = iso.partition("/")
-    lo, hi = _bounds(first), _bounds(last or first)
+    lo, hi = _bounds(first), _bounds(last if last and last != ".." else first)
     return (lo[0], hi[1]) if lo and hi else None
 
 

@@ -6,8 +6,10 @@ the agreement signed in 2021"). Without one, a date opening its sentence or a cl
 the paragraph frames it ("On July 19, Tehran hosted the summit. Putin attended ..."), and a claim
 that points back ("that same day", "at which point") takes the latest date named before it. A
 present state, or a claim with nothing framing it, holds at the month of publication; a
-prediction without a date of its own has none.
-Data: lexicon/en/dates_anaphora.txt.
+prediction without a date of its own has none, nor has a habit, a rule or what ought to be
+("typically", "need to"). A year that modifies a noun ("the 2018 agreement") dates the thing
+named, not the claim, and frames nothing.
+Data: lexicon/en/dates_anaphora.txt, dates_timeless.txt.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def sentence_dates(sentence: Sentence, published: str | None) -> list[Dated]:
     openings = [0] + [m.end() for m in CLAUSE_OPENING_RE.finditer(sentence.text)]
     out = []
     for mention in date_stage.find_dates(sentence.text, published):
-        frames = any(0 <= mention.start - at <= FRAME_CHARS or _in_opening_adverbial(sentence.text, at, mention.start)
+        frames = not date_stage.names_a_thing(sentence.text, mention) and any(0 <= mention.start - at <= FRAME_CHARS or _in_opening_adverbial(sentence.text, at, mention.start)
                      for at in openings)
         out.append((sentence.start + mention.start, mention.value, frames))
     return out
@@ -58,7 +60,7 @@ def claim_when(quote: str, start: int, paragraph_dates: list[Dated], published: 
     own = _own_date(quote, start, published, nested)
     if own:
         return own
-    if kind == "prediction":
+    if kind == "prediction" or _timeless(quote):
         return None
     default = published[:7] if published else None
     anchor = _anchor(quote, start, paragraph_dates)
@@ -73,9 +75,24 @@ def _own_date(text: str, start: int, published: str | None, nested: tuple[tuple[
     dates the nested signing, not the resemblance."""
     inside = [(lo, hi) for lo, hi in nested if not (lo <= start and start + len(text) <= hi)]
     for mention in date_stage.find_dates(text, published):
+        if date_stage.names_a_thing(text, mention):
+            continue                                # "the 2018 agreement": the agreement's date
         if not any(lo <= start + mention.start and start + mention.end <= hi for lo, hi in inside):
             return mention.value
     return None
+
+
+@lru_cache(maxsize=1)
+def _timeless_words() -> re.Pattern:
+    words = sorted(load_list("dates_timeless.txt"), key=len, reverse=True)
+    return compile_fast(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+def _timeless(quote: str) -> bool:
+    """A habit, a rule or what ought to be ("Airstrikes typically leave craters", "We need to
+    learn the lessons"), with no past tense in it, holds at no particular time."""
+    found = _timeless_words().search(quote)
+    return bool(found) and date_stage.tense_near(quote, found.start(), found.end()) != "past"
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,49 @@
+"""Speakers named again by a role or a surname resolve to the person or body the text named."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import Document
+from factcheck.pipeline import extract
+
+ARTICLE = """\
+Foreign Minister Ana Soto said the talks would resume. The Lima City Council said the bridge was safe.
+
+"We are ready," the minister said. The council said repairs were finished. Later, Lima Water said prices would rise. The company said the rise was small. "It is fair," said Soto.
+"""
+
+
+def sources() -> dict[str, tuple[str, str]]:
+    document = Document(name="a.txt", path="/a.txt", sha256="0" * 64, text=ARTICLE, published="2024-03-14")
+    return {claim.quote.strip('"'): (claim.source, ARTICLE[slice(*claim.source_span)])
+            for claim in extract(document).claims if claim.source_span}
+
+
+@pytest.mark.parametrize("quote, source, written", [
+    ("We are ready", "Ana Soto", "the minister"),                 # a person's role: the named person
+    ("repairs were finished", "Lima City Council", "The council"),     # a body's: the nearest body
+    ("the rise was small", "Lima Water", "The company"),
+    ("It is fair", "Ana Soto", "Soto"),                           # a surname: the full name
+])
+def test_a_role_or_surname_names_the_earlier_speaker(quote, source, written):
+    assert sources()[quote] == (source, written)
+
+
+def test_a_role_with_no_earlier_speaker_stays_as_written():
+    text = "The minister said the plan would work.\n"
+    [claim] = extract(Document(name="b.txt", path="/b.txt", sha256="0" * 64, text=text)).claims
+    assert claim.source == "minister"
+
+
+def test_a_role_skips_a_speaker_the_text_gave_another_role():
+    text = ("Fire chief Tomas Reyes alleged that the owner ignored the warnings. "
+            "The mayor said the harbour would reopen.\n")
+    claims = extract(Document(name="c.txt", path="/c.txt", sha256="0" * 64, text=text)).claims
+    assert {c.quote: c.source for c in claims}["the harbour would reopen"] == "mayor"
+
+
+def test_a_description_never_points_back_to_an_unnamed_speaker():
+    text = "The city engineer said the span had cracked. The transport office said the bridge would close.\n"
+    claims = extract(Document(name="d.txt", path="/d.txt", sha256="0" * 64, text=text)).claims
+    assert {c.quote: c.source for c in claims}["the bridge would close"] == "transport office"
