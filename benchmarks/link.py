@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
-"""Linking at scale: time `analyze` on 10k and 100k synthetic claims built from news text.
+"""Linking at scale, and how many gold relations become candidates.
 
     python benchmarks/link.py                       # ../shared/polnear/{train,dev}/text
     python benchmarks/link.py --sizes 10000 30000 100000 [--corpus DIR ...]
+    python benchmarks/link.py --recall              # candidate recall@k on ../shared/crossdoc and the seeds
+
+Timing: `analyze` on 10k and 100k synthetic claims built from news text.
 
 Claims are made on the fly from the corpus (nothing of it is stored here): each sentence split
 naively at commas into clause-sized quotes; actors are the capitalised words that recur across
 the corpus (a crude gazetteer); the source is the capitalised name before "said", else the
 author; `when` is the month in the file name (PolNeAR: outlet_YYYY-MM-DD_slug.txt). When the
 corpus runs out, it is reused as next year's news (same words, another period), as a database
-grows. Prints, per size, the seconds for candidate pairs (blocking + rapidfuzz cdist) and for
-the whole analysis, and how the time grew against the claim count: a quadratic method would
-grow by the square of the size ratio.
+grows. Prints, per size, the seconds for the candidate pairs (the retrieval index, each claim's
+top k) and for the whole analysis, and how the time grew against the claim count: a quadratic
+method would grow by the square of the size ratio.
+
+Recall: the gold corpora's documents are extracted in process, each gold claim mapped to the
+extracted claim covering most of its quote (as ../shared/eval/score_claims.py maps them), and
+every gold relation whose two ends map to two claims is looked up among the candidate pairs of
+each claim's top k: the share found, per relation kind and per k. The gold is read for measuring
+only.
 """
 
 from __future__ import annotations
@@ -28,11 +37,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck.analysis import analyze  # noqa: E402
-from factcheck.analysis.link import similar_pairs  # noqa: E402
+from factcheck.analysis.index import ClaimIndex  # noqa: E402
 from factcheck.analysis.profile import build_profiles  # noqa: E402
 from factcheck.models import Claim  # noqa: E402
 
-CORPORA = [ROOT.parent / "shared" / "polnear" / split / "text" for split in ("train", "dev")]
+SHARED = ROOT.parent / "shared"
+CORPORA = [SHARED / "polnear" / split / "text" for split in ("train", "dev")]
+GOLD_SETS = {"crossdoc": (SHARED / "crossdoc" / "docs", SHARED / "crossdoc" / "gold"),
+             "seeds": (SHARED / "seeds", SHARED / "gold" / "seeds")}
+RECALL_KS = (5, 10, 20, 40)
 MIN_CLAUSE_WORDS = 5
 MAX_ACTORS = 4
 # A capitalised word is taken for an actor when this many sentences use it (and not at their start).
@@ -88,7 +101,7 @@ def time_size(sentences, size: int) -> tuple[float, float, int, int]:
     claims = build_claims(sentences, size)
     gc.disable()
     started = time.perf_counter()
-    pairs = similar_pairs(build_profiles(claims))
+    pairs = ClaimIndex(build_profiles(claims)).candidate_pairs()
     linking = time.perf_counter() - started
     gc.enable()
     started = time.perf_counter()
@@ -96,11 +109,48 @@ def time_size(sentences, size: int) -> tuple[float, float, int, int]:
     return linking, time.perf_counter() - started, len(pairs), len(relations)
 
 
+def candidate_recall(name: str, docs_dir: Path, gold_dir: Path) -> None:
+    """Print the share of gold relations whose two claims are candidates, per kind and k."""
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score_claims  # noqa: PLC0415 - the shared scorer, present only beside the project
+
+    from factcheck.pipeline import extract
+    from factcheck.pipeline.read import read_document
+
+    docs, gold, _, _ = score_claims.load_gold([(docs_dir, gold_dir)])
+    from factcheck.config import MAX_FILE_BYTES
+
+    claims = [c for name_ in sorted(docs)
+              for c in extract(read_document(docs_dir / name_, max_bytes=MAX_FILE_BYTES)).claims]
+    system = [{"doc": c.document, "start": c.start, "end": c.end} for c in claims]
+    best, _ = score_claims.match(system, gold)
+    relations = score_claims.gold_relations(gold, docs)
+    index = ClaimIndex(build_profiles(claims))
+    for k in RECALL_KS:
+        pairs = index.candidate_pairs(k)
+        found, total = Counter(), Counter()
+        for kind, a, b in relations:
+            if a in best and b in best and best[a] != best[b]:
+                total[kind] += 1
+                found[kind] += (min(best[a], best[b]), max(best[a], best[b])) in pairs
+        shares = "  ".join(f"{kind} {found[kind] / total[kind]:.2f} ({found[kind]}/{total[kind]})"
+                           for kind in sorted(total))
+        print(f"{name:>9} top {k:>2}: {len(pairs):>5} candidate pairs; recall {shares}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--corpus", type=Path, action="append", help="folder of .txt news articles")
+    parser.add_argument("--recall", action="store_true", help="candidate recall@k on the gold corpora instead")
     args = parser.parse_args()
+    if args.recall:
+        present = {name: dirs for name, dirs in GOLD_SETS.items() if dirs[0].is_dir() and dirs[1].is_dir()}
+        if not present:
+            raise SystemExit(f"no gold corpora under {SHARED}")
+        for name, (docs_dir, gold_dir) in present.items():
+            candidate_recall(name, docs_dir, gold_dir)
+        return
     corpora = [c for c in (args.corpus or CORPORA) if c.is_dir()]
     if not corpora:
         raise SystemExit("no corpus: give --corpus DIR (a folder of .txt news articles)")

@@ -27,6 +27,11 @@ FINDING_MIN_SHARED_WORDS = min(corroborate.MIN_SHARED_WORDS_REPEAT, corroborate.
                                contradict.MIN_SHARED_WORDS, contradict.DATE_MIN_SHARED_WORDS)
 
 
+# Index cosine (0-1) below which a candidate pair, neither neighbours nor both counting, shares too
+# little for any rule to find a relation in it: its words are not compared further.
+MIN_DECISION_SIMILARITY = 0.12
+
+
 def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
                   focus: set[int] | None = None, index: ClaimIndex | None = None) -> list[Finding]:
     """What each candidate pair's words say (conflict, revision, restatement, support), in pair
@@ -45,10 +50,13 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         a, b = profiles[i], profiles[j]
         if spans_overlap(a, b):
             continue
+        near_pair, counted = (i, j) in near, bool(a.amounts and b.amounts)
+        if not near_pair and not counted and index.similarity(i, j) < MIN_DECISION_SIMILARITY:
+            continue                    # too unlike for any rule below: a candidate only by rank
         score = _wording_score(a, b, token_set_ratio)
         denial = i in cues or j in cues
         # a denial's conflicts come from what it denies (deny.py); it may still restate another denial
-        conflict = None if denial else find_conflict(a, b, score, (i, j) in near, weights)
+        conflict = None if denial else find_conflict(a, b, score, near_pair, weights)
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, compare_amounts, is_revision_wording,
+from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, agree, compare_amounts, is_revision_wording,
                                        same_measure)
 from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
                                         periods_overlap)
@@ -63,7 +63,12 @@ def find_conflict(a: Profile, b: Profile, similarity: int, neighbours: bool,
         return None
     # one body may contradict itself over time (a ministry in February and its spokesman in June);
     # one speaker's two wordings are no conflict
-    if (a.speaker or a.identity) == (b.speaker or b.identity) or spans_overlap(a, b) or not _about_same_thing(a, b):
+    if (a.speaker or a.identity) == (b.speaker or b.identity) or spans_overlap(a, b):
+        return None
+    toll = _toll_conflict(a, b)
+    if toll:
+        return toll
+    if not _about_same_thing(a, b):
         return None
     counted = _casualty_conflict(a, b, neighbours) or _count_revision(a, b, similarity)
     if counted:
@@ -116,6 +121,35 @@ def _casualty_conflict(a: Profile, b: Profile, neighbours: bool) -> Conflict | N
                                                f"({count.casualty}) for {', '.join(sorted(a.actors & b.actors))} "
                                                f"in the same period")
     return None
+
+
+def _is_toll(amount) -> bool:
+    """A count of the dead or hurt: not none, and not a multiplier ("10 times that number")."""
+    return (amount.casualty in ("death", "injury") and amount.high > 0
+            and not amount.text.lower().rstrip().endswith(("times", "fold")))
+
+
+def _toll_conflict(a: Profile, b: Profile) -> Conflict | None:
+    """Two counts of the dead (or of the hurt) in one story told at one time that cannot both
+    hold: "at least 500 people were killed" against "471 people were killed" or "the toll at 50
+    or less". A count that grows in a later report is a revision, not a conflict; one that
+    shrinks, or two told side by side, disagree."""
+    if a.story != b.story or a.story < 0 or not periods_overlap(a.period, b.period) and not _within_report_lag(a, b):
+        return None
+    counts_a = [x for x in a.amounts if _is_toll(x)]
+    counts_b = [y for y in b.amounts if _is_toll(y)]
+    pairs = [(x, y) for x in counts_a for y in counts_b if x.casualty == y.casualty]
+    if not pairs or any(agree(x, y) for x, y in pairs):
+        return None
+    x, y = pairs[0]
+    old, new = (x, y) if x.low < y.low else (y, x)
+    old_p, new_p = (a, b) if old is x else (b, a)
+    if is_later(new_p.period, old_p.period) or is_revision_wording(new_p.claim.quote):
+        return Conflict("revision", f"revision: count of the {'dead' if x.casualty == 'death' else 'hurt'} "
+                                    f"updated from {old.text} ({describe(old_p.claim.when)}) to {new.text} "
+                                    f"({describe(new_p.claim.when)})")
+    return Conflict("numeric", f"numeric: {x.text} vs {y.text} {'killed' if x.casualty == 'death' else 'hurt'}, "
+                               f"counted in one story")
 
 
 def _numeric_conflict(a: Profile, b: Profile) -> Conflict | None:

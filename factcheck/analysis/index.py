@@ -4,9 +4,11 @@ words they share rather than by comparing every pair.
 Each claim is a set of terms: its content words (stems, aliases and paraphrases resolved, see
 `text.py`), the actors it is about (`@china`) and the measures it counts (`#person`). A term
 weighs its inverse document frequency, so that a shared "balloon" tells more than a shared
-"say". Candidates come from the postings of each claim's rarest terms only (prefix filtering), a
-term shared by more than MAX_POSTINGS claims is never walked, and each claim keeps its top
-TOP_K; so the cost grows with the number of claims times a constant, not with its square.
+"say"; two claims' similarity is the cosine of their weighted term sets. A claim's candidates
+are the claims its terms' postings lead to, ranked by that cosine, top TOP_K kept; a term shared
+by more than MAX_POSTINGS claims is too common to lead anywhere (it weighs little anyway), so the
+work per claim is bounded and the whole grows with the number of claims, not its square. The
+postings are numpy arrays: a claim's candidates are scored in one pass over them.
 
 The index is rebuilt in memory from the profiles that the store keeps per claim (the `profile`
 table): those are its postings, written once per claim when its document is stored.
@@ -22,13 +24,9 @@ from factcheck.analysis.profile import Profile
 
 # How many candidates each claim keeps, best first.
 TOP_K = 20
-# A claim's candidates are gathered from its this many rarest terms.
-PROBE_TERMS = 8
-# A term found in more claims than this is too common to gather candidates by (its postings
-# are not walked); it still counts in the similarity of the pairs gathered by rarer terms.
-MAX_POSTINGS = 400
-# Gathered candidates re-scored on all their terms, per claim, before the top TOP_K are kept.
-RESCORE = 3 * TOP_K
+# A term found in more claims than this leads to no candidates (its postings are not walked);
+# it still counts in the similarity of two claims that other terms brought together.
+MAX_POSTINGS = 250
 # Actors and measures weigh less than words: two claims about China need not say the same thing.
 ACTOR_TERM_FACTOR = 0.5
 MEASURE_TERM_FACTOR = 0.5
@@ -44,15 +42,23 @@ class ClaimIndex:
     """Inverted index of claim terms with their weights; built once per analysis run."""
 
     def __init__(self, profiles: Sequence[Profile]):
+        import numpy as np
+
         self.profiles = profiles
         self.terms = [claim_terms(p) for p in profiles]
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for i, terms in enumerate(self.terms):
             for t in terms:
-                self.postings[t].append(i)
+                postings[t].append(i)
+        self.postings = postings
         n = len(profiles) + 1
-        self.weights = {t: _factor(t) * math.log(n / len(ids)) + 1e-3 for t, ids in self.postings.items()}
-        self.norms = [math.sqrt(sum(self.weights[t] ** 2 for t in terms)) or 1.0 for terms in self.terms]
+        self.weights = {t: _factor(t) * math.log(n / len(ids)) + 1e-3 for t, ids in postings.items()}
+        self.squares = {t: w * w for t, w in self.weights.items()}
+        self.norms = [math.sqrt(sum(map(self.squares.__getitem__, terms))) or 1.0 for terms in self.terms]
+        self._norms = np.array(self.norms, dtype=np.float64)
+        self._arrays = {t: np.array(ids, dtype=np.int64) for t, ids in postings.items()
+                        if 1 < len(ids) <= MAX_POSTINGS}
+        self._scratch = np.zeros(len(profiles), dtype=np.float64)
 
     def weight(self, term: str) -> float:
         return self.weights.get(term, _factor(term) * math.log(len(self.profiles) + 1))
@@ -60,38 +66,53 @@ class ClaimIndex:
     def similarity(self, i: int, j: int) -> float:
         """Cosine of two claims' weighted term sets (0-1)."""
         shared = self.terms[i] & self.terms[j]
-        return sum(self.weights[t] ** 2 for t in shared) / (self.norms[i] * self.norms[j]) if shared else 0.0
+        return sum(map(self.squares.__getitem__, shared)) / (self.norms[i] * self.norms[j]) if shared else 0.0
+
+    def _ranked(self, terms: Iterable[str], norm: float, k: int, exclude: int | None) -> list[tuple[float, int]]:
+        """The k claims whose weighted terms meet `terms` best, (cosine, index), best first; the
+        cosine counts the terms that lead to candidates (common terms aside). Scores add up in
+        a scratch array the size of the index, one vector step per term, cleared after use."""
+        import numpy as np
+
+        arrays = [(self._arrays[t], self.squares[t]) for t in terms if t in self._arrays]
+        if not arrays:
+            return []
+        acc = self._scratch
+        for ids, w in arrays:
+            acc[ids] += w                       # one term's postings hold each claim once
+        touched = arrays[0][0] if len(arrays) == 1 else np.concatenate([a for a, _ in arrays])
+        scores = acc[touched] / (self._norms[touched] * norm)
+        acc[touched] = 0.0
+        if exclude is not None:
+            scores[touched == exclude] = 0.0
+        # a claim sharing n terms stands n times in `touched`: take a few times k, then dedupe
+        for wanted in (4 * k, len(touched)):
+            if wanted < len(touched):
+                top = np.argpartition(-scores, wanted - 1)[:wanted]
+                ids, values = touched[top], scores[top]
+            else:
+                ids, values = touched, scores
+            found, first = np.unique(ids, return_index=True)
+            if len(found) >= k or wanted >= len(touched):
+                break
+        values = values[first]
+        keep = values > 0
+        found, values = found[keep], values[keep]
+        if len(found) > k:
+            top = np.argpartition(-values, k - 1)[:k]
+            found, values = found[top], values[top]
+        order = np.lexsort((found, -values))
+        return [(float(values[o]), int(found[o])) for o in order]
 
     def search(self, terms: Iterable[str], k: int = TOP_K, exclude: int | None = None) -> list[tuple[float, int]]:
         """The k claims most similar to a set of terms (a query, or a denial's own words)."""
         query = frozenset(terms)
         norm = math.sqrt(sum(self.weight(t) ** 2 for t in query)) or 1.0
-        gathered = self._gather(query, exclude)
-        scored = []
-        for j in gathered:
-            shared = query & self.terms[j]
-            scored.append((sum(self.weights[t] ** 2 for t in shared) / (norm * self.norms[j]), j))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        return scored[:k]
-
-    def _gather(self, query: frozenset[str], exclude: int | None) -> list[int]:
-        probes = sorted((t for t in query if 0 < len(self.postings.get(t, ())) <= MAX_POSTINGS),
-                        key=lambda t: (-self.weights[t], t))[:PROBE_TERMS]
-        partial: dict[int, float] = defaultdict(float)
-        for t in probes:
-            w = self.weights[t] ** 2
-            for j in self.postings[t]:
-                partial[j] += w
-        partial.pop(exclude, None)
-        if len(partial) <= RESCORE:
-            return list(partial)
-        return sorted(partial, key=lambda j: (-partial[j], j))[:RESCORE]
+        return self._ranked(query, norm, k, exclude)
 
     def neighbours(self, i: int, k: int = TOP_K) -> list[tuple[float, int]]:
         """Claim i's k most similar claims, (similarity, index), best first."""
-        scored = [(self.similarity(i, j), j) for j in self._gather(self.terms[i], i)]
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        return [(s, j) for s, j in scored[:k] if s > 0]
+        return self._ranked(self.terms[i], self.norms[i], k, i)
 
     def candidate_pairs(self, k: int = TOP_K, focus: set[int] | None = None) -> dict[tuple[int, int], float]:
         """(i, j) with i < j -> similarity, for every claim's top k (of the focus claims only,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+import re
 from functools import lru_cache
 
 from factcheck.analysis.text import country_mentions, fold, resolve_aliases
@@ -38,7 +39,7 @@ def origin_of(claim: Claim, publisher: str | None = None,
         state = _state_of(name, claim.when)
         if state:
             return f"state:{state.lower()}"
-    return resolve_aliases(fold(name)).lower().strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", resolve_aliases(fold(name)).lower().strip())
 
 
 def origin_label(origin: str) -> str:
@@ -52,9 +53,19 @@ def origin_label(origin: str) -> str:
     return origin
 
 
+_ISSUED = re.compile(r"^(?:an? |the )?(?:statement|report|letter|memo|note|post|press release|release|"
+                     r"communiqu[eé]|briefing|document)s?\b.*?\b(?:by|from|of)\s+(.+?)(?:\s+(?:on|in|at|last|this)\b.*)?$",
+                     re.I)
+
+
 def _body_of(name: str) -> str:
-    """"Vell Port Authority spokeswoman", "Pentagon officials" -> the body they speak for: a name
-    followed by a spokesperson's or an official's role (lexicon/en/source_roles.txt)."""
+    """The body a source phrase speaks for: "Vell Port Authority spokeswoman", "Pentagon
+    officials" (a name followed by a spokesperson's or an official's role, lexicon/en/
+    source_roles.txt) and "statement released by the ministry on Sunday" (a document and who
+    issued it) -> the name."""
+    issued = _ISSUED.match(name)
+    if issued:
+        name = issued.group(1).strip(" ,.")
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in _speaking_roles():
         return name
@@ -136,7 +147,7 @@ def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
         for p in members:
             if p.is_author:
                 continue
-            source = " ".join(p.claim.source.split())
+            source = _body_of(" ".join(p.claim.source.split()))
             kind = _KINDRED.get(p.claim.source_type, p.claim.source_type)
             if _is_bare_noun(source):
                 earlier = next((origin for k, origin in reversed(named) if k == kind), None)
