@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.models import Claim, Relation
 from factcheck.stance import CONTRADICTS, DENIES, RELATED, REPORTS, STATES, Stance
@@ -117,7 +118,7 @@ def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposit
     from factcheck.analysis.profile import WordWeights
     from factcheck.stance import query_profile, stance_of
 
-    profiles, cues = _stored_profiles(store)
+    profiles, kept = _stored_profiles(store)
     if not profiles:
         return []
     index = ClaimIndex(profiles)
@@ -130,34 +131,57 @@ def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposit
         claim = claims.get(profiles[j].claim.id)
         if claim is None:
             continue
-        stored = replace(profiles[j], claim=claim)
-        weighed[claim.id] = (stance_of(asked, stored, cues.get(j), weights, similarity), similarity)
+        stored, cue = _full_profile(j, claim, profiles[j], kept)
+        weighed[claim.id] = (stance_of(asked, stored, cue, weights, similarity), similarity)
     return _propositions(store, weighed, claims)
 
 
-def _stored_profiles(store) -> tuple[list, dict]:
-    """The profile of every stored claim as the analysis kept it (only its id filled in the claim:
-    the index needs no more), and the denial cues by position. Claims without a kept profile
-    (a database never analysed) are profiled here."""
-    from factcheck.analysis.denial_cues import detect_denial
+class _Indexed(NamedTuple):
+    """What the index reads of a kept profile (`analysis/index.py` claim_terms): decoding only
+    this of every stored claim, and the whole profile of the few candidates, keeps a check fast."""
+
+    claim: Claim
+    words: frozenset
+    text_words: frozenset
+    actors: frozenset
+    amounts: tuple
+
+
+class _Measure(NamedTuple):
+    unit: str | None
+    casualty: str | None
+
+
+def _stored_profiles(store) -> tuple[list, dict[str, str]]:
+    """What the index needs of every stored claim's kept profile (only the id filled in its
+    claim), and the kept profiles by id. Claims without one (a database never analysed) are
+    profiled here."""
+    import json
+
     from factcheck.analysis.profile import build_profile
-    from factcheck.analysis.state import decode_profile
 
     kept = store.kept_profiles()
-    profiles, cues = [], {}
-    for index, (claim_id, data) in enumerate(sorted(kept.items())):
-        stub = Claim(id=claim_id, document="", start=0, end=0, quote="", text="")
-        profile, cue = decode_profile(index, stub, data)
-        profiles.append(profile)
-        if cue is not None:
-            cues[index] = cue
-    if not profiles and store.has_claims():
-        for index, claim in enumerate(store.claims()):
-            profile = build_profile(index, claim)
-            profiles.append(profile)
-            if (cue := detect_denial(profile)) is not None:
-                cues[index] = cue
-    return profiles, cues
+    if not kept and store.has_claims():
+        return [build_profile(i, c) for i, c in enumerate(store.claims())], {}
+    indexed = []
+    for claim_id, data in sorted(kept.items()):
+        row = json.loads(data)
+        indexed.append(_Indexed(Claim(id=claim_id, document="", start=0, end=0, quote="", text=""),
+                                frozenset(row[2]), frozenset(row[3]), frozenset(row[7]),
+                                tuple(_Measure(a[2], a[4]) for a in row[6])))
+    return indexed, kept
+
+
+def _full_profile(index: int, claim: Claim, stored, kept: dict[str, str]):
+    """A candidate's whole profile and denial cue, as kept (or made now)."""
+    from factcheck.analysis.denial_cues import detect_denial
+    from factcheck.analysis.state import decode_profile
+
+    data = kept.get(claim.id)
+    if data is not None:
+        return decode_profile(index, claim, data)
+    profile = replace(stored, claim=claim)
+    return profile, detect_denial(profile)
 
 
 def _propositions(store, weighed: dict[str, tuple[Stance, float]], claims: dict[str, Claim]) -> list[MatchedProposition]:
@@ -232,9 +256,33 @@ def _verb(stance: str) -> str:
 
 
 def _origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str]:
+    """Each claim's origin as a reader knows it. A source that names no body of its own (a bare
+    "the ministry", a surname) takes it from its document, which is then read whole as the
+    analysis reads it (`tracing.origin_labels`); any other source is its origin as it stands."""
+    from factcheck.analysis.origins import origin_label, origin_of
     from factcheck.tracing import origin_labels
 
-    return origin_labels(store, claims, documents) if claims else {}
+    publishers = {name: d.publisher for name, d in documents.items() if d.publisher}
+    aliases = store.aliases()
+    contextual = {c.document for c in claims if _needs_context(c.source or "")}
+    out = origin_labels(store, [c for c in claims if c.document in contextual], documents) if contextual else {}
+    for c in claims:
+        if c.id in out:
+            continue
+        key = origin_of(c, publishers.get(c.document), aliases)
+        if key.startswith("outlet:"):
+            out[c.id] = f"{publishers.get(c.document, key[7:])} (own reporting)"
+        elif key.startswith(("state:", "author@")):
+            out[c.id] = origin_label(key)
+        else:
+            out[c.id] = c.source
+    return out
+
+
+def _needs_context(source: str) -> bool:
+    """A source named by one word or by common nouns only ("officials", "the ministry", "Hagari")."""
+    words = source.split()
+    return source.lower() != "author" and (len(words) == 1 or not any(w[:1].isupper() for w in words))
 
 
 def _appearance(documents: dict, claim: Claim) -> Appearance:
