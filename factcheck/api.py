@@ -23,6 +23,7 @@ from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # n
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
 from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
 from factcheck.tracing import Trace, TraceEntry, trace  # noqa: F401
+from factcheck.checking import CheckResult, CheckedClaim, MatchedProposition, check  # noqa: F401
 from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
 
 

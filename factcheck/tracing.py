@@ -63,7 +63,7 @@ def trace(db: Path | str, claim_id: str) -> Trace:
         members, links = _walk(store, claim)
         disputes = _disputes(store, members, links)
         documents = {d.name: d for d in store.documents()}
-        origins = _origins(store, members + [c for c, _ in disputes], documents)
+        origins = origin_labels(store, members + [c for c, _ in disputes], documents)
     appear = {name: Appearance(name, d.title, d.publisher, d.published, d.url) for name, d in documents.items()}
 
     def when(c: Claim) -> tuple:
@@ -125,7 +125,7 @@ def _disputes(store, members: list[Claim], links: dict[str, list[Relation]]) -> 
     return list(found.values())
 
 
-def _origins(store, claims: list[Claim], documents: dict) -> dict[str, str]:
+def origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str]:
     """Each claim's origin as a reader knows it, worked out as the analysis does: with the other
     claims of its document (a bare "the ministry" takes up the ministry named before it) and the
     user's aliases. One origin has one label: its first source as written."""

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from factcheck import __version__
 from factcheck.cli import actors, analyse, documents, explain, export, ingest, show, sources
-from factcheck.cli import contradictions, history, link, report, review, score, trace, verify
+from factcheck.cli import check, contradictions, history, link, report, review, score, trace, verify
 from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
 from factcheck.errors import FactcheckError
@@ -144,6 +144,7 @@ app.command("verify")(verify.verify)
 app.command("report")(report.report)
 app.command("contradictions")(contradictions.contradictions)
 app.command("trace")(trace.trace)
+app.command("check")(check.check)
 app.command("score")(score.score)
 app.command("link")(link.link)
 app.command("unlink")(link.unlink)

@@ -133,6 +133,11 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return queries.load_claims(conn, queries.select_claims(where))
 
+    def claims_by_id(self, ids: list[str]) -> dict[str, Claim]:
+        """The claims with these exact ids (those still stored), by id."""
+        with reading(self._engine, self.path) as conn:
+            return {c.id: c for c in queries.claims_with_ids(conn, ids)}
+
     def has_claims(self) -> bool:
         with reading(self._engine, self.path) as conn:
             return queries.has_claims(conn)
@@ -202,6 +207,11 @@ class Store:
         """Kept claim profiles (claim id -> text) and pair findings, in the order they were kept."""
         with reading(self._engine, self.path) as conn:
             return kept.profiles(conn), kept.findings(conn)
+
+    def kept_profiles(self) -> dict[str, str]:
+        """Kept claim profiles (claim id -> text), without the pair findings."""
+        with reading(self._engine, self.path) as conn:
+            return kept.profiles(conn)
 
     def save_analysis(
         self, relations: list[Relation], assessments: list[Assessment], *,

@@ -85,6 +85,14 @@ def load_claims(conn: Connection, statement: Select) -> list[Claim]:
     return [to_claim(row, actors.get(row["id"], ())) for row in rows]
 
 
+def claims_with_ids(conn: Connection, claim_ids: Sequence[str]) -> list[Claim]:
+    """The stored claims among `claim_ids`, in the stable order of `select_claims`."""
+    found: list[Claim] = []
+    for chunk in chunked(list(dict.fromkeys(claim_ids))):
+        found += load_claims(conn, select_claims(ClaimFilter()).where(CLAIM.c.id.in_(chunk)))
+    return found
+
+
 def _actors_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[str]]:
     actors: dict[str, list[str]] = defaultdict(list)
     for chunk in chunked(claim_ids):
