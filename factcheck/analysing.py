@@ -67,6 +67,6 @@ def _run(store, complete: bool, claims: list | None) -> AnalysisSummary:
     stored = store.assessments()
     changed = [a for a in result.assessments if stored.get(a.claim_id) != a]
     store.save_analysis(result.relations, changed, profiles=result.profiles,
-                        findings=result.findings, replace=result.complete,
+                        findings=result.findings, replace=result.complete, terms=result.terms,
                         marks={"analysis_rules": fingerprint(), "analysis_base": str(new_base)})
     return AnalysisSummary(len(claims), len(result.profiles), result.complete, len(result.relations))

@@ -29,6 +29,9 @@ from factcheck.tracing import Appearance
 # Stored claims fetched from the index for a query, best first, and the least index similarity
 # (cosine, 0-1) a claim must have to be weighed at all: below it, claims share a word or two.
 CANDIDATES = 30
+# Candidates scored on the query's rarer terms alone, then on all their terms, of which the best
+# CANDIDATES are kept.
+RESCORED_CANDIDATES = 120
 MIN_SIMILARITY = 0.12
 # Claims that only share the query's subject are shown when this alike, at most this many.
 RELATED_MIN_SIMILARITY = 0.3
@@ -118,22 +121,75 @@ def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposit
     from factcheck.analysis.profile import WordWeights
     from factcheck.stance import query_profile, stance_of
 
-    profiles, kept = _stored_profiles(store)
-    if not profiles:
-        return []
-    index = ClaimIndex(profiles)
-    weights = WordWeights(profiles)
     asked = query_profile(query)
-    found = [(s, j) for s, j in index.search(claim_terms(asked), CANDIDATES) if s >= MIN_SIMILARITY]
-    claims = store.claims_by_id([profiles[j].claim.id for _, j in found])
+    if store.indexed_claims():
+        found, weights, candidates = _from_kept_index(store, asked)
+    else:                           # a database analysed before the index was kept
+        profiles, kept = _stored_profiles(store)
+        if not profiles:
+            return []
+        index, weights = ClaimIndex(profiles), WordWeights(profiles)
+        found = [(s, profiles[j].claim.id) for s, j in index.search(claim_terms(asked), CANDIDATES)]
+        candidates = {profiles[j].claim.id: (profiles[j], kept) for _, j in index.search(claim_terms(asked), CANDIDATES)}
+    found = [(s, cid) for s, cid in found if s >= MIN_SIMILARITY]
+    claims = store.claims_by_id([cid for _, cid in found])
     weighed: dict[str, tuple[Stance, float]] = {}
-    for similarity, j in found:
-        claim = claims.get(profiles[j].claim.id)
+    for k, (similarity, cid) in enumerate(found):
+        claim = claims.get(cid)
         if claim is None:
             continue
-        stored, cue = _full_profile(j, claim, profiles[j], kept)
-        weighed[claim.id] = (stance_of(asked, stored, cue, weights, similarity), similarity)
+        stored, kept = candidates[cid]
+        profile, cue = _full_profile(k, claim, stored, kept)
+        weighed[claim.id] = (stance_of(asked, profile, cue, weights, similarity), similarity)
     return _propositions(store, weighed, claims)
+
+
+def _from_kept_index(store, asked):
+    """Candidates through the index the analysis keeps in the database: the postings of the
+    query's terms only, then the kept profiles of the best few; (cosine, id) best first, the word
+    weights over the database, and id -> (stand-in profile, kept profiles) for each candidate."""
+    import math
+    from collections import Counter
+
+    from factcheck.analysis.index import MAX_POSTINGS, claim_terms, term_weight
+    from factcheck.analysis.profile import WordWeights
+
+    claims = store.indexed_claims()
+    query = sorted(claim_terms(asked))
+    counts, postings = store.term_postings(query, MAX_POSTINGS)
+    partial: Counter = Counter()
+    for term, holders in postings.items():
+        square = term_weight(term, counts[term], claims) ** 2
+        for cid in holders:
+            partial[cid] += square
+    best = [cid for cid, _ in partial.most_common(RESCORED_CANDIDATES)]
+    kept = store.kept_profiles_of(best)
+    terms = {cid: _terms_of(kept[cid]) for cid in best if cid in kept}
+    more, _ = store.term_postings(sorted({t for held in terms.values() for t in held} - set(counts)), 0)
+    counts = {**counts, **more}
+
+    def weight(term: str) -> float:
+        return term_weight(term, counts.get(term, 0) or 1, claims)
+
+    norm = math.sqrt(sum(weight(t) ** 2 for t in query)) or 1.0
+    scored = []
+    for cid, held in terms.items():
+        shared = held & set(query)
+        norm_c = math.sqrt(sum(weight(t) ** 2 for t in held)) or 1.0
+        scored.append((sum(weight(t) ** 2 for t in shared) / (norm * norm_c), cid))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    words = Counter({t: n for t, n in counts.items() if not t.startswith(("@", "#"))})
+    weights = WordWeights((), counts=words, claims=claims)
+    return scored[:CANDIDATES], weights, {cid: (None, kept) for cid in terms}
+
+
+def _terms_of(data: str) -> frozenset[str]:
+    """A kept profile's index terms, read as `analysis/index.py` claim_terms reads a profile."""
+    import json
+
+    row = json.loads(data)
+    measures = {f"#{'casualty' if a[4] else a[2]}" for a in row[6] if a[4] or a[2]}
+    return frozenset(row[2]) | frozenset(row[3]) | {f"@{a}" for a in row[7]} | measures
 
 
 class _Indexed(NamedTuple):
@@ -180,7 +236,12 @@ def _full_profile(index: int, claim: Claim, stored, kept: dict[str, str]):
     data = kept.get(claim.id)
     if data is not None:
         return decode_profile(index, claim, data)
-    profile = replace(stored, claim=claim)
+    if stored is None:
+        from factcheck.analysis.profile import build_profile
+
+        profile = build_profile(index, claim)
+    else:
+        profile = replace(stored, claim=claim)
     return profile, detect_denial(profile)
 
 

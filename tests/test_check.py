@@ -150,3 +150,19 @@ def test_usage_errors(cli, stored):
     assert bad.exit_code == 2 and bad.stdout == ""
     missing = cli("check", "--file", "/nonexistent/claim.txt")
     assert missing.exit_code == 3 and "no such file" in missing.stderr
+
+
+def test_check_reads_the_index_the_analysis_keeps(cli, articles):
+    """After an ingest the analysis keeps each claim's index terms, and `check` finds candidates
+    through them alone (not by decoding every kept profile)."""
+    import sqlite3
+
+    folder = articles("a.txt", "Water Rates\n\nThe Cascade Water Board said the water rates in Alder County would rise by 9 percent in July.\n").parent
+    assert cli("ingest", folder).exit_code == 0
+    db = folder.parent / "claims.db"
+    with sqlite3.connect(db) as conn:
+        terms = {row[0] for row in conn.execute("SELECT term FROM claim_term")}
+    assert {"water", "rat", "@cascade water board"} & terms
+    result = cli("check", "Water rates in Alder County will rise by 9 percent", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "water rates in Alder County" in result.stdout

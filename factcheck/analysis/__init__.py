@@ -28,6 +28,7 @@ class Analysis:
     assessments: list[Assessment]               # one per claim
     findings: list[Finding]                     # pair findings of the pairs compared in this run
     profiles: dict[str, str] = field(default_factory=dict)   # claim id -> profile, of claims new to it
+    terms: dict[str, list[str]] = field(default_factory=dict)  # claim id -> its index terms, of the same claims
     complete: bool = True                       # every pair was compared: nothing kept was used
 
 
@@ -74,7 +75,7 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     from factcheck.analysis.compare import compare_pairs, settle
     from factcheck.analysis.denial_cues import detect_denial
     from factcheck.analysis.deny import DenialFinder
-    from factcheck.analysis.index import ClaimIndex
+    from factcheck.analysis.index import ClaimIndex, claim_terms
     from factcheck.analysis.origins import assign_origins
     from factcheck.analysis.profile import WordWeights, build_profile
     from factcheck.analysis.state import decode_profile, encode_profile
@@ -108,7 +109,8 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
     relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed,
                                     set(denials.cues), retrieval)
-    return Analysis(relations, assessments, new, made, complete)
+    terms = {profiles[i].claim.id: sorted(claim_terms(profiles[i])) for i in fresh}
+    return Analysis(relations, assessments, new, made, terms=terms, complete=complete)
 
 
 def _still_valid(findings: Sequence[Finding], profiles, fresh: set[int]) -> list[Finding]:

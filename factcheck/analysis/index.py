@@ -52,7 +52,7 @@ class ClaimIndex:
                 postings[t].append(i)
         self.postings = postings
         n = len(profiles) + 1
-        self.weights = {t: _factor(t) * math.log(n / len(ids)) + 1e-3 for t, ids in postings.items()}
+        self.weights = {t: term_weight(t, len(ids), n - 1) for t, ids in postings.items()}
         self.squares = {t: w * w for t, w in self.weights.items()}
         self.norms = [math.sqrt(sum(map(self.squares.__getitem__, terms))) or 1.0 for terms in self.terms]
         self._norms = np.array(self.norms, dtype=np.float64)
@@ -122,6 +122,11 @@ class ClaimIndex:
             for s, j in self.neighbours(i, k):
                 pairs[(min(i, j), max(i, j))] = s
         return pairs
+
+
+def term_weight(term: str, holders: int, claims: int) -> float:
+    """A term's weight, as the index gives it, from how many of `claims` claims hold it."""
+    return _factor(term) * math.log((claims + 1) / max(1, holders)) + 1e-3
 
 
 def _factor(term: str) -> float:

@@ -67,9 +67,10 @@ class WordWeights:
     WEIGHT_PRIOR_CLAIMS claims that lack the word are assumed besides, so that in a handful of
     claims a shared word still tells something."""
 
-    def __init__(self, profiles):
-        self.df = Counter(w for p in profiles for w in p.words | p.text_words)
-        self.log_n = math.log(len(profiles) + WEIGHT_PRIOR_CLAIMS)
+    def __init__(self, profiles, counts: Counter | None = None, claims: int | None = None):
+        """Over `profiles`; or, from a kept index, over `claims` claims with these word `counts`."""
+        self.df = Counter(w for p in profiles for w in p.words | p.text_words) if counts is None else Counter(counts)
+        self.log_n = math.log((len(profiles) if claims is None else claims) + WEIGHT_PRIOR_CLAIMS)
         # every word's weight computed once, up front: pairs ask again and again
         self._weights = {word: self._weight_of(count) for word, count in self.df.items()}
 

@@ -216,13 +216,30 @@ class Store:
     def save_analysis(
         self, relations: list[Relation], assessments: list[Assessment], *,
         profiles: Mapping[str, str], findings: list[Finding], replace: bool, marks: Mapping[str, str],
+        terms: Mapping[str, list[str]] | None = None,
     ) -> None:
         """Store an analysis run in one transaction: its relations (replacing all automatic
-        ones), assessments, and what it keeps (replacing everything kept when `replace`)."""
+        ones), assessments, and what it keeps: profiles, their index terms, findings (replacing
+        everything kept when `replace`)."""
         with writing(self._engine, self.path) as conn:
             links.replace_auto_relations(conn, relations)
             writes.set_assessments(conn, assessments)
-            kept.keep(conn, profiles, findings, replace=replace, marks=marks)
+            kept.keep(conn, profiles, findings, replace=replace, marks=marks, terms=terms)
+
+    def term_postings(self, terms: list[str], max_postings: int) -> tuple[dict[str, int], dict[str, list[str]]]:
+        """The kept index: how many claims hold each term, and the claims of the rarer terms."""
+        with reading(self._engine, self.path) as conn:
+            return kept.postings(conn, terms, max_postings)
+
+    def indexed_claims(self) -> int:
+        """How many claims the kept index holds."""
+        with reading(self._engine, self.path) as conn:
+            return kept.indexed_claims(conn)
+
+    def kept_profiles_of(self, claim_ids: list[str]) -> dict[str, str]:
+        """Kept profiles (claim id -> text) of these claims only."""
+        with reading(self._engine, self.path) as conn:
+            return kept.profiles_of(conn, claim_ids)
 
     # reviews
 

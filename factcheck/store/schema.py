@@ -20,7 +20,7 @@ from sqlalchemy import Connection, insert, inspect, select, update
 from factcheck.errors import StoreError
 from factcheck.store.engine import is_locked, locked_error
 from factcheck.store.paths import stored_path
-from factcheck.store.tables import DOCUMENT, FINDING, META, METADATA, PROFILE
+from factcheck.store.tables import DOCUMENT, FINDING, META, METADATA, PROFILE, TERM
 
 APPLICATION = "factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -50,7 +50,13 @@ def _relative_document_paths(conn: Connection) -> None:
             conn.execute(update(DOCUMENT).where(DOCUMENT.c.id == document_id).values(path=relative))
 
 
-MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths]
+def _add_claim_terms(conn: Connection) -> None:
+    """Schema 4: the analysis' retrieval index (claim terms), filled by the next complete
+    analysis; until then a look-up reads the kept profiles."""
+    TERM.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms]
 
 
 def schema_version() -> int:

@@ -125,6 +125,16 @@ class ProfileRow(SQLModel, table=True):
     data: str = Field(sa_type=Text)
 
 
+class TermRow(SQLModel, table=True):
+    """The analysis' retrieval index, kept: one row per term of a claim (opaque strings written
+    by the analysis), so that a look-up reads only the postings of the terms it asks for;
+    removed with the claim."""
+
+    __tablename__ = "claim_term"
+    term: str = Field(primary_key=True)
+    claim_id: str = Field(primary_key=True, index=True)
+
+
 class FindingRow(SQLModel, table=True):
     """A pair finding of the analysis (models.Finding), kept so later runs need not compare the
     pair again; removed with either claim."""
@@ -149,3 +159,4 @@ RELATION = RelationRow.__table__
 REVIEW = ReviewRow.__table__
 PROFILE = ProfileRow.__table__
 FINDING = FindingRow.__table__
+TERM = TermRow.__table__

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Compiled
 from factcheck.errors import InputError, StoreError
 from factcheck.models import Assessment, Extraction
 from factcheck.store.records import claim_actor_rows, claim_row, document_row, utc_now
-from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT, FINDING, PROFILE, RELATION
+from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT, FINDING, PROFILE, RELATION, TERM
 
 AUTO = "auto"
 MAX_BOUND_PARAMETERS = 900   # under SQLite's oldest limit of 999 variables per statement
@@ -112,6 +112,7 @@ def delete_document_rows(conn: Connection, document_id: int) -> None:
     conn.execute(delete(CLAIM_ACTOR).where(CLAIM_ACTOR.c.claim_id.in_(claim_ids)))
     # what the analysis kept of these claims: their replacements are analysed as new claims
     conn.execute(delete(PROFILE).where(PROFILE.c.claim_id.in_(claim_ids)))
+    conn.execute(delete(TERM).where(TERM.c.claim_id.in_(claim_ids)))
     conn.execute(
         delete(FINDING).where(or_(FINDING.c.source_id.in_(claim_ids), FINDING.c.target_id.in_(claim_ids)))
     )
