@@ -180,10 +180,16 @@ def actors(db: Path | str) -> list:
 
 
 def add_alias(db: Path | str, canonical: str, alias: str) -> str:
-    """Let `alias` (any case) name the actor `canonical` in filters and future ingests."""
+    """Let `alias` (any case) name the actor `canonical` in filters and future ingests.
+
+    The actor must be known: stored, or in the gazetteer; NotFound otherwise, so that a typo
+    does not make an alias of nobody."""
+    from factcheck.pipeline.actors import actor_types
+
     with open_store(db) as store:
         known = {actor.name.lower(): actor.name for actor in store.actors()}
-        canonical = known.get(canonical.strip().lower(), canonical.strip())
+        known.update({name.lower(): name for name in actor_types()})
+        canonical = known.get(canonical.strip().lower()) or resolve_actor(store, canonical)
         store.add_alias(canonical, alias)
         return canonical
 

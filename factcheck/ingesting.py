@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck import config
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Claim, Document
-from factcheck.pipeline.read import read_document, scan_paths
+from factcheck.pipeline.read import read_document, scan_paths, shown_path
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 
@@ -66,7 +66,8 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     if overrides and (len(paths) != 1 or not Path(paths[0]).is_file()):
         raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
                          "give a single file with them, or put the metadata in each file's front matter")
-    summary = IngestSummary(skipped=[str(path) for path in found.skipped])
+    summary = IngestSummary(skipped=[shown_path(path) for path in found.skipped],
+                            errors=list(found.unreadable))
     with open_store(db, create=True) as store:
         # Into an empty database, the claims saved are all the claims: the analysis takes them
         # as they are instead of reading them back.

@@ -24,7 +24,26 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
 class FactcheckGroup(TyperGroup):
-    """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback."""
+    """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback; usage
+    errors (an unknown command, a bad option value) are one line too, with exit code 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _click_exception() as error:
+            if not standalone_mode:
+                raise
+            if type(error).__name__ != "NoArgsIsHelpError":     # the help was printed already
+                say_error(_one_line_usage(error))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            say_error("aborted")
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -35,6 +54,24 @@ class FactcheckGroup(TyperGroup):
         except KeyboardInterrupt:
             say_error("interrupted; the database keeps what was finished before Ctrl-C")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _click_exception() -> type[Exception]:
+    """Click's base exception, from the copy of click that Typer uses (vendored since 0.17)."""
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        from click.exceptions import ClickException
+    return ClickException
+
+
+def _one_line_usage(error) -> str:
+    """A usage error as one line: what is wrong, and where the help is."""
+    message = " ".join(error.format_message().split())
+    ctx = getattr(error, "ctx", None)
+    if ctx is None:
+        return message
+    return f"{message} (see '{ctx.command_path} --help')"
 
 
 app = typer.Typer(

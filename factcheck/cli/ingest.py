@@ -16,7 +16,8 @@ PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
 
 def ingest(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (read recursively) of .txt/.md articles."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", readable=False,
+                                      help="Files or folders (read recursively) of .txt/.md articles."),
     title: Optional[str] = typer.Option(None, help="Title of the article (single file only)."),
     author: Optional[str] = typer.Option(None, help="Author (single file only)."),
     publisher: Optional[str] = typer.Option(None, help="Publisher (single file only)."),

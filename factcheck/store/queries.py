@@ -22,6 +22,8 @@ from factcheck.store.records import (
 from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT
 from factcheck.store.writes import chunked
 
+MAX_SQL_INTEGER = 2**63 - 1   # the largest integer SQLite and PostgreSQL take as a parameter
+
 MIN_SHA_PREFIX = 6          # shorter hex strings are too likely to be meant as names
 MAX_CANDIDATES_SHOWN = 10   # an ambiguous prefix lists at most this many matches
 _HEX = re.compile(r"[0-9a-f]+")
@@ -74,7 +76,7 @@ def select_claims(where: ClaimFilter) -> Select:
     if where.grade is not None:
         statement = statement.where(CLAIM.c.grade == where.grade)
     statement = statement.order_by(DOCUMENT.c.name, CLAIM.c.start, CLAIM.c.end, CLAIM.c.id)
-    if where.limit is not None:
+    if where.limit is not None and where.limit < MAX_SQL_INTEGER:   # a larger limit is no limit
         statement = statement.limit(max(where.limit, 0))
     return statement
 
