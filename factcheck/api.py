@@ -21,7 +21,7 @@ from factcheck.pipeline.read import read_document, scan_paths
 from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
-from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
+from factcheck.analysing import AnalysisSummary, analyse, is_stale  # noqa: F401
 from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
 
 

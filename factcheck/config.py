@@ -9,6 +9,7 @@ DEFAULT_DB = "claims.db"
 DB_ENV = "FACTCHECK_DB"
 MAX_FILE_BYTES = 5_000_000  # default --max-bytes for ingest: larger files are refused
 LOCK_WAIT_SECONDS = 10.0    # how long a writer waits for another writer before giving up
+DOCUMENT_SECONDS = 60.0     # default ingest --time-budget: reading and extracting one document
 
 
 def resolve_db_path(option: str | None) -> Path:

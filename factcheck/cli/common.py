@@ -112,3 +112,13 @@ def warn(ctx: typer.Context, message: str) -> None:
 
 def say_error(message: str) -> None:
     typer.echo(f"factcheck: error: {message}", err=True)
+
+
+def warn_if_stale(ctx: typer.Context) -> None:
+    """Say so when the relations and statuses shown predate documents or links stored since."""
+    from factcheck import api
+
+    if api.is_stale(settings(ctx).db):
+        warn(ctx, "relations and statuses are out of date: documents or links were stored after "
+                  "the last analysis (interrupted, or still running in another process); "
+                  "run `factcheck analyse` to update them")

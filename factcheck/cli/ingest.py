@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from factcheck.cli.common import TextFormat, say, settings, warn, write_data
-from factcheck.config import MAX_FILE_BYTES
+from factcheck.config import DOCUMENT_SECONDS, MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
 PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
@@ -27,6 +27,8 @@ def ingest(
                                   help="Refuse files larger than N bytes."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                    help="json: also print the summary as JSON on stdout."),
+    time_budget: float = typer.Option(DOCUMENT_SECONDS, "--time-budget", min=0.1, metavar="SECONDS",
+                                      help="Skip (and report) a document not read and extracted within this time."),
     reanalyse: bool = typer.Option(False, "--reanalyse",
                                    help="Compare every pair of claims afresh instead of only those involving new claims."),
 ) -> None:
@@ -37,7 +39,7 @@ def ingest(
     overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
     with _progress(ctx) as progress:
         summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
-                             progress=progress, reanalyse=reanalyse)
+                             progress=progress, reanalyse=reanalyse, time_budget=time_budget)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 

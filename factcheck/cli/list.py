@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import FORMAT_HELP, TableFormat, iso_date, say, settings, stdout_console, write_data
+from factcheck.cli.common import FORMAT_HELP, TableFormat, iso_date, say, settings, stdout_console, warn_if_stale, write_data
 from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
@@ -37,6 +37,7 @@ def list_claims(
                                kind=kind and kind.value, document=doc, since=since, until=until,
                                search=search, grade=grade, limit=limit)
     listed = api.list_claims(settings(ctx).db, filters)
+    warn_if_stale(ctx)
     if fmt is TableFormat.table:
         from factcheck.render.tables import claims_table
 

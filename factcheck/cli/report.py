@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import settings, write_output
+from factcheck.cli.common import settings, warn_if_stale, write_output
 from factcheck.cli.list import _iso_date
 
 
@@ -23,4 +23,5 @@ def report(
     from factcheck import api
 
     text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until)
+    warn_if_stale(ctx)
     write_output(ctx, text, output)

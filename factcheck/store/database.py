@@ -90,6 +90,7 @@ class Store:
         `actor_types` (canonical name -> type, e.g. from the gazetteer) fills in actor types.
         """
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             return writes.save_extraction(conn, extraction, actor_types)
 
     @contextmanager
@@ -100,6 +101,7 @@ class Store:
 
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             if not writes.remove_document(conn, path):
                 raise NotFound(
                     f"no document stored under {path} in {self.path}; "
@@ -175,10 +177,12 @@ class Store:
 
     def add_manual_relation(self, relation: Relation) -> None:
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             links.add_manual_relation(conn, relation)
 
     def remove_relation(self, a: str, b: str) -> int:
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             return links.remove_relation(conn, a, b)
 
     def suppressed_pairs(self) -> set[frozenset[str]]:
@@ -192,6 +196,11 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return kept.marks(conn)
 
+    def analysis_state(self) -> AnalysisState:
+        """The generation counters that say whether the stored analysis is up to date."""
+        with reading(self._engine, self.path) as conn:
+            return AnalysisState(kept.generations(conn))
+
     def kept_analysis(self) -> tuple[dict[str, str], list[Finding]]:
         """Kept claim profiles (claim id -> text) and pair findings, in the order they were kept."""
         with reading(self._engine, self.path) as conn:
@@ -200,13 +209,24 @@ class Store:
     def save_analysis(
         self, relations: list[Relation], assessments: list[Assessment], *,
         profiles: Mapping[str, str], findings: list[Finding], replace: bool, marks: Mapping[str, str],
-    ) -> None:
+        made_from: AnalysisState | None = None,
+    ) -> bool:
         """Store an analysis run in one transaction: its relations (replacing all automatic
-        ones), assessments, and what it keeps (replacing everything kept when `replace`)."""
+        ones), assessments, and what it keeps (replacing everything kept when `replace`).
+
+        `made_from` is the state the run read: when the database has changed since (documents,
+        manual links, or another analysis saved), nothing is written and the answer is False.
+        """
         with writing(self._engine, self.path) as conn:
+            now = AnalysisState(kept.generations(conn))
+            if made_from is not None and now != made_from:
+                return False
             links.replace_auto_relations(conn, relations)
             writes.set_assessments(conn, assessments)
-            kept.keep(conn, profiles, findings, replace=replace, marks=marks)
+            kept.keep(conn, profiles, findings, replace=replace, marks={
+                **marks, kept.ANALYSED_GENERATION: str(now.data),
+                kept.ANALYSIS_SERIAL: str(now.serial + 1)})
+            return True
 
     # reviews
 
@@ -225,6 +245,28 @@ class Store:
             return links.latest_verdicts(conn)
 
 
+class AnalysisState:
+    """Where the analysis stands: `data` counts the writes it depends on, `analysed` is the
+    data generation of the stored analysis, `serial` counts the analyses saved."""
+
+    def __init__(self, counters: Mapping[str, int]) -> None:
+        self.data = counters[kept.DATA_GENERATION]
+        self.analysed = counters[kept.ANALYSED_GENERATION]
+        self.serial = counters[kept.ANALYSIS_SERIAL]
+
+    @property
+    def stale(self) -> bool:
+        """The stored relations and statuses predate the documents or links now stored."""
+        return self.analysed != self.data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnalysisState) and (self.data, self.analysed, self.serial) == (
+            other.data, other.analysed, other.serial)
+
+    def __repr__(self) -> str:
+        return f"AnalysisState(data={self.data}, analysed={self.analysed}, serial={self.serial})"
+
+
 class Batch:
     """Documents looked up and saved inside one write transaction (`Store.batch`).
 
@@ -235,6 +277,8 @@ class Batch:
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        self.generation_before: int | None = None   # the data generation before the first save
+        self.generation_after: int | None = None    # and after the last
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
         return queries.document_info_by(self._conn, "path", path)
@@ -245,7 +289,12 @@ class Batch:
     def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
         with self._conn.begin_nested():
-            return writes.save_extraction(self._conn, extraction, actor_types)
+            generation = kept.bump_data_generation(self._conn)
+            count = writes.save_extraction(self._conn, extraction, actor_types)
+        if self.generation_before is None:
+            self.generation_before = generation - 1
+        self.generation_after = generation
+        return count
 
 
 def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:

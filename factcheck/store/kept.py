@@ -13,6 +13,15 @@ from factcheck.store.tables import FINDING, META, PROFILE
 from factcheck.store.writes import chunked, insert_many
 
 ANALYSIS_MARKS = ("analysis_rules", "analysis_base")     # meta keys written with the results
+# Generation counters in `meta`: DATA_GENERATION counts the writes the analysis depends on
+# (documents saved or removed, manual links made or undone); ANALYSED_GENERATION is the data
+# generation the stored analysis was made from, so the analysis is stale while they differ;
+# ANALYSIS_SERIAL counts the analyses saved, so that a run can tell whether another one saved
+# its results meanwhile. A database without them counts as generation 0, analysed.
+DATA_GENERATION = "data_generation"
+ANALYSED_GENERATION = "analysed_generation"
+ANALYSIS_SERIAL = "analysis_serial"
+GENERATION_KEYS = (DATA_GENERATION, ANALYSED_GENERATION, ANALYSIS_SERIAL)
 
 
 def marks(conn: Connection) -> dict[str, str]:
@@ -45,10 +54,27 @@ def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Findi
     insert_many(conn, FINDING, [
         {"kind": f.kind, "source_id": f.source_id, "target_id": f.target_id, "reason": f.reason,
          "score": f.score} for f in findings])
+    set_marks(conn, marks)
+
+
+def set_marks(conn: Connection, marks: Mapping[str, str]) -> None:
     stored = set(conn.execute(select(META.c.key).where(META.c.key.in_(list(marks)))).scalars())
     for key, value in marks.items():
         if key in stored:
             conn.execute(update(META).where(META.c.key == key).values(value=value))
         else:
             conn.execute(insert(META).values(key=key, value=value))
+
+
+def generations(conn: Connection) -> dict[str, int]:
+    """The generation counters (see GENERATION_KEYS), 0 where none is stored yet."""
+    rows = dict(conn.execute(select(META.c.key, META.c.value).where(META.c.key.in_(GENERATION_KEYS))).all())
+    return {key: int(rows.get(key) or 0) for key in GENERATION_KEYS}
+
+
+def bump_data_generation(conn: Connection) -> int:
+    """Count one more write that the analysis depends on, in the caller's transaction."""
+    generation = generations(conn)[DATA_GENERATION] + 1
+    set_marks(conn, {DATA_GENERATION: str(generation)})
+    return generation
 
