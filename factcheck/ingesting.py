@@ -168,11 +168,15 @@ def _already_stored(store, path: Path, document: Document, summary: IngestSummar
         return True
     twin = store.document_by_sha256(document.sha256)
     if twin is not None and twin.path != document.path:
-        # Claim ids derive from the content hash: a second copy would only duplicate the first.
-        summary.unchanged.append(document.path)
-        summary.warnings.append(f"{path}: same content as {twin.path}, already stored; skipped")
+        _note_copy(summary, document, twin.path)
         return True
     return False
+
+
+def _note_copy(summary: IngestSummary, document: Document, stored_path: str) -> None:
+    # Claim ids derive from the content hash: a second copy would only duplicate the first.
+    summary.unchanged.append(document.path)
+    summary.warnings.append(f"{document.path}: same content as {stored_path}, already stored; skipped")
 
 
 def _store_batch(store, extracted: list[Extraction], summary: IngestSummary, run: _Run) -> None:
@@ -189,11 +193,11 @@ def _store_batch(store, extracted: list[Extraction], summary: IngestSummary, run
                     run.reading.overrides and _metadata_changed(stored, document)):
                 outcome.unchanged.append(document.path)
                 continue
-            try:
-                outcome.claims += batch.save_extraction(extraction, actor_types=run.reading.actor_types)
-            except InputError as error:     # a copy stored under another path meanwhile
-                outcome.errors.append(str(error))
+            twin = batch.document_by_sha256(document.sha256)
+            if twin is not None and twin.path != document.path:
+                _note_copy(outcome, document, twin.path)
                 continue
+            outcome.claims += batch.save_extraction(extraction, actor_types=run.reading.actor_types)
             (outcome.new if stored is None else outcome.replaced).append(document.path)
             outcome.warnings.extend(extraction.warnings)
             if run.saved is not None:
