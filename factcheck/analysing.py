@@ -41,7 +41,7 @@ def analyse(db: Path | str) -> AnalysisSummary:
     """Analyse every claim of the database afresh, whatever earlier runs kept."""
     from factcheck.api import open_store
 
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         return run_analysis(store, complete=True)
 
 

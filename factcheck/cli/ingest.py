@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import TextFormat, say, settings, warn, write_data
+from factcheck.cli.common import TextFormat, say, say_error, settings, warn, write_data
 from factcheck.config import DOCUMENT_SECONDS, MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
@@ -51,7 +51,7 @@ def ingest(
     for line in ingest_summary(summary):
         say(ctx, line)
     for message in summary.errors:
-        typer.echo(f"factcheck: error: {message}", err=True)
+        say_error(message)
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -78,7 +78,10 @@ class _progress:
                                 console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        self.bar.update(self.task, completed=done, description=path.name)
+        from factcheck.pipeline.read import shown_path
+        from factcheck.render.safe import escape_controls
+
+        self.bar.update(self.task, completed=done, description=escape_controls(shown_path(path.name)))
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -22,6 +22,8 @@ def report(
     """Write a Markdown report: findings, denials and contradictions, sources, grades, timeline."""
     from factcheck import api
 
-    text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until)
+    from factcheck.render.safe import escape_controls
+
+    text = escape_controls(api.build_report(settings(ctx).db, actor=actor, since=since, until=until))
     warn_if_stale(ctx)
     write_output(ctx, text, output)

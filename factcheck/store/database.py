@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine
 
 from factcheck import config
 from factcheck.errors import NotFound, StoreError
-from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation
+from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
 from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
@@ -30,14 +30,19 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS
+        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS,
+        check: bool = False,
     ) -> Store:
         """Open (and if need be create or upgrade) the database at `path`.
 
-        Foreign, newer and corrupt files are refused before anything writes to them.
+        Foreign, newer and corrupt files are refused before anything writes to them; with
+        `check` (for a caller that means to write), so is a file that fails SQLite's
+        `PRAGMA quick_check`, which reads every page of it.
         """
         path = Path(path)
         version = _existing_version(path, create, lock_wait)
+        if check and version is not None:
+            schema.check_integrity(path, lock_wait)
         engine = sqlite_engine(path, lock_wait)
         try:
             if version is None or version < schema.schema_version():
@@ -91,7 +96,7 @@ class Store:
         """
         with writing(self._engine, self.path) as conn:
             kept.bump_data_generation(conn)
-            return writes.save_extraction(conn, extraction, actor_types)
+            return _save(conn, extraction, actor_types)
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:
@@ -102,6 +107,9 @@ class Store:
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
             kept.bump_data_generation(conn)
+            stored = queries.document_info_by(conn, "path", path)
+            if stored is not None:
+                kept.set_document_digest(conn, stored.sha256, None)
             if not writes.remove_document(conn, path):
                 raise NotFound(
                     f"no document stored under {path} in {self.path}; "
@@ -149,6 +157,7 @@ class Store:
     def set_assessments(self, assessments: list[Assessment]) -> None:
         with writing(self._engine, self.path) as conn:
             writes.set_assessments(conn, assessments)
+            _mark_analysed(conn)
 
     # actors
 
@@ -174,6 +183,7 @@ class Store:
     def replace_auto_relations(self, relations: list[Relation]) -> None:
         with writing(self._engine, self.path) as conn:
             links.replace_auto_relations(conn, relations)
+            _mark_analysed(conn)
 
     def add_manual_relation(self, relation: Relation) -> None:
         with writing(self._engine, self.path) as conn:
@@ -226,7 +236,23 @@ class Store:
             kept.keep(conn, profiles, findings, replace=replace, marks={
                 **marks, kept.ANALYSED_GENERATION: str(now.data),
                 kept.ANALYSIS_SERIAL: str(now.serial + 1)})
+            kept.seal_analysis(conn)
             return True
+
+    # what `verify` checks
+
+    def integrity_seals(self) -> tuple[dict[str, str], str | None, str]:
+        """(document sha256 -> claims digest stored at ingest, the analysis digest stored with
+        the last analysis, the analysis digest of what is stored now)."""
+        with reading(self._engine, self.path) as conn:
+            return kept.document_digests(conn), kept.stored_analysis_digest(conn), kept.analysis_digest(conn)
+
+    def dangling_references(self) -> dict[str, list[tuple[str, ...]]]:
+        """Rows that point at what is not stored: claims without their document ("claims"),
+        automatic relations ("relations"), manual ones ("manual") and reviews ("reviews") of
+        claims that are gone."""
+        with reading(self._engine, self.path) as conn:
+            return queries.dangling_references(conn)
 
     # reviews
 
@@ -290,11 +316,30 @@ class Batch:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
         with self._conn.begin_nested():
             generation = kept.bump_data_generation(self._conn)
-            count = writes.save_extraction(self._conn, extraction, actor_types)
+            count = _save(self._conn, extraction, actor_types)
         if self.generation_before is None:
             self.generation_before = generation - 1
         self.generation_after = generation
         return count
+
+
+def _mark_analysed(conn: Connection) -> None:
+    """Relations or assessments stored from outside `save_analysis` stand for the analysis of
+    what is stored now."""
+    now = AnalysisState(kept.generations(conn))
+    kept.set_marks(conn, {kept.ANALYSED_GENERATION: str(now.data), kept.ANALYSIS_SERIAL: str(now.serial + 1)})
+    kept.seal_analysis(conn)
+
+
+def _save(conn: Connection, extraction: Extraction, actor_types: Mapping[str, str] | None) -> int:
+    """Save a document's extraction with the digest `verify` checks it against."""
+    document = extraction.document
+    replaced = queries.document_info_by(conn, "path", document.path)
+    if replaced is not None:
+        kept.set_document_digest(conn, replaced.sha256, None)
+    count = writes.save_extraction(conn, extraction, actor_types)
+    kept.set_document_digest(conn, document.sha256, claims_digest(document.text, extraction.claims))
+    return count
 
 
 def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:

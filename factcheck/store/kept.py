@@ -4,12 +4,13 @@ given and never reads them: their meaning belongs to `factcheck.analysis`."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from factcheck.models import Finding
-from factcheck.store.tables import FINDING, META, PROFILE
+from factcheck.store.tables import CLAIM, FINDING, META, PROFILE, RELATION
 from factcheck.store.writes import chunked, insert_many
 
 ANALYSIS_MARKS = ("analysis_rules", "analysis_base")     # meta keys written with the results
@@ -22,6 +23,11 @@ DATA_GENERATION = "data_generation"
 ANALYSED_GENERATION = "analysed_generation"
 ANALYSIS_SERIAL = "analysis_serial"
 GENERATION_KEYS = (DATA_GENERATION, ANALYSED_GENERATION, ANALYSIS_SERIAL)
+# Seals that `verify` checks: per document (by sha256), its claims' digest (models.claims_digest),
+# written with the document; and a digest of every claim's status, score and grade and of the
+# automatic relations, written with each analysis.
+DIGEST_PREFIX = "claims_digest:"
+ANALYSIS_DIGEST = "analysis_digest"
 
 
 def marks(conn: Connection) -> dict[str, str]:
@@ -64,6 +70,38 @@ def set_marks(conn: Connection, marks: Mapping[str, str]) -> None:
             conn.execute(update(META).where(META.c.key == key).values(value=value))
         else:
             conn.execute(insert(META).values(key=key, value=value))
+
+
+def document_digests(conn: Connection) -> dict[str, str]:
+    """Document sha256 -> the claims digest stored with it."""
+    rows = conn.execute(select(META.c.key, META.c.value).where(META.c.key.startswith(DIGEST_PREFIX)))
+    return {key[len(DIGEST_PREFIX):]: value for key, value in rows}
+
+
+def set_document_digest(conn: Connection, sha256: str, digest: str | None) -> None:
+    conn.execute(delete(META).where(META.c.key == DIGEST_PREFIX + sha256))
+    if digest is not None:
+        conn.execute(insert(META).values(key=DIGEST_PREFIX + sha256, value=digest))
+
+
+def analysis_digest(conn: Connection) -> str:
+    """A hash of every claim's status, score and grade and of the automatic relations."""
+    digest = hashlib.sha256()
+    for row in conn.execute(select(CLAIM.c.id, CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade).order_by(CLAIM.c.id)):
+        digest.update(repr((row[0], row[1], None if row[2] is None else round(row[2], 6), row[3])).encode())
+    for row in conn.execute(select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id)
+                            .where(RELATION.c.origin == "auto")
+                            .order_by(RELATION.c.source_id, RELATION.c.target_id, RELATION.c.relation)):
+        digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
+
+
+def seal_analysis(conn: Connection) -> None:
+    set_marks(conn, {ANALYSIS_DIGEST: analysis_digest(conn)})
+
+
+def stored_analysis_digest(conn: Connection) -> str | None:
+    return conn.execute(select(META.c.value).where(META.c.key == ANALYSIS_DIGEST)).scalar_one_or_none()
 
 
 def generations(conn: Connection) -> dict[str, int]:

@@ -204,3 +204,25 @@ def actor_infos(conn: Connection) -> list[ActorInfo]:
         for name, kind in conn.execute(select(ACTOR.c.name, ACTOR.c.type))
     ]
     return sorted(actors, key=lambda actor: (-actor.claims, actor.name))
+
+
+def dangling_references(conn: Connection) -> dict[str, list[tuple[str, ...]]]:
+    """See `Store.dangling_references`."""
+    from factcheck.store.tables import RELATION, REVIEW
+
+    claims = select(CLAIM.c.id)
+    orphans = conn.execute(select(CLAIM.c.id, CLAIM.c.document_id)
+                           .where(CLAIM.c.document_id.not_in(select(DOCUMENT.c.id))).order_by(CLAIM.c.id))
+    relations = conn.execute(
+        select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id, RELATION.c.origin)
+        .where(RELATION.c.relation != "unlink",
+               or_(RELATION.c.source_id.not_in(claims), RELATION.c.target_id.not_in(claims)))
+        .order_by(RELATION.c.source_id, RELATION.c.target_id)).all()
+    reviews = conn.execute(select(REVIEW.c.claim_id).where(REVIEW.c.claim_id.not_in(claims))
+                           .distinct().order_by(REVIEW.c.claim_id))
+    return {
+        "claims": [(row[0], str(row[1])) for row in orphans],
+        "relations": [tuple(row[:3]) for row in relations if row[3] == "auto"],
+        "manual": [tuple(row[:3]) for row in relations if row[3] != "auto"],
+        "reviews": [(row[0],) for row in reviews],
+    }
