@@ -146,11 +146,15 @@ def _extract_file(store, path: Path, summary: IngestSummary, reading: _Reading) 
     from factcheck.budget import OverBudget, time_budget
     from factcheck.pipeline import extract
 
+    started = time.monotonic()
     try:
         with time_budget(reading.seconds):
             document = read_document(path, max_bytes=reading.max_bytes, overrides=reading.overrides)
-            if _already_stored(store, path, document, summary, reading):
-                return None
+        # the look-up runs outside the budget: its timer must not strike inside a transaction
+        if _already_stored(store, path, document, summary, reading):
+            return None
+        left = None if reading.seconds is None else max(reading.seconds - (time.monotonic() - started), 0.001)
+        with time_budget(left):
             return extract(document, aliases=reading.aliases)
     except InputError as error:
         summary.errors.append(str(error))
