@@ -151,3 +151,16 @@ def test_usage_errors_are_one_line(args, db_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("factcheck: error: "), result.stderr
     assert "--help" in lines[0]
+
+
+@pytest.mark.parametrize("url", ["postgresql://team@db.example/claims", "sqlite:///claims.db"])
+def test_a_database_url_is_refused_not_taken_for_a_file(runner, tmp_path, monkeypatch, url):
+    from factcheck.cli import app
+
+    (tmp_path / "postgresql:").mkdir()
+    (tmp_path / "sqlite:").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for args, env in (((("--db", url, "list")), {}), (("list",), {"FACTCHECK_DB": url})):
+        result = runner.invoke(app, list(args), env=env)
+        assert_one_line_error(result, USAGE, f"a database URL ({url.split(':')[0]}://...) is not")
+    assert not any(path.is_file() for path in tmp_path.rglob("*"))
