@@ -30,7 +30,9 @@ def hostile_inputs(scale: float) -> dict[str, str]:
         "nested_div_text.html": "<html><body>" + "<div>x \n" * n(20000) + "</body></html>\n",
         "deep_divs.html": "<html><body>" + "<div>" * n(100000) + "x" + "</div>" * n(100000) + "</body></html>\n",
         "comma_clauses.txt": ", ".join(["the minister said the plan failed"] * n(140000)) + ".\n",
-        "many_sentences.txt": " ".join(["The official said that it rained."] * n(20000)) + "\n",
+        # one claim restated thousands of times: extraction is linear, but the analysis compares
+        # every pair of claims that share their words, so this one grows with the square
+        "many_restatements.txt": " ".join(["The official said that it rained."] * n(4000)) + "\n",
     }
 
 
