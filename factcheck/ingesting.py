@@ -165,12 +165,11 @@ def _extract_file(store, path: Path, summary: IngestSummary, reading: _Reading) 
 
 
 def _already_stored(store, path: Path, document: Document, summary: IngestSummary, reading: _Reading) -> bool:
-    stored = store.document_by_path(document.path)
+    stored, twin = store.stored_versions(document.path, document.sha256)
     if stored is not None and stored.sha256 == document.sha256 and not (
             reading.overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
         summary.unchanged.append(document.path)
         return True
-    twin = store.document_by_sha256(document.sha256)
     if twin is not None and twin.path != document.path:
         _note_copy(summary, document, twin.path)
         return True

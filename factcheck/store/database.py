@@ -82,6 +82,11 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return queries.document_info_by(conn, "sha256", sha256)
 
+    def stored_versions(self, path: str, sha256: str) -> tuple[DocumentInfo | None, DocumentInfo | None]:
+        """(the document stored under `path`, one stored with these bytes), in one read."""
+        with reading(self._engine, self.path) as conn:
+            return queries.document_info_by(conn, "path", path), queries.document_info_by(conn, "sha256", sha256)
+
     def document(self, name_or_path_or_sha_prefix: str) -> Document:
         with reading(self._engine, self.path) as conn:
             return queries.find_document(conn, name_or_path_or_sha_prefix, str(self.path))
@@ -315,11 +320,10 @@ class Batch:
     def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
         with self._conn.begin_nested():
-            generation = kept.bump_data_generation(self._conn)
             count = _save(self._conn, extraction, actor_types)
-        if self.generation_before is None:
-            self.generation_before = generation - 1
-        self.generation_after = generation
+        if self.generation_after is None:   # one count per batch: it is one transaction
+            self.generation_after = kept.bump_data_generation(self._conn)
+            self.generation_before = self.generation_after - 1
         return count
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from factcheck.models import Finding
 from factcheck.store.tables import CLAIM, FINDING, META, PROFILE, RELATION
@@ -78,10 +78,17 @@ def document_digests(conn: Connection) -> dict[str, str]:
     return {key[len(DIGEST_PREFIX):]: value for key, value in rows}
 
 
+# run for every document saved: built once (building a statement costs more than running it)
+_DELETE_MARK = delete(META).where(META.c.key == bindparam("mark"))
+_INSERT_MARK = insert(META).values(key=bindparam("mark"), value=bindparam("mark_value"))
+_MARK = select(META.c.value).where(META.c.key == bindparam("mark"))
+_UPDATE_MARK = update(META).where(META.c.key == bindparam("mark")).values(value=bindparam("mark_value"))
+
+
 def set_document_digest(conn: Connection, sha256: str, digest: str | None) -> None:
-    conn.execute(delete(META).where(META.c.key == DIGEST_PREFIX + sha256))
+    conn.execute(_DELETE_MARK, {"mark": DIGEST_PREFIX + sha256})
     if digest is not None:
-        conn.execute(insert(META).values(key=DIGEST_PREFIX + sha256, value=digest))
+        conn.execute(_INSERT_MARK, {"mark": DIGEST_PREFIX + sha256, "mark_value": digest})
 
 
 def analysis_digest(conn: Connection) -> str:
@@ -112,7 +119,9 @@ def generations(conn: Connection) -> dict[str, int]:
 
 def bump_data_generation(conn: Connection) -> int:
     """Count one more write that the analysis depends on, in the caller's transaction."""
-    generation = generations(conn)[DATA_GENERATION] + 1
-    set_marks(conn, {DATA_GENERATION: str(generation)})
+    stored = conn.execute(_MARK, {"mark": DATA_GENERATION}).scalar_one_or_none()
+    generation = int(stored or 0) + 1
+    conn.execute(_UPDATE_MARK if stored is not None else _INSERT_MARK,
+                 {"mark": DATA_GENERATION, "mark_value": str(generation)})
     return generation
 
