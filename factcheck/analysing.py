@@ -20,6 +20,12 @@ from pathlib import Path
 COMPLETE_RUN_GROWTH = 2.0
 
 
+# Another writer may store documents while a run computes; the run then starts again over what is
+# stored now. Past this many tries, the last writer's own run (every writer runs one after its
+# writes) or the next command that writes brings the analysis up to date.
+MAX_ANALYSIS_TRIES = 5
+
+
 @dataclass(frozen=True)
 class AnalysisSummary:
     """What one analysis run did."""
@@ -28,27 +34,52 @@ class AnalysisSummary:
     compared: int               # claims whose pairs were compared in this run
     complete: bool              # every pair compared afresh
     relations: int              # automatic relations now stored
+    current: bool = True        # the results saved cover everything stored (False: left stale)
 
 
 def analyse(db: Path | str) -> AnalysisSummary:
     """Analyse every claim of the database afresh, whatever earlier runs kept."""
     from factcheck.api import open_store
 
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         return run_analysis(store, complete=True)
 
 
-def run_analysis(store, *, complete: bool = False, claims: list | None = None) -> AnalysisSummary:
+def is_stale(db: Path | str) -> bool:
+    """True when documents or links were stored after the stored analysis was made (an analysis
+    interrupted, or still running in another process)."""
+    from factcheck.api import open_store
+
+    with open_store(db) as store:
+        return store.analysis_state().stale
+
+
+def run_analysis(store, *, complete: bool = False, claims: list | None = None,
+                 claims_generation: int | None = None, only_if_stale: bool = False) -> AnalysisSummary:
     """Relations and assessments of all stored claims, reusing what earlier runs kept unless
-    `complete`. `claims`, when given, are all the store's claims as `store.claims()` would read
-    them: an ingest into an empty database has them already."""
+    `complete`, saved in one transaction once the documents are committed.
+
+    `claims`, when given, are all the store's claims as `store.claims()` would read them at data
+    generation `claims_generation` (an ingest into an empty database has them already); they are
+    used only if no other writer has stored anything since. With `only_if_stale`, nothing is
+    done when the stored analysis is up to date. A run whose inputs change while it computes (a
+    concurrent writer) starts again over what is stored then."""
     from factcheck.analysis import collector_paused
 
     with collector_paused():
-        return _run(store, complete, claims)
+        for _ in range(MAX_ANALYSIS_TRIES):
+            state = store.analysis_state()
+            if only_if_stale and not state.stale:
+                return AnalysisSummary(0, 0, False, 0)
+            given = claims if claims_generation is not None and state.data == claims_generation else None
+            summary = _run(store, complete, given, state)
+            if summary is not None:
+                return summary
+            only_if_stale, claims = not complete, None  # another run may have done the work meanwhile
+        return AnalysisSummary(0, 0, False, 0, current=False)
 
 
-def _run(store, complete: bool, claims: list | None) -> AnalysisSummary:
+def _run(store, complete: bool, claims: list | None, state) -> AnalysisSummary | None:
     from factcheck.analysis import update_analysis
     from factcheck.analysis.state import fingerprint
 
@@ -66,7 +97,10 @@ def _run(store, complete: bool, claims: list | None) -> AnalysisSummary:
     new_base = len(claims) if result.complete else base
     stored = store.assessments()
     changed = [a for a in result.assessments if stored.get(a.claim_id) != a]
-    store.save_analysis(result.relations, changed, profiles=result.profiles,
-                        findings=result.findings, replace=result.complete, terms=result.terms,
-                        marks={"analysis_rules": fingerprint(), "analysis_base": str(new_base)})
+    saved = store.save_analysis(result.relations, changed, profiles=result.profiles,
+                                findings=result.findings, replace=result.complete, made_from=state,
+                                terms=result.terms,
+                                marks={"analysis_rules": fingerprint(), "analysis_base": str(new_base)})
+    if not saved:
+        return None
     return AnalysisSummary(len(claims), len(result.profiles), result.complete, len(result.relations))

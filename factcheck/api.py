@@ -21,7 +21,7 @@ from factcheck.pipeline.read import read_document, scan_paths
 from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
 from factcheck.standing import LinkResult, link, unlink  # noqa: F401
-from factcheck.analysing import AnalysisSummary, analyse  # noqa: F401
+from factcheck.analysing import AnalysisSummary, analyse, is_stale  # noqa: F401
 from factcheck.tracing import Trace, TraceEntry, trace  # noqa: F401
 from factcheck.checking import CheckResult, CheckedClaim, MatchedProposition, check  # noqa: F401
 from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
@@ -82,11 +82,14 @@ class SourceSummary:
 
 
 @contextmanager
-def open_store(db: Path | str, *, create: bool = False) -> Iterator:
+def open_store(db: Path | str, *, create: bool = False, write: bool = False) -> Iterator:
+    """The database at `db`; with `write` (or `create`), checked for damage before anything is
+    written to it (see `Store.open`)."""
     from factcheck.store import Store
 
     # the wait is read here, not bound at import, so tests and callers can shorten it
-    with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS) as store:
+    with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS,
+                    check=write or create) as store:
         yield store
 
 
@@ -198,16 +201,29 @@ def actors(db: Path | str) -> list:
 
 def add_alias(db: Path | str, canonical: str, alias: str) -> str:
     """Let `alias` (any case) name the actor `canonical` in filters and future ingests, and count
-    as one origin with it in the analysis, which is re-run at once."""
-    from factcheck.analysing import run_analysis
+    as one origin with it in the analysis, which is re-run at once.
 
-    with open_store(db) as store:
+    The actor must be known: stored, or in the gazetteer; NotFound otherwise, so that a typo
+    does not make an alias of nobody."""
+    from factcheck.analysing import run_analysis
+    from factcheck.pipeline.actors import actor_types
+
+    with open_store(db, write=True) as store:
         known = {actor.name.lower(): actor.name for actor in store.actors()}
-        canonical = known.get(canonical.strip().lower(), canonical.strip())
+        known.update({name.lower(): name for name in actor_types()})
+        canonical = (known.get(canonical.strip().lower()) or _stored_source(store, canonical)
+                     or resolve_actor(store, canonical))
         store.add_alias(canonical, alias)
         if store.has_claims():
             run_analysis(store)
         return canonical
+
+
+def _stored_source(store, name: str) -> str | None:
+    """A source that stored claims name exactly as `name` (any case): it may take aliases too, so
+    that two names of one source count as one origin."""
+    wanted = " ".join(name.split()).lower()
+    return next((c.source for c in store.claims(source=name.strip()) if c.source.lower() == wanted), None)
 
 
 def sources(db: Path | str) -> list[SourceSummary]:
@@ -258,7 +274,7 @@ def review_claim(db: Path | str, claim_id: str, verdict: str, note: str | None =
 
     if verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         claim = store.claim(claim_id)
         return store.add_review(claim.id, verdict, note, by)
 
@@ -273,15 +289,24 @@ def claim_history(db: Path | str, claim_id: str) -> tuple[Claim, list]:
 def verify(db: Path | str):
     """Check every stored quote against its document's text and every source file still at its
     stored path against its sha256; see `factcheck.provenance`."""
-    from factcheck.provenance import VerifyResult, check_quotes, check_source_file
+    from factcheck.provenance import VerifyResult, check_quotes, check_references, check_seal, check_source_file
 
     result = VerifyResult()
     with open_store(db) as store:
-        for info in store.documents():
+        seals, analysed, now = store.integrity_seals()
+        infos = store.documents()
+        dangling = store.dangling_references()
+        result.kept_for_gone = len(dangling["manual"]) + len(dangling["reviews"])
+        stored = {info.sha256 for info in infos}
+        result.mismatches += check_references(sorted(set(seals) - stored), dangling,
+                                              (analysed, now, store.analysis_state().stale))
+        for info in infos:
             claims = store.claims(document=info.path)
+            document = store.document(info.path)
             result.documents += 1
             result.quotes += len(claims)
-            result.mismatches += check_quotes(store.document(info.path), claims)
+            result.mismatches += check_quotes(document, claims)
+            result.mismatches += check_seal(document, claims, seals.get(info.sha256))
             try:
                 mismatch = check_source_file(info.name, info.path, info.sha256)
             except FileNotFoundError:

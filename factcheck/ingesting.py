@@ -18,8 +18,8 @@ from pathlib import Path
 from factcheck import config
 from factcheck.render.text import plural
 from factcheck.errors import InputError, UsageError
-from factcheck.models import Claim, Document
-from factcheck.pipeline.read import read_document, scan_paths
+from factcheck.models import Claim, Document, Extraction
+from factcheck.pipeline.read import read_document, scan_paths, shown_path
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 
@@ -40,8 +40,8 @@ class IngestSummary:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)      # one message per file that failed
     skipped: list[str] = field(default_factory=list)     # files in folders that are not documents
-    undated: list[str] = field(default_factory=list)     # documents with no publication date at all
     analysed: bool = False                               # relations and statuses were recomputed
+    undated: list[str] = field(default_factory=list)     # documents with no publication date at all
 
     @property
     def documents(self) -> int:
@@ -50,7 +50,8 @@ class IngestSummary:
 
 def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
            overrides: dict | None = None, progress: Progress | None = None,
-           reanalyse: bool = False, metadata: Path | str | None = None) -> IngestSummary:
+           reanalyse: bool = False, time_budget: float | None = config.DOCUMENT_SECONDS,
+           metadata: Path | str | None = None) -> IngestSummary:
     """Read, extract and store every document under `paths`, then bring the analysis up to date:
     incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
 
@@ -59,9 +60,13 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     front matter or page metadata, and `overrides` (one file's options) win over both. A row
     naming no document found is an InputError, raised before anything is stored.
 
-    A file that cannot be read is recorded in `errors` and the others go on; a file whose bytes
-    are already stored under its path is left as it is. An interruption keeps the documents
-    finished before it and nothing of the one in progress.
+    A file that cannot be read, or whose reading and extraction run past `time_budget` seconds,
+    is recorded in `errors` and the others go on; a file whose bytes are already stored under
+    its path is left as it is. Files are read and extracted outside any transaction; only their
+    storing takes the write lock, a batch at a time, so concurrent writers wait briefly for each
+    other. The analysis then runs in its own transaction over everything stored (also when an
+    earlier one was interrupted). An interruption keeps the documents finished before it and
+    nothing of the one in progress.
     """
     from factcheck.analysing import run_analysis
     from factcheck.api import open_store
@@ -73,22 +78,27 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     if overrides and (len(paths) != 1 or not Path(paths[0]).is_file()):
         raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
                          "give a single file with them, or put the metadata in each file's front matter")
-    summary = IngestSummary(skipped=[str(path) for path in found.skipped])
+    summary = IngestSummary(skipped=[shown_path(path) for path in found.skipped],
+                            errors=list(found.unreadable))
     per_document = _metadata_rows(metadata, paths, found.documents, summary) if metadata else {}
     with open_store(db, create=True) as store:
         # Into an empty database, the claims saved are all the claims: the analysis takes them
-        # as they are instead of reading them back.
-        saved: list[Claim] | None = None if store.has_claims() else []
-        reading = _Reading(max_bytes, overrides, store.aliases(), actor_types(), per_document)
+        # as they are instead of reading them back (if no other writer stored any meanwhile).
+        start = store.analysis_state()
+        run = _Run(_Reading(max_bytes, overrides, store.aliases(), actor_types(), time_budget, per_document),
+                   saved=None if store.has_claims() else [], generation=start.data)
         documents, done = found.documents, 0
         while done < len(documents):
-            for path in _ingest_batch(store, documents[done:], summary, reading, saved):
+            for path in _ingest_batch(store, documents[done:], summary, run):
                 done += 1
                 if progress is not None:
                     progress(done, len(documents), path)
-        if summary.new or summary.replaced or reanalyse:
-            run_analysis(store, complete=reanalyse, claims=None if saved is None else as_loaded(saved))
-            summary.analysed = True
+        if summary.new or summary.replaced or reanalyse or start.stale:
+            given = None if run.saved is None else as_loaded(run.saved)
+            result = run_analysis(store, complete=reanalyse, claims=given, claims_generation=run.generation)
+            summary.analysed = result.current
+            if not result.current:
+                summary.warnings.append(_LEFT_STALE)
     if summary.undated:
         summary.warnings.append(
             f"{plural(len(summary.undated), 'document')} with no publication date, so their relative dates "
@@ -107,6 +117,10 @@ def _metadata_rows(metadata: Path | str, paths: Sequence[Path | str], documents:
     return given
 
 
+_LEFT_STALE = ("other writers kept changing the database, so relations and statuses are not up to "
+               "date yet; the last of them, or the next ingest, or `factcheck analyse`, updates them")
+
+
 @dataclass(frozen=True)
 class _Reading:
     """What every file of one ingest run is read and extracted with."""
@@ -115,63 +129,124 @@ class _Reading:
     overrides: dict
     aliases: dict[str, str]             # the user's aliases -> canonical actor
     actor_types: dict[str, str]         # canonical actor -> type, from the gazetteer
+    seconds: float | None               # time budget per document
     per_document: dict[Path, dict] = field(default_factory=dict)   # rows of a metadata file
 
     def overrides_for(self, path: Path) -> dict:
         return {**self.per_document.get(path, {}), **self.overrides}
 
 
-def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, reading: _Reading,
-                  saved: list[Claim] | None) -> list[Path]:
-    """Ingest files from the start of `paths` in one transaction, until the batch is full; the
-    files done, all of them committed. The cyclic collector is paused meanwhile: extraction makes
-    hundreds of thousands of small objects and no cycles to speak of, and the collections they
-    triggered cost some 3% of an ingest; it runs once between batches instead."""
+@dataclass
+class _Run:
+    reading: _Reading
+    saved: list[Claim] | None           # the claims saved, when the database started empty
+    generation: int                     # the data generation after this run's last write
+
+
+def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, run: _Run) -> list[Path]:
+    """Read and extract files from the start of `paths` until the batch is full, then store what
+    they gave in one transaction; the files done, all of them committed. An interruption (Ctrl-C,
+    an error) stores the documents extracted before it, then goes on. The cyclic collector is
+    paused meanwhile: extraction makes hundreds of thousands of small objects and no cycles to
+    speak of, and the collections they triggered cost some 3% of an ingest; it runs once between
+    batches instead."""
     from factcheck.analysis import collector_paused
 
     done: list[Path] = []
+    extracted: list[Extraction] = []
     started = time.monotonic()
-    with collector_paused(), store.batch() as batch:
-        for path in paths:
-            try:
-                _ingest_file(batch, path, summary, reading, saved)
-            except InputError as error:
-                summary.errors.append(str(error))
-            done.append(path)
-            if len(done) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
-                break
+    with collector_paused():
+        try:
+            for path in paths:
+                extraction = _extract_file(store, path, summary, run.reading)
+                if extraction is not None:
+                    extracted.append(extraction)
+                done.append(path)
+                if len(done) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+                    break
+        finally:
+            _store_batch(store, extracted, summary, run)
     return done
 
 
-def _ingest_file(batch, path: Path, summary: IngestSummary, reading: _Reading,
-                 saved: list[Claim] | None) -> None:
+def _extract_file(store, path: Path, summary: IngestSummary, reading: _Reading) -> Extraction | None:
+    """The file's extraction, or None when it is stored already or cannot be read (then noted)."""
+    from factcheck.budget import OverBudget, time_budget
     from factcheck.pipeline import extract
 
-    overrides = reading.overrides_for(path)
-    document = read_document(path, max_bytes=reading.max_bytes, overrides=overrides)
-    if document.published is None:
-        summary.undated.append(document.name)
-    stored = batch.document_by_path(document.path)
+    started = time.monotonic()
+    try:
+        overrides = reading.overrides_for(path)
+        with time_budget(reading.seconds):
+            document = read_document(path, max_bytes=reading.max_bytes, overrides=overrides)
+        if document.published is None:
+            summary.undated.append(document.name)
+        # the look-up runs outside the budget: its timer must not strike inside a transaction
+        if _already_stored(store, document, summary, overrides):
+            return None
+        left = None if reading.seconds is None else max(reading.seconds - (time.monotonic() - started), 0.001)
+        with time_budget(left):
+            return extract(document, aliases=reading.aliases)
+    except InputError as error:
+        summary.errors.append(str(error))
+    except OverBudget:
+        summary.errors.append(f"{path}: not read within the budget of {reading.seconds:g} seconds per "
+                              "document, so skipped; split the file, or raise --time-budget")
+    return None
+
+
+def _already_stored(store, document: Document, summary: IngestSummary, overrides: dict) -> bool:
+    stored, twin = store.stored_versions(document.path, document.sha256)
     if stored is not None and stored.sha256 == document.sha256 and not (
             overrides and _metadata_changed(stored, document)):  # a bare re-ingest keeps them
         summary.unchanged.append(document.path)
-        return
-    twin = batch.document_by_sha256(document.sha256)
+        return True
     if twin is not None and twin.path != document.path:
-        # Claim ids derive from the content hash: a second copy would only duplicate the first.
-        summary.unchanged.append(document.path)
-        summary.warnings.append(f"{path}: same content as {twin.path}, already stored; skipped")
+        _note_copy(summary, document, twin.path)
+        return True
+    return False
+
+
+def _note_copy(summary: IngestSummary, document: Document, stored_path: str) -> None:
+    # Claim ids derive from the content hash: a second copy would only duplicate the first.
+    summary.unchanged.append(document.path)
+    summary.warnings.append(f"{document.path}: same content as {stored_path}, already stored; skipped")
+
+
+def _store_batch(store, extracted: list[Extraction], summary: IngestSummary, run: _Run) -> None:
+    """Store extractions in one transaction, each whole or not at all. Another writer may have
+    stored the same file since it was read: it is then counted as unchanged."""
+    if not extracted:
         return
-    extraction = extract(document, aliases=reading.aliases)
-    summary.claims += batch.save_extraction(extraction, actor_types=reading.actor_types)
-    if saved is not None:
-        saved.extend(extraction.claims)
-    summary.warnings.extend(extraction.warnings)
-    (summary.new if stored is None else summary.replaced).append(document.path)
+    outcome = IngestSummary()
+    with store.batch() as batch:
+        for extraction in extracted:
+            document = extraction.document
+            stored = batch.document_by_path(document.path)
+            if stored is not None and stored.sha256 == document.sha256 and not (
+                    (run.reading.overrides or run.reading.per_document) and _metadata_changed(stored, document)):
+                outcome.unchanged.append(document.path)
+                continue
+            twin = batch.document_by_sha256(document.sha256)
+            if twin is not None and twin.path != document.path:
+                _note_copy(outcome, document, twin.path)
+                continue
+            outcome.claims += batch.save_extraction(extraction, actor_types=run.reading.actor_types)
+            (outcome.new if stored is None else outcome.replaced).append(document.path)
+            outcome.warnings.extend(extraction.warnings)
+            if run.saved is not None:
+                run.saved.extend(extraction.claims)
+        before = batch.generation_before
+    # committed: only now do these files count as stored
+    for name in ("new", "replaced", "unchanged", "warnings", "errors"):
+        getattr(summary, name).extend(getattr(outcome, name))
+    summary.claims += outcome.claims
+    if before is not None:
+        # the claims in hand are all the claims only while no other writer stores any
+        run.generation = batch.generation_after if before == run.generation else -1
 
 
 def _metadata_changed(stored, document: Document) -> bool:
     """Same bytes but new metadata given (--title, --published ...): store the document again."""
     return any(getattr(stored, key) != getattr(document, key)
                for key in ("title", "author", "publisher", "url", "published"))
-

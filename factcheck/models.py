@@ -148,6 +148,20 @@ class Extraction:
     warnings: tuple[str, ...] = field(default=())
 
 
+def claims_digest(text: str, claims) -> str:
+    """What `verify` checks a document's stored claims against: their number, a hash of what
+    extraction set in each (span, quote, text, source, cue, how it is stated) and a hash of the
+    document's text, as "count:claims-hash:text-hash"."""
+    digest = hashlib.sha256()
+    for claim in sorted(claims, key=lambda c: c.id):
+        fields = (claim.id, claim.start, claim.end, claim.quote, claim.text, claim.kind, claim.source,
+                  claim.source_type, claim.source_span, claim.cue, claim.cue_span, claim.certainty,
+                  claim.polarity)
+        digest.update(repr(tuple(list(f) if isinstance(f, tuple) else f for f in fields)).encode())
+    text_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{len(claims)}:{digest.hexdigest()}:{text_hash}"
+
+
 def claim_id(document_sha256: str, start: int, end: int) -> str:
     """Stable claim id from the document's hash and the content span."""
     digest = hashlib.sha1(f"{document_sha256}:{start}:{end}".encode()).hexdigest()

@@ -153,7 +153,7 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
 
     if relation not in RELATIONS:
         raise UsageError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         source, target = _two_claims(store, a, b)
         made = Relation(relation, source.id, target.id, reason=(note or "").strip() or MANUAL_REASON,
                         origin="manual")
@@ -168,7 +168,7 @@ def unlink(db: Path | str, a: str, b: str) -> LinkResult:
     from factcheck.analysing import run_analysis
     from factcheck.api import open_store
 
-    with open_store(db) as store:
+    with open_store(db, write=True) as store:
         source, target = _two_claims(store, a, b)
         removed = store.remove_relation(source.id, target.id)
         run_analysis(store)

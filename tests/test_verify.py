@@ -36,10 +36,12 @@ def test_a_tampered_quote_is_listed_and_exits_7(cli, claims, db_path):
         conn.execute("UPDATE claim SET quote = ? WHERE id = ?", ("the grain was stolen", claim.id))
     result = cli("verify", "--format", "json")
     assert result.exit_code == 7
-    [mismatch] = json.loads(result.stdout)
+    mismatches = json.loads(result.stdout)
+    [mismatch] = [item for item in mismatches if item["kind"] == QUOTE]
     assert (mismatch["kind"], mismatch["claim"], mismatch["document"]) == (QUOTE, claim.id, "grain.txt")
     assert (mismatch["expected"], mismatch["found"]) == ("the grain was stolen", claim.quote)
-    assert "1 mismatch;" in result.stderr and result.stderr.startswith("factcheck: error: verified")
+    assert [item["kind"] for item in mismatches] == [QUOTE, "claims"]     # and unlike at ingest
+    assert "2 mismatches" in result.stderr and result.stderr.startswith("factcheck: error: verified")
 
 
 def test_a_changed_source_file_is_listed_and_a_missing_one_is_counted(cli, claims, tmp_path):
@@ -86,3 +88,43 @@ def test_a_changed_file_shows_both_sha256_whole_at_any_width(cli, claims, tmp_pa
     # a sha256 is wider than 60 columns less its label: there it runs on, whole, rather than split
     assert all(len(line.rstrip()) <= width for line in result.stdout.splitlines()
                if not {mismatch["expected"], mismatch["found"]} & set(line.split()))
+
+
+def tamper(db_path, *statements):
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for statement in statements:
+            conn.execute(statement)
+
+
+@pytest.mark.parametrize("statements, kinds", [
+    (["DELETE FROM claim_actor WHERE claim_id = (SELECT min(id) FROM claim)",
+      "DELETE FROM claim WHERE id = (SELECT min(id) FROM claim)"], {"claims", "analysis"}),
+    (["DELETE FROM claim_actor", "DELETE FROM claim WHERE document_id = "
+      "(SELECT id FROM document WHERE name = 'strike.txt')"], {"claims", "analysis"}),
+    (["DELETE FROM document WHERE name = 'strike.txt'"], {"orphan"}),
+    (["UPDATE claim SET source = 'Forged Ministry' WHERE id = (SELECT min(id) FROM claim)"], {"claims"}),
+    (["UPDATE claim SET text = 'Something else.' WHERE id = (SELECT min(id) FROM claim)"], {"claims"}),
+    (["UPDATE claim SET status = 'denied' WHERE status = 'uncontested'"], {"analysis"}),
+    (["UPDATE document SET text = replace(text, 'Officials', 'Officiais')"], {"text"}),
+    (["INSERT INTO relation (relation, source_id, target_id, reason, score, origin, created_at) "
+      "VALUES ('denies', 'ffffffffffff', (SELECT min(id) FROM claim), 'x', 1.0, 'auto', '2024')"],
+     {"relation", "analysis"}),
+], ids=["deleted claim", "claims of a document", "document row gone", "forged source",
+        "changed text", "changed status", "text outside claims", "relation to nothing"])
+def test_verify_finds_what_was_changed_outside_factcheck(cli, ingested, db_path, statements, kinds):
+    assert cli("verify").exit_code == 0
+    tamper(db_path, *statements)
+    result = cli("verify", "--format", "json")
+    assert result.exit_code == 7, result.stderr
+    assert {item["kind"] for item in json.loads(result.stdout)} == kinds
+    assert "Traceback" not in result.stderr
+
+
+def test_reviews_of_claims_no_longer_stored_are_counted_not_mismatches(cli, ingested, db_path):
+    claim = json.loads(cli("list", "--format", "json").stdout)[0]["id"]
+    assert cli("review", claim, "--verdict", "false", "--by", "desk").exit_code == 0
+    tamper(db_path, "UPDATE review SET claim_id = 'ffffffffffff'")
+    result = cli("verify")
+    assert result.exit_code == 0, result.stderr
+    assert "1 review or manual link kept for claims no longer stored" in result.stderr

@@ -35,7 +35,7 @@ ROOT_FLAGS = ("--quiet", "-q")                  # root options that may also fol
 
 class FactcheckGroup(TyperGroup):
     """Maps FactcheckError kinds to their exit codes with a one-line message, no traceback; usage
-    errors are one line too; root options are read before or after the command."""
+    errors are one line too, with exit code 2; root options are read before or after the command."""
 
     def parse_args(self, ctx, args):
         try:
@@ -77,6 +77,24 @@ class FactcheckGroup(TyperGroup):
             index += 1
         return moved + kept
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _click_exception() as error:
+            if not standalone_mode:
+                raise
+            if type(error).__name__ != "NoArgsIsHelpError":     # the help was printed already
+                say_error(_one_line_usage(error))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            say_error("aborted")
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -95,6 +113,24 @@ def _usage_error(error: ClickUsageError):
     command = error.ctx.command_path if error.ctx is not None else "factcheck"
     say_error(f"{' '.join(error.format_message().split())} (see `{command} --help`)")
     raise typer.Exit(EXIT_USAGE)
+
+
+def _click_exception() -> type[Exception]:
+    """Click's base exception, from the copy of click that Typer uses (vendored since 0.17)."""
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        from click.exceptions import ClickException
+    return ClickException
+
+
+def _one_line_usage(error) -> str:
+    """A usage error as one line: what is wrong, and where the help is."""
+    message = " ".join(error.format_message().split())
+    ctx = getattr(error, "ctx", None)
+    if ctx is None:
+        return message
+    return f"{message} (see '{ctx.command_path} --help')"
 
 
 app = typer.Typer(

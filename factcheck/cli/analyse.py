@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli.common import say, settings
+from factcheck.cli.common import say, settings, warn
 
 
 def analyse(ctx: typer.Context) -> None:
@@ -14,4 +14,8 @@ def analyse(ctx: typer.Context) -> None:
     from factcheck import api
 
     summary = api.analyse(settings(ctx).db)
+    if not summary.current:
+        warn(ctx, "other writers kept changing the database, so the analysis was not saved; "
+                  "the last of them updates it, or run `factcheck analyse` again")
+        return
     say(ctx, f"{summary.claims} claims analysed; {summary.relations} automatic relations")

@@ -40,13 +40,46 @@ def settings(ctx: typer.Context) -> Settings:
 def stdout_console():
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False, markup=False)  # quotes may hold "[...]"
+    console = Console(soft_wrap=False, highlight=False, markup=False)  # quotes may hold "[...]"
+    console.push_render_hook(_ControlsEscaped())
+    return console
 
 
 def stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, markup=False)
+    console = Console(stderr=True, highlight=False, markup=False)
+    console.push_render_hook(_ControlsEscaped())
+    return console
+
+
+class _ControlsEscaped:
+    """A Rich render hook: the text of whatever is printed has its control characters escaped
+    (an article's "\x1b[2J" must not clear the reader's screen); Rich's own styling is kept."""
+
+    def process_renderables(self, renderables):
+        return [_Escaped(renderable) for renderable in renderables]
+
+
+class _Escaped:
+    def __init__(self, renderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
+        from factcheck.render.safe import escape_controls
+
+        for segment in console.render(self.renderable, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(escape_controls(segment.text), segment.style)
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.renderable)
 
 
 def write_data(text: str) -> None:
@@ -84,13 +117,30 @@ def iso_date(value: str | None) -> str | None:
 def say(ctx: typer.Context, message: str) -> None:
     """A note for the user on stderr, unless --quiet."""
     if not settings(ctx).quiet:
-        typer.echo(message, err=True)
+        _echo_err(message)
 
 
 def warn(ctx: typer.Context, message: str) -> None:
     if not settings(ctx).quiet:
-        typer.echo(f"factcheck: warning: {message}", err=True)
+        _echo_err(f"factcheck: warning: {message}")
 
 
 def say_error(message: str) -> None:
-    typer.echo(f"factcheck: error: {message}", err=True)
+    _echo_err(f"factcheck: error: {message}")
+
+
+def _echo_err(message: str) -> None:
+    """A line on stderr, with any control characters (from a file name, say) escaped."""
+    from factcheck.render.safe import escape_controls
+
+    typer.echo(escape_controls(message), err=True)
+
+
+def warn_if_stale(ctx: typer.Context) -> None:
+    """Say so when the relations and statuses shown predate documents or links stored since."""
+    from factcheck import api
+
+    if api.is_stale(settings(ctx).db):
+        warn(ctx, "relations and statuses are out of date: documents or links were stored after "
+                  "the last analysis (interrupted, or still running in another process); "
+                  "run `factcheck analyse` to update them")

@@ -17,7 +17,7 @@ from factcheck.config import MAX_FILE_BYTES
 
 def explain(
     ctx: typer.Context,
-    path: Path = typer.Argument(..., metavar="FILE", help="One article (.txt, .md, .html)."),
+    path: Path = typer.Argument(..., metavar="FILE", readable=False, help="One article (.txt, .md, .html)."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),
     max_bytes: int = typer.Option(MAX_FILE_BYTES, "--max-bytes", min=1, metavar="N",
                                   help="Refuse files larger than N bytes."),

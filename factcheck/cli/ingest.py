@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import TextFormat, say, settings, warn, write_data
-from factcheck.config import MAX_FILE_BYTES
+from factcheck.cli.common import TextFormat, say, say_error, settings, warn, write_data
+from factcheck.config import DOCUMENT_SECONDS, MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
 PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
@@ -16,7 +16,8 @@ PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
 
 def ingest(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (read recursively) of .txt/.md articles."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", readable=False,
+                                      help="Files or folders (read recursively) of .txt/.md articles."),
     title: Optional[str] = typer.Option(None, help="Title of the article (single file only)."),
     author: Optional[str] = typer.Option(None, help="Author (single file only)."),
     publisher: Optional[str] = typer.Option(None, help="Publisher (single file only)."),
@@ -30,6 +31,8 @@ def ingest(
                                   help="Refuse files larger than N bytes."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                    help="json: also print the summary as JSON on stdout."),
+    time_budget: float = typer.Option(DOCUMENT_SECONDS, "--time-budget", min=0.1, metavar="SECONDS",
+                                      help="Skip (and report) a document not read and extracted within this time."),
     reanalyse: bool = typer.Option(False, "--reanalyse",
                                    help="Compare every pair of claims afresh instead of only those involving new claims."),
 ) -> None:
@@ -40,7 +43,8 @@ def ingest(
     overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
     with _progress(ctx) as progress:
         summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
-                             progress=progress, reanalyse=reanalyse, metadata=metadata)
+                             progress=progress, reanalyse=reanalyse, metadata=metadata,
+                             time_budget=time_budget)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 
@@ -52,7 +56,7 @@ def ingest(
     for line in ingest_summary(summary):
         say(ctx, line)
     for message in summary.errors:
-        typer.echo(f"factcheck: error: {message}", err=True)
+        say_error(message)
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -79,7 +83,10 @@ class _progress:
                                 console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        self.bar.update(self.task, completed=done, description=path.name)
+        from factcheck.pipeline.read import shown_path
+        from factcheck.render.safe import escape_controls
+
+        self.bar.update(self.task, completed=done, description=escape_controls(shown_path(path.name)))
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

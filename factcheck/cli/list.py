@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import iso_date, settings
+from factcheck.cli.common import iso_date, settings, warn_if_stale
 from factcheck.cli.output import ListFormat, emit_listing, format_option
 from factcheck.models import KINDS, STATUSES
 
@@ -39,5 +39,6 @@ def list_claims(
                                kind=kind and kind.value, document=doc, since=since, until=until,
                                search=search, grade=grade, limit=limit)
     listed = api.list_claims(settings(ctx).db, filters)
+    warn_if_stale(ctx)
     records = [claim_record(i.claim, i.score, i.grade, i.review) for i in listed]
     emit_listing(ctx, claims_listing(listed, records), fmt)

@@ -56,7 +56,9 @@ def emit_listing(ctx: typer.Context, listing, fmt: ListFormat | None, *, count: 
         view = table_view(listing, console.width)
         console.print(view, soft_wrap=not hasattr(view, "columns"))   # stacked records come wrapped
     else:
-        write_data(plain_text(listing))
+        from factcheck.render.safe import escape_controls
+
+        write_data(escape_controls(plain_text(listing)))
     if count:
         say(ctx, plural(len(listing.rows), listing.noun, listing.nouns))
 
@@ -83,4 +85,6 @@ def print_view(renderable) -> None:
     buffer = io.StringIO()
     Console(file=buffer, width=PIPE_WIDTH, soft_wrap=False, highlight=False, markup=False,
             no_color=True, color_system=None).print(renderable)
-    write_data("\n".join(line.rstrip() for line in buffer.getvalue().splitlines()))
+    from factcheck.render.safe import escape_controls
+
+    write_data(escape_controls("\n".join(line.rstrip() for line in buffer.getvalue().splitlines())))

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import settings, write_output
+from factcheck.cli.common import settings, warn_if_stale, write_output
 from factcheck.cli.list import _iso_date
 
 
@@ -24,5 +24,8 @@ def report(
     corroboration, sources, timeline; every quote footnoted with its article and offsets."""
     from factcheck import api
 
-    text = api.build_report(settings(ctx).db, actor=actor, since=since, until=until, full=full)
+    from factcheck.render.safe import escape_controls
+
+    text = escape_controls(api.build_report(settings(ctx).db, actor=actor, since=since, until=until, full=full))
+    warn_if_stale(ctx)
     write_output(ctx, text, output)

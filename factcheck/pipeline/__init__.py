@@ -13,10 +13,10 @@ def extract(document: Document, aliases: dict[str, str] | None = None) -> Extrac
 
     `aliases` maps extra alias -> canonical actor name (users' own aliases from the database).
     """
-    from factcheck.pipeline.claims import build_claims
+    from factcheck.pipeline.claims import build_claims, overlong_warnings
     from factcheck.pipeline.segment import split_sentences
 
     sentences = split_sentences(document.text)
     claims = build_claims(document, sentences, aliases or {})
     return Extraction(document=document, sentences=tuple(sentences), claims=tuple(claims),
-                      warnings=document.warnings)
+                      warnings=document.warnings + tuple(overlong_warnings(document, sentences)))

@@ -69,11 +69,30 @@ class Context:
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
 
 
+MINED_ROLES = ("body", "caption", "question")
+# Finding a cue's speaker and content scans the sentence around each cue, so a sentence's cost
+# grows with the square of its length; a 46 KB "sentence" of 2,000 clauses took minutes. News
+# sentences stay far below this (the longest of 941 PolNeAR, crossdoc and seed articles: 1,094
+# characters); a longer one is a list, a table or a hostile file, and yields no claims.
+MAX_SENTENCE_CHARS = 2_000
+
+
+def overlong(sentence: Sentence) -> bool:
+    return sentence.end - sentence.start > MAX_SENTENCE_CHARS
+
+
+def overlong_warnings(document: Document, sentences: list[Sentence]) -> list[str]:
+    """One warning per sentence left out for its length."""
+    return [f"{document.name}: sentence {s.index + 1} at character {s.start} is "
+            f"{s.end - s.start:,} characters long, over the limit of {MAX_SENTENCE_CHARS:,}; "
+            "no claims taken from it" for s in sentences if s.role in MINED_ROLES and overlong(s)]
+
+
 def build_claims(document: Document, sentences: list[Sentence], extra_aliases: dict[str, str]) -> list[Claim]:
     """Every claim of the document, in text order, with stable ids."""
     context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
-    mined = [s for s in sentences if s.role in ("body", "caption", "question")]
+    mined = [s for s in sentences if s.role in MINED_ROLES and not overlong(s)]
     found = [find_attributions(s.text, s.start) for s in mined]
     linked = link_quotes(mined, found)
     for sentence, own, extra in zip(mined, found, linked):

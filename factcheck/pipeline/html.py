@@ -30,6 +30,9 @@ IMPLICIT_CLOSE = {"p": {"p"}, "li": {"li", "p"}, "dt": {"dd", "dt", "p"}, "dd": 
 VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"})
 MAIN_TAGS = ("article", "main")   # in order of preference, when they hold enough text
 MIN_MAIN_CHARS = 200              # an <article> shorter than this is a teaser card, not the story
+# Each element's path runs from the root, so a page of n nested elements cost n * n; real pages
+# nest a few dozen deep. Deeper elements are read as part of the one at this depth.
+MAX_HTML_DEPTH = 128
 DATE_META_NAMES = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
                    "dc.date", "dcterms.date", "dc.date.issued", "sailthru.date")
 
@@ -81,6 +84,7 @@ class _PageParser(HTMLParser):
         self.block_path: tuple[int, ...] = ()
         self.in_title = False
         self.in_author_link = False
+        self.too_deep = 0           # elements open below MAX_HTML_DEPTH, not on the stack
 
     def handle_starttag(self, tag: str, attrs_list) -> None:
         attrs = {name.lower(): value or "" for name, value in attrs_list}
@@ -90,8 +94,11 @@ class _PageParser(HTMLParser):
         if tag in VOID_TAGS:
             return
         for closes in IMPLICIT_CLOSE.get(tag, ()):
-            if self.stack and self.stack[-1].tag == closes:
+            if self.stack and self.stack[-1].tag == closes and not self.too_deep:
                 self.stack.pop()
+        if len(self.stack) >= MAX_HTML_DEPTH:
+            self.too_deep += 1
+            return
         self.serial += 1
         header_outside = tag == "header" and not any(n.tag in MAIN_TAGS for n in self.stack)
         skip = bool(self.stack and self.stack[-1].skip) or _skipped(tag, attrs) or header_outside
@@ -115,7 +122,9 @@ class _PageParser(HTMLParser):
             self._flush()
         self.in_title &= tag != "title"
         self.in_author_link &= tag != "a"
-        if any(node.tag == tag for node in self.stack):
+        if self.too_deep and tag not in VOID_TAGS:
+            self.too_deep -= 1
+        elif any(node.tag == tag for node in self.stack):
             while self.stack and self.stack.pop().tag != tag:
                 pass
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,6 +22,7 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 FRONT_MATTER_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 METADATA_FIELDS = ("title", "author", "publisher", "published", "url")
+YAML_NULLS = ("", "~", "null", "Null", "NULL")   # front matter values that mean "not given"
 
 # A legacy file is only decoded when it is unmistakably Western text typed on Windows: curly
 # quotes and dashes (0x91-0x97 in Windows-1252), few non-ASCII bytes, and never several in a
@@ -53,36 +55,44 @@ DATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 
 @dataclass
 class Collected:
-    """Documents found under the paths given, and the files passed over."""
+    """Documents found under the paths given, the files passed over, and what could not be walked."""
 
     documents: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)   # one message per folder or link not read
 
 
 def is_document(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as it can be printed: bytes of a file name that are not UTF-8 as \\xff escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def scan_paths(paths) -> Collected:
     """Documents in `paths` (files, or folders walked recursively in sorted order), without repeats.
 
     Hidden files and folders (".git", ".DS_Store") are passed over silently; other files that are
-    not documents are listed in `skipped` so the summary can say so.
+    not documents are listed in `skipped` so the summary can say so; folders that cannot be read
+    and links that lead nowhere (or in a circle) are listed in `unreadable`.
     """
     found = Collected()
     seen: set[Path] = set()
     for given in map(Path, paths):
         if not given.exists():
-            raise InputError(f"{given}: no such file or folder; check the path")
+            raise InputError(f"{shown_path(given)}: no such file or folder; check the path")
         if given.is_file():
             if not is_document(given):
-                raise InputError(f"{given}: not a document ({'/'.join(DOCUMENT_SUFFIXES)}); "
+                raise InputError(f"{shown_path(given)}: not a document ({'/'.join(DOCUMENT_SUFFIXES)}); "
                                  "convert it to plain text or Markdown first")
             files = [given]
         else:
-            files = _walk(given, found.skipped)
-            if not files:
-                raise InputError(f"{given}: folder holds no documents ({'/'.join(DOCUMENT_SUFFIXES)}); "
+            files = _walk(given, found)
+            if not files and not found.unreadable:
+                raise InputError(f"{shown_path(given)}: folder holds no documents "
+                                 f"({'/'.join(DOCUMENT_SUFFIXES)}); "
                                  "point ingest at a folder of .txt or .md articles")
         for path in files:
             if path.resolve() not in seen:
@@ -96,19 +106,42 @@ def collect_paths(paths) -> list[Path]:
     return scan_paths(paths).documents
 
 
-def _walk(folder: Path, skipped: list[Path]) -> list[Path]:
-    files = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+def _walk(folder: Path, found: Collected) -> list[Path]:
+    """Documents under `folder`, in sorted order; symbolic links to folders are followed once."""
+    files: list[Path] = []
+    visited: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        found.unreadable.append(f"{shown_path(error.filename)}: folder cannot be read "
+                                f"({error.strerror}); its files were not ingested; check its permissions")
+
+    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:     # a link back to a folder already walked: a loop or a second way in
+            folders[:] = []
             continue
-        (files if is_document(path) else skipped).append(path)
-    return files
+        visited.add(real)
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                _sort_file(Path(root, name), files, found)
+    return sorted(files)
+
+
+def _sort_file(path: Path, files: list[Path], found: Collected) -> None:
+    if path.is_file():
+        (files if is_document(path) else found.skipped).append(path)
+    elif path.is_symlink() and is_document(path):
+        found.unreadable.append(f"{shown_path(path)}: link to a file that does not exist (or a link "
+                                "loop); it was not ingested; fix or remove the link")
 
 
 def read_document(path: Path | str, *, max_bytes: int, overrides: dict | None = None) -> Document:
     """Read one document: bytes -> checked, decoded text -> front matter -> metadata and dates."""
     path = Path(path)
+    if shown_path(path) != str(path):
+        raise InputError(f"{shown_path(path)}: file name is not valid UTF-8, so it cannot be stored "
+                         "or shown; rename the file")
     data = _read_bytes(path, max_bytes)
     text, warnings = decode_text(data, path)
     if not text.strip():
@@ -203,11 +236,11 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, list[str]]:
     metadata = {}
     for key in METADATA_FIELDS:
         value = values.get(key)
-        if value is None or value == "":
+        if value is None or value in YAML_NULLS:
             continue
         if key == "published":
             metadata[key] = _front_matter_date(value, path)
-        elif isinstance(value, (str, int, float)):
+        elif isinstance(value, str):
             metadata[key] = str(value).strip()
         else:
             raise InputError(f"{path}: front matter field {key!r} must be a single text value")
@@ -218,7 +251,13 @@ def _parse_yaml(block: str, path: Path) -> dict:
     import yaml  # only Markdown documents need it
 
     try:
-        values = yaml.safe_load(block)
+        # BaseLoader reads every value as the text written: "title: yes" is "yes", not True, and
+        # a date that does not exist ("2022-02-30") or a 4,000-digit number is checked by us
+        # rather than raising inside the YAML library.
+        values = yaml.load(block, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
+    except RecursionError:
+        raise InputError(f"{path}: front matter nested too deeply; "
+                         "write plain 'key: value' lines between the '---' lines") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 2}" if mark is not None else ""  # +2: 0-based, after the '---' line

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 
 from factcheck import config
 from factcheck.errors import NotFound, StoreError
-from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation
+from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
 from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
@@ -33,14 +33,19 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS
+        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS,
+        check: bool = False,
     ) -> Store:
         """Open (and if need be create or upgrade) the database at `path`.
 
-        Foreign, newer and corrupt files are refused before anything writes to them.
+        Foreign, newer and corrupt files are refused before anything writes to them; with
+        `check` (for a caller that means to write), so is a file that fails SQLite's
+        `PRAGMA quick_check`, which reads every page of it.
         """
         path = Path(path)
         version = _existing_version(path, create, lock_wait)
+        if check and version is not None:
+            schema.check_integrity(path, lock_wait)
         engine = sqlite_engine(path, lock_wait)
         try:
             if version is None or version < schema.schema_version():
@@ -81,6 +86,12 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return with_full_path(queries.document_info_by(conn, "sha256", sha256), self.folder)
 
+    def stored_versions(self, path: str, sha256: str) -> tuple[DocumentInfo | None, DocumentInfo | None]:
+        """(the document stored under `path`, one stored with these bytes), in one read."""
+        with reading(self._engine, self.path) as conn:
+            return (with_full_path(queries.document_info_by(conn, "path", stored_path(path, self.folder)), self.folder),
+                    with_full_path(queries.document_info_by(conn, "sha256", sha256), self.folder))
+
     def document(self, name_or_path_or_sha_prefix: str) -> Document:
         keys = lookup_keys(name_or_path_or_sha_prefix, self.folder)
         with reading(self._engine, self.path) as conn:
@@ -95,7 +106,8 @@ class Store:
         `actor_types` (canonical name -> type, e.g. from the gazetteer) fills in actor types.
         """
         with writing(self._engine, self.path) as conn:
-            return writes.save_extraction(conn, _stored_extraction(extraction, self.folder), actor_types)
+            kept.bump_data_generation(conn)
+            return _save(conn, _stored_extraction(extraction, self.folder), actor_types)
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:
@@ -105,7 +117,12 @@ class Store:
 
     def remove_document(self, path: str) -> None:
         with writing(self._engine, self.path) as conn:
-            if not writes.remove_document(conn, stored_path(path, self.folder)):
+            kept.bump_data_generation(conn)
+            relative = stored_path(path, self.folder)
+            stored = queries.document_info_by(conn, "path", relative)
+            if stored is not None:
+                kept.set_document_digest(conn, stored.sha256, None)
+            if not writes.remove_document(conn, relative):
                 raise NotFound(
                     f"no document stored under {path} in {self.path}; "
                     "run `factcheck documents` to see them"
@@ -158,6 +175,7 @@ class Store:
     def set_assessments(self, assessments: list[Assessment]) -> None:
         with writing(self._engine, self.path) as conn:
             writes.set_assessments(conn, assessments)
+            _mark_analysed(conn)
 
     # actors
 
@@ -183,13 +201,16 @@ class Store:
     def replace_auto_relations(self, relations: list[Relation]) -> None:
         with writing(self._engine, self.path) as conn:
             links.replace_auto_relations(conn, relations)
+            _mark_analysed(conn)
 
     def add_manual_relation(self, relation: Relation) -> None:
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             links.add_manual_relation(conn, relation)
 
     def remove_relation(self, a: str, b: str) -> int:
         with writing(self._engine, self.path) as conn:
+            kept.bump_data_generation(conn)
             return links.remove_relation(conn, a, b)
 
     def suppressed_pairs(self) -> set[frozenset[str]]:
@@ -202,6 +223,11 @@ class Store:
         """The marks the last analysis left (see `store.kept`); empty before any."""
         with reading(self._engine, self.path) as conn:
             return kept.marks(conn)
+
+    def analysis_state(self) -> AnalysisState:
+        """The generation counters that say whether the stored analysis is up to date."""
+        with reading(self._engine, self.path) as conn:
+            return AnalysisState(kept.generations(conn))
 
     def kept_analysis(self) -> tuple[dict[str, str], list[Finding]]:
         """Kept claim profiles (claim id -> text) and pair findings, in the order they were kept."""
@@ -216,15 +242,41 @@ class Store:
     def save_analysis(
         self, relations: list[Relation], assessments: list[Assessment], *,
         profiles: Mapping[str, str], findings: list[Finding], replace: bool, marks: Mapping[str, str],
-        terms: Mapping[str, list[str]] | None = None,
-    ) -> None:
+        terms: Mapping[str, list[str]] | None = None, made_from: AnalysisState | None = None,
+    ) -> bool:
         """Store an analysis run in one transaction: its relations (replacing all automatic
         ones), assessments, and what it keeps: profiles, their index terms, findings (replacing
-        everything kept when `replace`)."""
+        everything kept when `replace`).
+
+        `made_from` is the state the run read: when the database has changed since (documents,
+        manual links, or another analysis saved), nothing is written and the answer is False.
+        """
         with writing(self._engine, self.path) as conn:
+            now = AnalysisState(kept.generations(conn))
+            if made_from is not None and now != made_from:
+                return False
             links.replace_auto_relations(conn, relations)
             writes.set_assessments(conn, assessments)
-            kept.keep(conn, profiles, findings, replace=replace, marks=marks, terms=terms)
+            kept.keep(conn, profiles, findings, replace=replace, terms=terms, marks={
+                **marks, kept.ANALYSED_GENERATION: str(now.data),
+                kept.ANALYSIS_SERIAL: str(now.serial + 1)})
+            kept.seal_analysis(conn)
+            return True
+
+    # what `verify` checks
+
+    def integrity_seals(self) -> tuple[dict[str, str], str | None, str]:
+        """(document sha256 -> claims digest stored at ingest, the analysis digest stored with
+        the last analysis, the analysis digest of what is stored now)."""
+        with reading(self._engine, self.path) as conn:
+            return kept.document_digests(conn), kept.stored_analysis_digest(conn), kept.analysis_digest(conn)
+
+    def dangling_references(self) -> dict[str, list[tuple[str, ...]]]:
+        """Rows that point at what is not stored: claims without their document ("claims"),
+        automatic relations ("relations"), manual ones ("manual") and reviews ("reviews") of
+        claims that are gone."""
+        with reading(self._engine, self.path) as conn:
+            return queries.dangling_references(conn)
 
     def term_postings(self, terms: list[str], max_postings: int) -> tuple[dict[str, int], dict[str, list[str]]]:
         """The kept index: how many claims hold each term, and the claims of the rarer terms."""
@@ -258,6 +310,28 @@ class Store:
             return links.latest_verdicts(conn)
 
 
+class AnalysisState:
+    """Where the analysis stands: `data` counts the writes it depends on, `analysed` is the
+    data generation of the stored analysis, `serial` counts the analyses saved."""
+
+    def __init__(self, counters: Mapping[str, int]) -> None:
+        self.data = counters[kept.DATA_GENERATION]
+        self.analysed = counters[kept.ANALYSED_GENERATION]
+        self.serial = counters[kept.ANALYSIS_SERIAL]
+
+    @property
+    def stale(self) -> bool:
+        """The stored relations and statuses predate the documents or links now stored."""
+        return self.analysed != self.data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnalysisState) and (self.data, self.analysed, self.serial) == (
+            other.data, other.analysed, other.serial)
+
+    def __repr__(self) -> str:
+        return f"AnalysisState(data={self.data}, analysed={self.analysed}, serial={self.serial})"
+
+
 class Batch:
     """Documents looked up and saved inside one write transaction (`Store.batch`).
 
@@ -269,6 +343,8 @@ class Batch:
     def __init__(self, conn: Connection, folder: Path) -> None:
         self._conn = conn
         self._folder = folder
+        self.generation_before: int | None = None   # the data generation before the first save
+        self.generation_after: int | None = None    # and after the last
 
     def document_by_path(self, path: str) -> DocumentInfo | None:
         info = queries.document_info_by(self._conn, "path", stored_path(path, self._folder))
@@ -280,7 +356,30 @@ class Batch:
     def save_extraction(self, extraction: Extraction, *, actor_types: Mapping[str, str] | None = None) -> int:
         """As `Store.save_extraction`, inside the batch; returns the number of claims written."""
         with self._conn.begin_nested():
-            return writes.save_extraction(self._conn, _stored_extraction(extraction, self._folder), actor_types)
+            count = _save(self._conn, _stored_extraction(extraction, self._folder), actor_types)
+        if self.generation_after is None:   # one count per batch: it is one transaction
+            self.generation_after = kept.bump_data_generation(self._conn)
+            self.generation_before = self.generation_after - 1
+        return count
+
+
+def _mark_analysed(conn: Connection) -> None:
+    """Relations or assessments stored from outside `save_analysis` stand for the analysis of
+    what is stored now."""
+    now = AnalysisState(kept.generations(conn))
+    kept.set_marks(conn, {kept.ANALYSED_GENERATION: str(now.data), kept.ANALYSIS_SERIAL: str(now.serial + 1)})
+    kept.seal_analysis(conn)
+
+
+def _save(conn: Connection, extraction: Extraction, actor_types: Mapping[str, str] | None) -> int:
+    """Save a document's extraction with the digest `verify` checks it against."""
+    document = extraction.document
+    replaced = queries.document_info_by(conn, "path", document.path)
+    if replaced is not None:
+        kept.set_document_digest(conn, replaced.sha256, None)
+    count = writes.save_extraction(conn, extraction, actor_types)
+    kept.set_document_digest(conn, document.sha256, claims_digest(document.text, extraction.claims))
+    return count
 
 
 def _stored_extraction(extraction: Extraction, folder: Path) -> Extraction:

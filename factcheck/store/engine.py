@@ -9,7 +9,9 @@ plain BEGIN for reads. Other databases keep their driver's normal transactions.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,12 +61,34 @@ def reading(engine: Engine, where: Path | str) -> Iterator[Connection]:
 
 
 @contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while the block runs, and raise it once the block is done.
+
+    A KeyboardInterrupt raised in the middle of a statement leaves the driver's connection in a
+    state SQLAlchemy can neither commit nor roll back cleanly (a PendingRollbackError), so a
+    write transaction, which lasts milliseconds to a second or two, finishes first. Only the
+    main thread receives signals; elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+@contextmanager
 def writing(engine: Engine, where: Path | str) -> Iterator[Connection]:
     """A connection inside a write transaction: all of it is committed, or none of it.
 
-    Any exception, KeyboardInterrupt included, rolls the transaction back before it propagates.
+    Any exception rolls the transaction back before it propagates; Ctrl-C waits for its end.
     """
-    with translate_errors(where), engine.connect() as conn:
+    with interrupts_deferred(), translate_errors(where), engine.connect() as conn:
         conn.execution_options(**{_WRITE_OPTION: True})
         with conn.begin():
             yield conn
@@ -74,9 +98,9 @@ def writing(engine: Engine, where: Path | str) -> Iterator[Connection]:
 def writing_batch(engine: Engine, where: Path | str) -> Iterator[Connection]:
     """A write transaction over a run of units of work, each in a savepoint of its own
     (`Connection.begin_nested`). It is committed at the end, and also when an exception
-    (KeyboardInterrupt included) propagates: the unit in progress was rolled back to its
-    savepoint, and the units finished before it are kept."""
-    with translate_errors(where), engine.connect() as conn:
+    propagates: the unit in progress was rolled back to its savepoint, and the units finished
+    before it are kept. Ctrl-C waits for the commit."""
+    with interrupts_deferred(), translate_errors(where), engine.connect() as conn:
         conn.execution_options(**{_WRITE_OPTION: True})
         transaction = conn.begin()
         try:

@@ -4,15 +4,30 @@ given and never reads them: their meaning belongs to `factcheck.analysis`."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from factcheck.models import Finding
-from factcheck.store.tables import FINDING, META, PROFILE, TERM
+from factcheck.store.tables import CLAIM, FINDING, META, PROFILE, RELATION, TERM
 from factcheck.store.writes import chunked, insert_many
 
 ANALYSIS_MARKS = ("analysis_rules", "analysis_base")     # meta keys written with the results
+# Generation counters in `meta`: DATA_GENERATION counts the writes the analysis depends on
+# (documents saved or removed, manual links made or undone); ANALYSED_GENERATION is the data
+# generation the stored analysis was made from, so the analysis is stale while they differ;
+# ANALYSIS_SERIAL counts the analyses saved, so that a run can tell whether another one saved
+# its results meanwhile. A database without them counts as generation 0, analysed.
+DATA_GENERATION = "data_generation"
+ANALYSED_GENERATION = "analysed_generation"
+ANALYSIS_SERIAL = "analysis_serial"
+GENERATION_KEYS = (DATA_GENERATION, ANALYSED_GENERATION, ANALYSIS_SERIAL)
+# Seals that `verify` checks: per document (by sha256), its claims' digest (models.claims_digest),
+# written with the document; and a digest of every claim's status, score and grade and of the
+# automatic relations, written with each analysis.
+DIGEST_PREFIX = "claims_digest:"
+ANALYSIS_DIGEST = "analysis_digest"
 
 
 def marks(conn: Connection) -> dict[str, str]:
@@ -76,10 +91,68 @@ def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Findi
     insert_many(conn, FINDING, [
         {"kind": f.kind, "source_id": f.source_id, "target_id": f.target_id, "reason": f.reason,
          "score": f.score} for f in findings])
+    set_marks(conn, marks)
+
+
+def set_marks(conn: Connection, marks: Mapping[str, str]) -> None:
     stored = set(conn.execute(select(META.c.key).where(META.c.key.in_(list(marks)))).scalars())
     for key, value in marks.items():
         if key in stored:
             conn.execute(update(META).where(META.c.key == key).values(value=value))
         else:
             conn.execute(insert(META).values(key=key, value=value))
+
+
+def document_digests(conn: Connection) -> dict[str, str]:
+    """Document sha256 -> the claims digest stored with it."""
+    rows = conn.execute(select(META.c.key, META.c.value).where(META.c.key.startswith(DIGEST_PREFIX)))
+    return {key[len(DIGEST_PREFIX):]: value for key, value in rows}
+
+
+# run for every document saved: built once (building a statement costs more than running it)
+_DELETE_MARK = delete(META).where(META.c.key == bindparam("mark"))
+_INSERT_MARK = insert(META).values(key=bindparam("mark"), value=bindparam("mark_value"))
+_MARK = select(META.c.value).where(META.c.key == bindparam("mark"))
+_UPDATE_MARK = update(META).where(META.c.key == bindparam("mark")).values(value=bindparam("mark_value"))
+
+
+def set_document_digest(conn: Connection, sha256: str, digest: str | None) -> None:
+    conn.execute(_DELETE_MARK, {"mark": DIGEST_PREFIX + sha256})
+    if digest is not None:
+        conn.execute(_INSERT_MARK, {"mark": DIGEST_PREFIX + sha256, "mark_value": digest})
+
+
+def analysis_digest(conn: Connection) -> str:
+    """A hash of every claim's status, score and grade and of the automatic relations."""
+    digest = hashlib.sha256()
+    for row in conn.execute(select(CLAIM.c.id, CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade).order_by(CLAIM.c.id)):
+        digest.update(repr((row[0], row[1], None if row[2] is None else round(row[2], 6), row[3])).encode())
+    for row in conn.execute(select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id)
+                            .where(RELATION.c.origin == "auto")
+                            .order_by(RELATION.c.source_id, RELATION.c.target_id, RELATION.c.relation)):
+        digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
+
+
+def seal_analysis(conn: Connection) -> None:
+    set_marks(conn, {ANALYSIS_DIGEST: analysis_digest(conn)})
+
+
+def stored_analysis_digest(conn: Connection) -> str | None:
+    return conn.execute(select(META.c.value).where(META.c.key == ANALYSIS_DIGEST)).scalar_one_or_none()
+
+
+def generations(conn: Connection) -> dict[str, int]:
+    """The generation counters (see GENERATION_KEYS), 0 where none is stored yet."""
+    rows = dict(conn.execute(select(META.c.key, META.c.value).where(META.c.key.in_(GENERATION_KEYS))).all())
+    return {key: int(rows.get(key) or 0) for key in GENERATION_KEYS}
+
+
+def bump_data_generation(conn: Connection) -> int:
+    """Count one more write that the analysis depends on, in the caller's transaction."""
+    stored = conn.execute(_MARK, {"mark": DATA_GENERATION}).scalar_one_or_none()
+    generation = int(stored or 0) + 1
+    conn.execute(_UPDATE_MARK if stored is not None else _INSERT_MARK,
+                 {"mark": DATA_GENERATION, "mark_value": str(generation)})
+    return generation
 

@@ -22,6 +22,8 @@ from factcheck.store.records import (
 from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT
 from factcheck.store.writes import chunked
 
+MAX_SQL_INTEGER = 2**63 - 1   # the largest integer SQLite and PostgreSQL take as a parameter
+
 MIN_SHA_PREFIX = 6          # shorter hex strings are too likely to be meant as names
 MAX_CANDIDATES_SHOWN = 10   # an ambiguous prefix lists at most this many matches
 _HEX = re.compile(r"[0-9a-f]+")
@@ -74,7 +76,7 @@ def select_claims(where: ClaimFilter) -> Select:
     if where.grade is not None:
         statement = statement.where(CLAIM.c.grade == where.grade)
     statement = statement.order_by(DOCUMENT.c.name, CLAIM.c.start, CLAIM.c.end, CLAIM.c.id)
-    if where.limit is not None:
+    if where.limit is not None and where.limit < MAX_SQL_INTEGER:   # a larger limit is no limit
         statement = statement.limit(max(where.limit, 0))
     return statement
 
@@ -213,3 +215,25 @@ def actor_infos(conn: Connection) -> list[ActorInfo]:
         for name, kind in conn.execute(select(ACTOR.c.name, ACTOR.c.type))
     ]
     return sorted(actors, key=lambda actor: (-actor.claims, actor.name))
+
+
+def dangling_references(conn: Connection) -> dict[str, list[tuple[str, ...]]]:
+    """See `Store.dangling_references`."""
+    from factcheck.store.tables import RELATION, REVIEW
+
+    claims = select(CLAIM.c.id)
+    orphans = conn.execute(select(CLAIM.c.id, CLAIM.c.document_id)
+                           .where(CLAIM.c.document_id.not_in(select(DOCUMENT.c.id))).order_by(CLAIM.c.id))
+    relations = conn.execute(
+        select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id, RELATION.c.origin)
+        .where(RELATION.c.relation != "unlink",
+               or_(RELATION.c.source_id.not_in(claims), RELATION.c.target_id.not_in(claims)))
+        .order_by(RELATION.c.source_id, RELATION.c.target_id)).all()
+    reviews = conn.execute(select(REVIEW.c.claim_id).where(REVIEW.c.claim_id.not_in(claims))
+                           .distinct().order_by(REVIEW.c.claim_id))
+    return {
+        "claims": [(row[0], str(row[1])) for row in orphans],
+        "relations": [tuple(row[:3]) for row in relations if row[3] == "auto"],
+        "manual": [tuple(row[:3]) for row in relations if row[3] != "auto"],
+        "reviews": [(row[0],) for row in reviews],
+    }

@@ -120,6 +120,28 @@ def _read_meta_readonly(path: Path, lock_wait: float) -> dict[str, str] | None:
         conn.close()
 
 
+def check_integrity(path: Path, lock_wait: float) -> None:
+    """Refuse a database whose pages are damaged (`PRAGMA quick_check`), reading only: a write
+    into a damaged file can spread the damage, and what it stores may not be read back."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=lock_wait)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if is_locked(error):
+            raise locked_error(path) from error
+        problems = [str(error)]
+    if problems != ["ok"]:
+        raise StoreError(
+            f"database {path} is damaged ({'; '.join(' '.join(p.split()) for p in problems)[:200]}); "
+            "nothing was written to "
+            "it; restore it from a backup, or rebuild it with `factcheck ingest` into a new --db"
+        )
+
+
 def _check_meta(path: Path, meta: dict[str, str]) -> int:
     if meta.get("application") != APPLICATION:
         raise _foreign(path)
