@@ -22,8 +22,10 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.analysis.profile import Profile
 
-# How many candidates each claim keeps, best first.
-TOP_K = 20
+# How many candidates each claim keeps, best first. On the development corpora, candidates ranked
+# 11th to 20th gave no relation that the first 10 did not (benchmarks/link.py --recall prints
+# how many gold pairs each k holds).
+TOP_K = 10
 # A term found in more claims than this leads to no candidates (its postings are not walked);
 # it still counts in the similarity of two claims that other terms brought together.
 MAX_POSTINGS = 250

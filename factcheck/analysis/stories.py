@@ -24,6 +24,8 @@ STORY_MIN_SIMILARITY = 0.15
 DOCUMENT_PROBE_TERMS = 30
 # A term held by more documents than this is not walked to find candidates.
 MAX_DOCUMENT_POSTINGS = 300
+# A document is compared with this many of the documents sharing most of its heaviest terms.
+DOCUMENT_CANDIDATES = 25
 
 
 def find_stories(index: ClaimIndex) -> list[int]:
@@ -54,8 +56,8 @@ def find_stories(index: ClaimIndex) -> list[int]:
         return x
 
     for d, terms in enumerate(probes):
-        others = {e for t in terms if len(postings[t]) <= MAX_DOCUMENT_POSTINGS for e in postings[t] if e > d}
-        for e in others:
+        shared = Counter(e for t in terms if len(postings[t]) <= MAX_DOCUMENT_POSTINGS for e in postings[t] if e > d)
+        for e, _ in shared.most_common(DOCUMENT_CANDIDATES):
             va, vb = vectors[d], vectors[e]
             small, large = (va, vb) if len(va) < len(vb) else (vb, va)
             cosine = sum(x * large[t] for t, x in small.items() if t in large) / (norms[d] * norms[e])
