@@ -129,15 +129,14 @@ def origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str]
     """Each claim's origin as a reader knows it, worked out as the analysis does: with the other
     claims of its document (a bare "the ministry" takes up the ministry named before it) and the
     user's aliases. One origin has one label: its first source as written."""
-    from factcheck.analysis.origins import assign_origins, origin_label
-    from factcheck.analysis.profile import build_profile
+    from factcheck.analysis.origins import Speaking, assign_origins, origin_label
 
     publishers = {name: d.publisher for name, d in documents.items() if d.publisher}
     aliases = store.aliases()
     keys: dict[str, str] = {}
     for name in sorted({c.document for c in claims}):
         local = store.claims(document=name)
-        profiles = [build_profile(i, c) for i, c in enumerate(local)]
+        profiles = [Speaking(i, c) for i, c in enumerate(local)]
         keys.update({c.id: origin for c, origin in zip(local, assign_origins(profiles, publishers, aliases))})
     labels: dict[str, str] = {}
     out: dict[str, str] = {}

@@ -128,6 +128,19 @@ def _office_holders() -> dict[str, tuple[str, date, date | None]]:
 _KINDRED = {"government": "state", "official": "state", "anonymous": "state", "media": "media"}
 
 
+class Speaking:
+    """What `assign_origins` reads of a claim, for callers with no analysis profile at hand."""
+
+    __slots__ = ("index", "claim")
+
+    def __init__(self, index: int, claim: Claim):
+        self.index, self.claim = index, claim
+
+    @property
+    def is_author(self) -> bool:
+        return (self.claim.source or "").strip().lower() in ("", AUTHOR)
+
+
 def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
                    aliases: Mapping[str, str] | None = None) -> list[str]:
     """The origin of each profile's claim. Within a document, a source named only by a common
