@@ -96,6 +96,17 @@ def _responsibility_nouns() -> frozenset[str]:
     return frozenset(stem(w) for w in load_list("analysis_responsibility_nouns.txt"))
 
 
+@lru_cache(maxsize=None)
+def _reporting_words() -> frozenset[str]:
+    return frozenset(stem(w) for w in load_list("analysis_reporting_words.txt"))
+
+
+def _about_reporting(t: Profile) -> bool:
+    """The claim speaks of the reporting (whom a report cites, that it was published), not of
+    what it reports."""
+    return bool((t.words | t.text_words) & _reporting_words())
+
+
 def _denier_words(d: Profile) -> frozenset[str]:
     """The content words of the denier's own name ("warehouse owner" -> warehous, owner)."""
     if d.is_author:
@@ -282,6 +293,7 @@ class DenialFinder:
                 # the story; in the denial's own document, all Doe says when none is about them
                 chosen = [t for t in pool if self._about_denier(d, t, about)]
                 chosen = chosen or [t for t in pool if t.claim.document == d.claim.document]
+                chosen = [t for t in chosen if not _about_reporting(t)] or chosen
             for t in chosen:
                 reason = (f"denies by reference: '{cue.word}' of {name}'s statements"
                           + (f" ({', '.join(sorted(said))})" if said else "") + f" -> {t.label()}: {excerpt(t)}")
@@ -382,7 +394,8 @@ class DenialFinder:
             if attributed:
                 origins = {t.identity for t in chosen}
                 chosen = [t for t in self.by_document[doc] if t.identity in origins
-                          and t.claim.start < d.claim.start and self._eligible(d, t)]
+                          and t.claim.start < d.claim.start and self._eligible(d, t)
+                          and not _about_reporting(t)] or chosen
             where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
             for t in chosen:
                 if back == 0 and t.claim.start > d.claim.end:
