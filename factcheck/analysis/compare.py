@@ -50,9 +50,12 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         a, b = profiles[i], profiles[j]
         if spans_overlap(a, b):
             continue
-        near_pair, counted = (i, j) in near, bool(a.amounts and b.amounts)
-        if not near_pair and not counted and index.similarity(i, j) < MIN_DECISION_SIMILARITY:
-            continue                    # too unlike for any rule below: a candidate only by rank
+        near_pair, similarity = (i, j) in near, index.similarity(i, j)
+        # a pair too unlike in words is only compared as two counts of the hurt or the dead,
+        # which are told in other words ("no Americans were harmed" / "34 were injured")
+        counts_only = not near_pair and similarity < MIN_DECISION_SIMILARITY
+        if counts_only and not (_counts_hurt(a) and _counts_hurt(b)):
+            continue
         score = _wording_score(a, b, token_set_ratio)
         denial = i in cues or j in cues
         # a denial's conflicts come from what it denies (deny.py); it may still restate another denial
@@ -60,9 +63,15 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))
-        elif (not denial or (i in cues and j in cues)) and (same := same_proposition(a, b, score, weights, index.similarity(i, j))):
+        elif counts_only:
+            continue
+        elif (not denial or (i in cues and j in cues)) and (same := same_proposition(a, b, score, weights, similarity)):
             out.append(Finding(same[0], a.claim.id, b.claim.id, same[1], score / 100))
     return out
+
+
+def _counts_hurt(p: Profile) -> bool:
+    return any(a.casualty for a in p.amounts)
 
 
 def _wording_score(a: Profile, b: Profile, ratio) -> int:
