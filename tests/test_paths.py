@@ -59,7 +59,19 @@ def test_an_older_database_is_upgraded_to_relative_paths(cli, ingested, db_path)
     result = cli("verify")
     assert result.exit_code == 0, result.stderr
     assert stored_paths(db_path) == ["articles/drones.txt", "articles/strike.txt"]
-    assert schema_version(db_path) == "3"
+    assert schema_version(db_path) == "4"
+
+
+def test_a_schema_3_database_gains_the_relay_column(cli, ingested, db_path):
+    with sqlite3.connect(db_path) as conn:   # as schema 3 stored claims: no relay
+        conn.execute("ALTER TABLE claim DROP COLUMN relay")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    result = cli("list", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert all(record["relay"] is None for record in json.loads(result.stdout))
+    with sqlite3.connect(db_path) as conn:
+        assert "relay" in {row[1] for row in conn.execute("PRAGMA table_info(claim)")}
+    assert schema_version(db_path) == "4"
 
 
 def test_the_shipped_database_verifies_in_a_fresh_copy_of_the_repository(cli, tmp_path):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Sentence
+from factcheck.pipeline import furniture
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
@@ -135,13 +136,19 @@ def _role(sentence: str, only_sentence: bool, paragraph: int, paragraphs: int, b
     return "body"
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of `text` with offsets, paragraph index and role."""
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """All sentences of `text` with offsets, paragraph index and role.
+
+    `title`, when the document's metadata gives one, marks the line that prints it as the headline."""
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     after_name = False
+    top = _Top()
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         p_start = _emit_label(text, p_start, p_index, sentences)
+        forced = top.role_of(text[p_start:p_end], title)
+        if forced is None and top.before_body and p_index < furniture.MAX_DATELINE_PARAGRAPH:
+            p_start = _emit_dateline(text, p_start, p_end, p_index, sentences)
         caption_credit = CREDIT_RE.search(text, p_start, p_end)
         body_end = caption_credit.start() if caption_credit else p_end
         spans = _sentence_spans(text, p_start, body_end)
@@ -151,6 +158,7 @@ def split_sentences(text: str) -> list[Sentence]:
         roles = []
         for s, e in spans:
             role = _role(text[s:e], len(spans) == 1, p_index, len(paragraphs), bio)
+            role = role if role == "boilerplate" else forced or role
             if caption_credit and role in ("body", "heading"):
                 role = "caption"
             roles.append(role)
@@ -159,8 +167,44 @@ def split_sentences(text: str) -> list[Sentence]:
         if caption_credit:
             s, e = caption_credit.start() + len(caption_credit.group(0)) - len(caption_credit.group(0).lstrip()), p_end
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
+        top.note(roles)
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
     return _bylines_only_at_the_end(sentences)
+
+
+class _Top:
+    """The top of the page, until the story's first sentence: headline, standfirst, related links."""
+
+    def __init__(self) -> None:
+        self.before_body = True
+        self.headline_seen = False
+
+    def role_of(self, paragraph: str, title: str | None) -> str | None:
+        """The role the whole paragraph takes as furniture, or None to read it sentence by sentence."""
+        if furniture.matches_title(paragraph, title):
+            return "heading"
+        if furniture.is_bracketed(paragraph):
+            return "boilerplate"
+        if self.before_body and self.headline_seen and furniture.is_standfirst(paragraph):
+            return "heading"
+        return None
+
+    def note(self, roles: list[str]) -> None:
+        if "body" in roles or "caption" in roles:
+            self.before_body = False
+        elif roles and all(role == "heading" for role in roles):
+            self.headline_seen = True
+
+
+def _emit_dateline(text: str, p_start: int, p_end: int, p_index: int, sentences: list[Sentence]) -> int:
+    """A dateline opening the paragraph ("WASHINGTON (AP) — ") becomes boilerplate; returns where the
+    first sentence starts."""
+    after = furniture.dateline_end(text, p_start, p_end)
+    if after is None:
+        return p_start
+    stop = p_start + len(text[p_start:after].rstrip())
+    sentences.append(Sentence(p_start, stop, text[p_start:stop], p_index, len(sentences), "boilerplate"))
+    return after
 
 
 def _bylines_only_at_the_end(sentences: list[Sentence]) -> list[Sentence]:
