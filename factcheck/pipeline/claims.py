@@ -19,6 +19,8 @@ from factcheck.pipeline import reference, relays
 from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
+from factcheck.pipeline.actors import is_country
+from factcheck.pipeline.named import named_actors
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
@@ -62,6 +64,7 @@ class Context:
     document: Document
     extra_aliases: dict[str, str]
     alias_key: tuple[tuple[str, str], ...] = ()
+    named: dict[str, str] = field(default_factory=dict)   # the text's own actors beyond the gazetteer
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     speakers: list[Speaker] = field(default_factory=list)             # named sources with their roles
     discourse: reference.Discourse = field(default_factory=reference.Discourse)
@@ -76,6 +79,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
     context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
     mined = [s for s in sentences if s.role in ("body", "caption", "question")]
+    context.named = named_actors([(s.start, s.text) for s in mined if s.role != "question"])
     found = [find_attributions(s.text, s.start) for s in mined]
     linked = link_quotes(mined, found)
     for sentence, own, extra in zip(mined, found, linked):
@@ -85,7 +89,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
             context.paragraph, context.dates = sentence.paragraph, []
         context.dates.extend(sentence_dates(sentence, context.document.published))
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
-                                               context.discourse, extra_aliases)
+                                               context.discourse, extra_aliases, context.named)
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
@@ -366,6 +370,9 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     polarity = "negative" if denial else polarity_of(quote)
     actors = reference.claim_actors(context.refs, start, end, inherited.shares_subject, inherited.actors,
                                     (sentence.start, sentence.end), source)
+    if source in context.named.values() and not any(
+            canonical == source and alias in quote for alias, canonical in context.named.items()):
+        actors = tuple(a for a in actors if a != source)   # a speaker the text names is not what it says
     when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
@@ -430,6 +437,9 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
         name, kind = phrase, "media"
     else:
         name, kind = canonical_source(phrase, context.extra_aliases)
+        own = _own_name(phrase, context)
+        if own and is_country(name) and own != name:   # "City councillor Ana Lima" is no Peru
+            name, kind = own, "official"
         named = resolve_speaker(phrase, name, context.speakers)
         if named:                                   # "the minister", "Soto": who the text named
             name, kind = named.name, named.kind
@@ -438,6 +448,16 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
     if kind == "media" and name != "unnamed reports" or owner:
         context.last_owner = (name, kind, context.paragraph)
     return name, kind
+
+
+def _own_name(phrase: str, context: Context) -> str | None:
+    """The text's own name of two or three words that ends the phrase ("councillor Ana Lima")."""
+    words = phrase.rstrip(" ,").split()
+    for size in (3, 2):
+        tail = " ".join(words[-size:])
+        if len(words) >= size and tail in context.named:
+            return context.named[tail]
+    return None
 
 
 def _last_report(context: Context, near: bool) -> tuple[str, str] | None:
