@@ -18,6 +18,7 @@ MIN_TITLE_PREFIX_WORDS = 4     # "Apple CEO Cook says Bloomberg needs to": a tit
 MAX_TITLE_SUFFIX_WORDS = 6     # "... | The Verge": a title with the site's name after it
 MAX_STANDFIRST_WORDS = 60
 MAX_DATELINE_PARAGRAPH = 4     # a dateline opens one of the first paragraphs, never a later one
+BLANK_LINE_SHARE = 0.5         # of the gaps between paragraphs, for a text parted by blank lines
 SENTENCE_END_RE = re.compile(r"(?:[.!?:;…]|[.!?][”\"’']+)\)?$")
 
 # "WASHINGTON —", "WASHINGTON (AP) —", "GENEVA,  (Reuters) –", "NEW YORK, Feb. 5 (Reuters) -",
@@ -60,6 +61,19 @@ def is_unterminated(line: str) -> bool:
 def is_standfirst(line: str) -> bool:
     """A line under the headline, before the story begins, that ends without a full stop."""
     return is_unterminated(line) and len(line.split()) <= MAX_STANDFIRST_WORDS
+
+
+def blank_line_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """True when most paragraphs are parted by a blank line, as the story's are in a text whose
+    headline block alone keeps its lines together."""
+    gaps = [text[end:start].replace("\r", "") for (_, end), (start, _) in zip(paragraphs, paragraphs[1:])]
+    return bool(gaps) and sum("\n\n" in gap for gap in gaps) >= BLANK_LINE_SHARE * len(gaps)
+
+
+def is_one_sentence(line: str) -> bool:
+    """A single sentence short enough for a standfirst."""
+    words = line.split()
+    return len(words) <= MAX_STANDFIRST_WORDS and not re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", line.strip())
 
 
 def is_bracketed(line: str) -> bool:

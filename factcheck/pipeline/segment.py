@@ -143,10 +143,11 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     after_name = False
-    top = _Top()
+    top = _Top(furniture.blank_line_paragraphs(text, paragraphs))
     for p_index, (p_start, p_end) in enumerate(paragraphs):
+        attached = p_index > 0 and "\n\n" not in text[paragraphs[p_index - 1][1]:p_start].replace("\r", "")
         p_start = _emit_label(text, p_start, p_index, sentences)
-        forced = top.role_of(text[p_start:p_end], title)
+        forced = top.role_of(text[p_start:p_end], title, attached)
         if forced is None and top.before_body and p_index < furniture.MAX_DATELINE_PARAGRAPH:
             p_start = _emit_dateline(text, p_start, p_end, p_index, sentences)
         caption_credit = CREDIT_RE.search(text, p_start, p_end)
@@ -175,17 +176,27 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
 class _Top:
     """The top of the page, until the story's first sentence: headline, standfirst, related links."""
 
-    def __init__(self) -> None:
+    def __init__(self, blank_lines: bool) -> None:
         self.before_body = True
         self.headline_seen = False
+        self.blank_lines = blank_lines          # the text parts its paragraphs by blank lines
+        self.standfirst_seen = False
 
-    def role_of(self, paragraph: str, title: str | None) -> str | None:
-        """The role the whole paragraph takes as furniture, or None to read it sentence by sentence."""
+    def role_of(self, paragraph: str, title: str | None, attached: bool) -> str | None:
+        """The role the whole paragraph takes as furniture, or None to read it sentence by sentence.
+        `attached`: no blank line parts it from the line before."""
         if furniture.matches_title(paragraph, title):
             return "heading"
         if furniture.is_bracketed(paragraph):
             return "boilerplate"
-        if self.before_body and self.headline_seen and furniture.is_standfirst(paragraph):
+        if not (self.before_body and self.headline_seen):
+            return None
+        if furniture.is_standfirst(paragraph):
+            return "heading"
+        # one full sentence kept under the headline without the blank line that parts the story's
+        # paragraphs: the standfirst, printed with the headline ("3 min read" between them or not)
+        if self.blank_lines and attached and not self.standfirst_seen and furniture.is_one_sentence(paragraph):
+            self.standfirst_seen = True
             return "heading"
         return None
 
