@@ -72,8 +72,10 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
         role, person = description
         # the nearest of the same kind whose role, if the text gave one, is this one: "the mayor"
         # is not "Fire chief Tomas Reyes"
+        # (a body's name words, "Administration", "Center", are no role the text gave it: "the
+        # agency" after "the Federal Aviation Administration" is that body)
         return next((s for s in reversed(earlier) if s.name[:1].isupper() and _is_person(s) == person
-                     and (not s.roles or role in s.roles)), None)
+                     and (not person or not s.roles or role in s.roles)), None)
     if _NAME.fullmatch(name):
         return next((s for s in reversed(earlier) if _is_person(s) and " " in s.name
                      and s.name.split()[-1] == name), None)
@@ -81,4 +83,8 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
 
 
 def _is_person(speaker: Speaker) -> bool:
-    return speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+    """A named person: an expert or official whose name does not end in a body's head noun
+    ("National Cyber Security Center" speaks as an expert, but is no person)."""
+    head = role_table()[1].get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
+    return (speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+            and not (head and head[0] in ORGANISATION_HEADS))
