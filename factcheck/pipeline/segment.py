@@ -168,7 +168,7 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
         if caption_credit:
             s, e = caption_credit.start() + len(caption_credit.group(0)) - len(caption_credit.group(0).lstrip()), p_end
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
-        top.note(roles)
+        top.note(roles, text[p_start:p_end])
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
     return _bylines_only_at_the_end(sentences)
 
@@ -181,30 +181,32 @@ class _Top:
         self.headline_seen = False
         self.blank_lines = blank_lines          # the text parts its paragraphs by blank lines
         self.standfirst_seen = False
+        self.headings: set[str] = set()        # the lines taken as headings so far
 
     def role_of(self, paragraph: str, title: str | None, attached: bool) -> str | None:
         """The role the whole paragraph takes as furniture, or None to read it sentence by sentence.
         `attached`: no blank line parts it from the line before."""
-        if furniture.matches_title(paragraph, title):
-            return "heading"
+        if furniture.matches_title(paragraph, title) or paragraph.strip() in self.headings:
+            return "heading"                    # the headline, or printed again
         if furniture.is_bracketed(paragraph):
             return "boilerplate"
-        if not (self.before_body and self.headline_seen):
-            return None
-        if furniture.is_standfirst(paragraph):
-            return "heading"
+        if not (self.before_body and self.headline_seen) or self.standfirst_seen \
+                or _pattern("boilerplate.txt").fullmatch(paragraph.strip()):
+            return None                         # a page has one standfirst: a caption may follow it
         # one full sentence kept under the headline without the blank line that parts the story's
-        # paragraphs: the standfirst, printed with the headline ("3 min read" between them or not)
-        if self.blank_lines and attached and not self.standfirst_seen and furniture.is_one_sentence(paragraph):
+        # paragraphs is the standfirst too, printed with the headline ("3 min read" between or not)
+        if furniture.is_standfirst(paragraph) or (self.blank_lines and attached
+                                                  and furniture.is_one_sentence(paragraph)):
             self.standfirst_seen = True
             return "heading"
         return None
 
-    def note(self, roles: list[str]) -> None:
+    def note(self, roles: list[str], paragraph: str) -> None:
         if "body" in roles or "caption" in roles:
             self.before_body = False
         elif roles and all(role == "heading" for role in roles):
             self.headline_seen = True
+            self.headings.add(paragraph.strip())
 
 
 def _emit_dateline(text: str, p_start: int, p_end: int, p_index: int, sentences: list[Sentence]) -> int:
