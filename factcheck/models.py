@@ -101,6 +101,7 @@ class Claim:
     hedges: tuple[str, ...] = ()    # the words that set certainty
     denial: bool = False            # the claim denies or rejects something
     trace: tuple[str, ...] = ()     # the rules that produced the claim, for `explain`
+    relay: str | None = None        # the outlet that carries the source's words ("Reuters"), if named
 
 
 @dataclass(frozen=True)

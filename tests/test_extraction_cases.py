@@ -26,7 +26,7 @@ from factcheck.pipeline.tokens import tokenize
 
 @pytest.mark.parametrize("case", cases("segment.jsonl"))
 def test_segmentation(case):
-    sentences = split_sentences(case["text"])
+    sentences = split_sentences(case["text"], case.get("title"))
     assert all(case["text"][s.start:s.end] == s.text for s in sentences)
     assert [[s.role, s.text] for s in sentences] == case["expect"]
 

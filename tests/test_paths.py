@@ -64,6 +64,20 @@ def test_an_older_database_is_upgraded_to_relative_paths(cli, ingested, db_path)
     assert schema_version(db_path) == str(current())
 
 
+def test_a_schema_4_database_gains_the_relay_column(cli, ingested, db_path):
+    from factcheck.store import schema_version as current
+
+    with sqlite3.connect(db_path) as conn:   # as schema 4 stored claims: no relay
+        conn.execute("ALTER TABLE claim DROP COLUMN relay")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    result = cli("list", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert all(record["relay"] is None for record in json.loads(result.stdout))
+    with sqlite3.connect(db_path) as conn:
+        assert "relay" in {row[1] for row in conn.execute("PRAGMA table_info(claim)")}
+    assert schema_version(db_path) == str(current())
+
+
 def test_the_shipped_database_verifies_in_a_fresh_copy_of_the_repository(cli, tmp_path):
     clone = tmp_path / "clone"
     shutil.copytree(SEEDS, clone / "seeds")

@@ -47,3 +47,25 @@ def test_a_description_never_points_back_to_an_unnamed_speaker():
     text = "The city engineer said the span had cracked. The transport office said the bridge would close.\n"
     claims = extract(Document(name="d.txt", path="/d.txt", sha256="0" * 64, text=text)).claims
     assert {c.quote: c.source for c in claims}["the bridge would close"] == "transport office"
+
+
+BODIES = """\
+The Federal Aviation Administration said flights would resume. The agency said the runway was clear.
+
+The Baltic Energy Research Center said demand would fall. "Prices will follow," the group said.
+
+Council member Rosa Lind alleged that the reports were hidden. The transport office said the road would stay closed.
+The Baltic Energy Research Center said demand would fall. The harbour office said ships were waiting.
+"""
+
+
+@pytest.mark.parametrize("quote, source", [
+    ("the runway was clear", "Federal Aviation Administration"),  # a body's name words are no role
+    ("Prices will follow", "Baltic Energy Research Center"),      # a center speaks as an expert, no person
+    ("the road would stay closed", "transport office"),           # a council member is no office
+    ("ships were waiting", "harbour office"),                      # nor is a center an office
+])
+def test_a_description_of_a_body_names_the_earlier_body(quote, source):
+    document = Document(name="b.txt", path="/b.txt", sha256="0" * 64, text=BODIES, published="2024-03-14")
+    found = {claim.quote.strip('"'): claim.source for claim in extract(document).claims}
+    assert found[quote] == source

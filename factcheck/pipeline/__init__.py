@@ -16,7 +16,7 @@ def extract(document: Document, aliases: dict[str, str] | None = None) -> Extrac
     from factcheck.pipeline.claims import build_claims, overlong_warnings
     from factcheck.pipeline.segment import split_sentences
 
-    sentences = split_sentences(document.text)
+    sentences = split_sentences(document.text, document.title)
     claims = build_claims(document, sentences, aliases or {})
     return Extraction(document=document, sentences=tuple(sentences), claims=tuple(claims),
                       warnings=document.warnings + tuple(overlong_warnings(document, sentences)))

@@ -8,17 +8,19 @@ own claims in what is left over. Both are cut into atomic parts (`split.py`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
-from factcheck.pipeline import reference
+from factcheck.pipeline import reference, relays
 from factcheck.pipeline.attribute import find_attributions
 from factcheck.pipeline.embedded import embedded_events
 from factcheck.pipeline.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
+from factcheck.pipeline.actors import is_country
+from factcheck.pipeline.named import named_actors
 from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
@@ -39,6 +41,7 @@ PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "per
 PAIR_RE = compile_fast(r"\b(?:the two (?:countries|sides|parties|nations|states|governments|capitals)|"
                        r"both (?:countries|sides|nations)|each other)\b", re.I)
 MAX_OPENER_WORDS = 3
+REPORT_REACH_PARAGRAPHS = 2   # "reportedly" points back to a report named this close before it
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,14 @@ class Context:
     document: Document
     extra_aliases: dict[str, str]
     alias_key: tuple[tuple[str, str], ...] = ()
+    named: dict[str, str] = field(default_factory=dict)   # the text's own actors beyond the gazetteer
     sources: list[tuple[str, str]] = field(default_factory=list)      # (canonical, type), newest last
     speakers: list[Speaker] = field(default_factory=list)             # named sources with their roles
     discourse: reference.Discourse = field(default_factory=reference.Discourse)
     refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
+    last_owner: tuple[str, str, int] | None = None   # (name, type, paragraph) of the report named last
 
 
 MINED_ROLES = ("body", "caption", "question")
@@ -93,6 +98,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
     context = Context(document, extra_aliases, tuple(sorted(extra_aliases.items())))
     claims: dict[tuple[int, int], Claim] = {}
     mined = [s for s in sentences if s.role in MINED_ROLES and not overlong(s)]
+    context.named = named_actors([(s.start, s.text) for s in mined if s.role != "question"])
     found = [find_attributions(s.text, s.start) for s in mined]
     linked = link_quotes(mined, found)
     for sentence, own, extra in zip(mined, found, linked):
@@ -102,7 +108,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
             context.paragraph, context.dates = sentence.paragraph, []
         context.dates.extend(sentence_dates(sentence, context.document.published))
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
-                                               context.discourse, extra_aliases)
+                                               context.discourse, extra_aliases, context.named)
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
@@ -122,20 +128,81 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
                      attributions: list[Attribution]) -> list[Claim]:
     text = context.document.text
     out: list[Claim] = []
-    for attribution in attributions:
+    for attribution, relay_phrase in _relays_apart(attributions, text, context):
         source, source_type = _resolve_source(_with_antecedent(attribution, sentence), context)
+        relay = canonical_source(relay_phrase, context.extra_aliases)[0] if relay_phrase else None
+        start = len(out)
         regions = [attribution.content]
         if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it,
             source, source_type = "author", "author"    # except what a source inside is credited with
             regions = _uncovered(attribution.content, [a for a in attributions if not _is_attitude(a)])
         for region in regions:
             out.extend(_claims_in(region, sentence, context, attribution, source, source_type))
+        if relay and relay != source:
+            out[start:] = [replace(claim, relay=relay) for claim in out[start:]]
     if sentence.role == "question":             # a question asserts nothing of its own
         return out
     author = ("author", "author") if not credit else (credit, "media")
     for region in _leftovers(sentence, attributions, text):
         out.extend(_claims_in(region, sentence, context, None, *author))
     return out
+
+
+def _relays_apart(attributions: list[Attribution], text: str,
+                  context: Context) -> list[tuple[Attribution, str | None]]:
+    """Each attribution with the outlet that relays it, if the sentence names one: "IRNA quoted the
+    minister as saying ..." is the minister's, relayed by IRNA; "The minister told Reuters ..." is
+    relayed by Reuters; "According to the ministry, ..., Xinhua reported." is the ministry's, relayed
+    by Xinhua (the outlet's own attribution of the same words goes)."""
+    outlets = [a for a in attributions if a.source and a.cue_span
+               and canonical_source(relays.trim_source_phrase(a.source), context.extra_aliases)[1] == "media"]
+    carried: dict[int, Attribution] = {}
+    for n, attribution in enumerate(attributions):
+        # the outlet's cue closes the sentence after the words it carries: "..., Xinhua reported."
+        carrier = next((a for a in outlets if a is not attribution and a.cue_span[0] >= a.content[1]
+                        and _inside(attribution.cue_span, a.content)), None)
+        if carrier is not None:
+            carried[n] = carrier
+    used = {id(c) for c in carried.values()}
+    out: list[tuple[Attribution, str | None]] = []
+    for n, attribution in enumerate(attributions):
+        if id(attribution) in used:
+            continue                          # the outlet's report of the words its source said
+        carrier = carried.get(n)
+        if carrier is None:
+            out.append(_relayed(attribution, text, context))
+            continue
+        stop = min(s[0] for s in (carrier.source_span, carrier.cue_span) if s)
+        start, end = attribution.content
+        if start < stop < end:                # "..., Xinhua reported" is no part of what was said
+            end = start + len(text[start:stop].rstrip(" ,;—–-"))
+        out.append((replace(attribution, content=(start, end)), carrier.source))
+    return out
+
+
+def _inside(span: tuple[int, int] | None, outer: tuple[int, int] | None) -> bool:
+    return bool(span and outer) and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _relayed(attribution: Attribution, text: str, context: Context) -> tuple[Attribution, str | None]:
+    """An attribution whose cue names a carrier: 'quoted X as saying', 'told Reuters'."""
+    cue = (attribution.cue or "").lower()
+    start, end = attribution.content
+    if cue in relays.QUOTING_CUES and attribution.source:
+        quoted = relays.quoted_as_saying(text[start:end])
+        if quoted:
+            who, at = quoted
+            return (Attribution((start + at, end), who, (start, start + len(who)), attribution.cue,
+                                attribution.cue_span, attribution.rule), attribution.source)
+    if cue in relays.TELLING_CUES and attribution.cue_span and attribution.cue_span[1] < start:
+        whom = relays.told_whom(text[attribution.cue_span[1]:start])
+        if whom and (relays.names_an_outlet(whom) or canonical_source(whom, context.extra_aliases)[1] == "media"):
+            return attribution, whom
+    if attribution.source:
+        owner, carried = relays.document_owner(relays.trim_source_phrase(attribution.source))
+        if owner and carried:
+            return replace(attribution, source=relays.without_carrier(attribution.source)), owner
+    return attribution, None
 
 
 def _uncovered(span: tuple[int, int], attributions: list[Attribution],
@@ -322,6 +389,9 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     polarity = "negative" if denial else polarity_of(quote)
     actors = reference.claim_actors(context.refs, start, end, inherited.shares_subject, inherited.actors,
                                     (sentence.start, sentence.end), source)
+    if source in context.named.values() and not any(
+            canonical == source and alias in quote for alias, canonical in context.named.items()):
+        actors = tuple(a for a in actors if a != source)   # a speaker the text names is not what it says
     when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
@@ -360,10 +430,18 @@ def _with_antecedent(attribution: Attribution, sentence: Sentence) -> Attributio
 
 def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, str]:
     """Canonical source name and type; pronouns and 'these sources' point back to an earlier source."""
-    phrase = (attribution.source or "").strip()
+    phrase = relays.trim_source_phrase((attribution.source or "").strip())
     if not phrase:
         spoken = attribution.cue_span and not attribution.rule.startswith("evidential")
         return ("unnamed sources", "anonymous") if spoken else ("author", "author")
+    owner, carried = relays.document_owner(phrase)
+    owner = None if carried else owner
+    if owner:                                   # "the statement released by the ministry"
+        phrase = owner
+    elif phrase == "unnamed reports" or relays.is_bare_document(phrase):
+        earlier = _last_report(context, phrase == "unnamed reports")
+        if earlier:                             # "the report" after "a Bloomberg report"
+            return earlier
     low = phrase.lower()
     words = low.split()
     first = words[0] if words else ""
@@ -378,11 +456,36 @@ def _resolve_source(attribution: Attribution, context: Context) -> tuple[str, st
         name, kind = phrase, "media"
     else:
         name, kind = canonical_source(phrase, context.extra_aliases)
+        own = _own_name(phrase, context)
+        if own and is_country(name) and own != name:   # "City councillor Ana Lima" is no Peru
+            name, kind = own, "official"
         named = resolve_speaker(phrase, name, context.speakers)
         if named:                                   # "the minister", "Soto": who the text named
             name, kind = named.name, named.kind
     context.sources.append((name, kind))
     context.speakers.append(Speaker(name, kind, roles_in(phrase)))
+    if kind == "media" and name != "unnamed reports" or owner:
+        context.last_owner = (name, kind, context.paragraph)
+    return name, kind
+
+
+def _own_name(phrase: str, context: Context) -> str | None:
+    """The text's own name of two or three words that ends the phrase ("councillor Ana Lima")."""
+    words = phrase.rstrip(" ,").split()
+    for size in (3, 2):
+        tail = " ".join(words[-size:])
+        if len(words) >= size and tail in context.named:
+            return context.named[tail]
+    return None
+
+
+def _last_report(context: Context, near: bool) -> tuple[str, str] | None:
+    """The owner of the report the text named last (within REPORT_REACH_PARAGRAPHS when `near`)."""
+    if context.last_owner is None:
+        return None
+    name, kind, paragraph = context.last_owner
+    if near and (kind != "media" or context.paragraph - paragraph > REPORT_REACH_PARAGRAPHS):
+        return None
     return name, kind
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import actors as actor_stage
 from factcheck.pipeline import dates
+from factcheck.pipeline import named as named_stage
 from factcheck.pipeline import offices
 from factcheck.pipeline.clauses import WORD_RE, Clause, Ref, find_clauses
 
@@ -86,10 +87,16 @@ def is_person(name: str) -> bool:
 
 
 def read_sentence(text: str, offset: int, published: str | None, discourse: Discourse,
-                  aliases: dict[str, str] | None = None) -> SentenceRefs:
+                  aliases: dict[str, str] | None = None, named: dict[str, str] | None = None) -> SentenceRefs:
     """Every reference of the sentence `text` (which starts at document offset `offset`),
-    resolved. An office is held on the sentence's first date, else on the publication date."""
-    mentions = [m for m in actor_stage.find_mentions(text, aliases) if m.actor.kind != "place"]
+    resolved. An office is held on the sentence's first date, else on the publication date.
+    `named`: the document's own actors beyond the gazetteer (`named.named_actors`)."""
+    known = actor_stage.find_mentions(text, aliases)
+    mentions = [m for m in known if m.actor.kind != "place"]
+    if named:
+        own = named_stage.named_mentions(text, named, [(m.start, m.end) for m in known])
+        mentions = sorted([m for m in mentions if not any(o.start <= m.start and m.end <= o.end for o in own)]
+                          + own, key=lambda m: m.start) if own else mentions
     countries = [(m.start, m.end, m.actor.name) for m in mentions if m.actor.kind == "country"]
     found = [(o.start, o.end, o) for o in offices.find_office_mentions(text, countries)]
     found += [(m.start, m.end, m.actor.name) for m in mentions]

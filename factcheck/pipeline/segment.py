@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Sentence
+from factcheck.pipeline import furniture
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
@@ -135,13 +136,20 @@ def _role(sentence: str, only_sentence: bool, paragraph: int, paragraphs: int, b
     return "body"
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of `text` with offsets, paragraph index and role."""
+def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
+    """All sentences of `text` with offsets, paragraph index and role.
+
+    `title`, when the document's metadata gives one, marks the line that prints it as the headline."""
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     after_name = False
+    top = _Top(furniture.blank_line_paragraphs(text, paragraphs))
     for p_index, (p_start, p_end) in enumerate(paragraphs):
+        attached = p_index > 0 and "\n\n" not in text[paragraphs[p_index - 1][1]:p_start].replace("\r", "")
         p_start = _emit_label(text, p_start, p_index, sentences)
+        forced = top.role_of(text[p_start:p_end], title, attached)
+        if forced is None and top.before_body and p_index < furniture.MAX_DATELINE_PARAGRAPH:
+            p_start = _emit_dateline(text, p_start, p_end, p_index, sentences)
         caption_credit = CREDIT_RE.search(text, p_start, p_end)
         body_end = caption_credit.start() if caption_credit else p_end
         spans = _sentence_spans(text, p_start, body_end)
@@ -151,6 +159,7 @@ def split_sentences(text: str) -> list[Sentence]:
         roles = []
         for s, e in spans:
             role = _role(text[s:e], len(spans) == 1, p_index, len(paragraphs), bio)
+            role = role if role == "boilerplate" else forced or role
             if caption_credit and role in ("body", "heading"):
                 role = "caption"
             roles.append(role)
@@ -159,8 +168,56 @@ def split_sentences(text: str) -> list[Sentence]:
         if caption_credit:
             s, e = caption_credit.start() + len(caption_credit.group(0)) - len(caption_credit.group(0).lstrip()), p_end
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
+        top.note(roles, text[p_start:p_end])
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
     return _bylines_only_at_the_end(sentences)
+
+
+class _Top:
+    """The top of the page, until the story's first sentence: headline, standfirst, related links."""
+
+    def __init__(self, blank_lines: bool) -> None:
+        self.before_body = True
+        self.headline_seen = False
+        self.blank_lines = blank_lines          # the text parts its paragraphs by blank lines
+        self.standfirst_seen = False
+        self.headings: set[str] = set()        # the lines taken as headings so far
+
+    def role_of(self, paragraph: str, title: str | None, attached: bool) -> str | None:
+        """The role the whole paragraph takes as furniture, or None to read it sentence by sentence.
+        `attached`: no blank line parts it from the line before."""
+        if furniture.matches_title(paragraph, title) or paragraph.strip() in self.headings:
+            return "heading"                    # the headline, or printed again
+        if furniture.is_bracketed(paragraph):
+            return "boilerplate"
+        if not (self.before_body and self.headline_seen) or self.standfirst_seen \
+                or _pattern("boilerplate.txt").fullmatch(paragraph.strip()):
+            return None                         # a page has one standfirst: a caption may follow it
+        # one full sentence kept under the headline without the blank line that parts the story's
+        # paragraphs is the standfirst too, printed with the headline ("3 min read" between or not)
+        if furniture.is_standfirst(paragraph) or (self.blank_lines and attached
+                                                  and furniture.is_one_sentence(paragraph)):
+            self.standfirst_seen = True
+            return "heading"
+        return None
+
+    def note(self, roles: list[str], paragraph: str) -> None:
+        if "body" in roles or "caption" in roles:
+            self.before_body = False
+        elif roles and all(role == "heading" for role in roles):
+            self.headline_seen = True
+            self.headings.add(paragraph.strip())
+
+
+def _emit_dateline(text: str, p_start: int, p_end: int, p_index: int, sentences: list[Sentence]) -> int:
+    """A dateline opening the paragraph ("WASHINGTON (AP) — ") becomes boilerplate; returns where the
+    first sentence starts."""
+    after = furniture.dateline_end(text, p_start, p_end)
+    if after is None:
+        return p_start
+    stop = p_start + len(text[p_start:after].rstrip())
+    sentences.append(Sentence(p_start, stop, text[p_start:stop], p_index, len(sentences), "boilerplate"))
+    return after
 
 
 def _bylines_only_at_the_end(sentences: list[Sentence]) -> list[Sentence]:

@@ -20,6 +20,9 @@ from factcheck.pipeline.sources import ORGANISATION_HEADS, PERSON_ROLES, role_ta
 _DESCRIPTION = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?([\w-]+(?:\s+[\w-]+)?)$", re.I)
 _NAME = re.compile(r"[A-Z][\w'’-]+$")
 PERSON_KINDS = ("official", "expert")
+# nouns that describe any body, whatever its name's head: "the agency" after "the Federal Aviation
+# Administration", "the company" after "Lima Water Works"; "the office" or "the council" must match
+GENERIC_BODY_NOUNS = frozenset("agency body organisation organization company firm group".split())
 
 
 class Speaker(NamedTuple):
@@ -73,7 +76,7 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
         # the nearest of the same kind whose role, if the text gave one, is this one: "the mayor"
         # is not "Fire chief Tomas Reyes"
         return next((s for s in reversed(earlier) if s.name[:1].isupper() and _is_person(s) == person
-                     and (not s.roles or role in s.roles)), None)
+                     and (not s.roles or role in s.roles or not person and role in GENERIC_BODY_NOUNS)), None)
     if _NAME.fullmatch(name):
         return next((s for s in reversed(earlier) if _is_person(s) and " " in s.name
                      and s.name.split()[-1] == name), None)
@@ -81,4 +84,8 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
 
 
 def _is_person(speaker: Speaker) -> bool:
-    return speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+    """A named person: an expert or official whose name does not end in a body's head noun
+    ("National Cyber Security Center" speaks as an expert, but is no person)."""
+    head = role_table()[1].get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
+    return (speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+            and not (head and head[0] in ORGANISATION_HEADS))

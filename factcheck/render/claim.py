@@ -40,6 +40,8 @@ def _fields(detail) -> list[tuple[str, str]]:
     attribution = claim.source + f" ({claim.source_type})" + _span(claim.source_span)
     if claim.cue:
         attribution += f", cue {claim.cue!r}{_span(claim.cue_span)}"
+    if claim.relay:
+        attribution += f", relayed by {claim.relay}"
     stance = f"{claim.kind}, {claim.certainty}, {claim.polarity}"
     if claim.hedges:
         stance += f" (hedged by: {', '.join(claim.hedges)})"

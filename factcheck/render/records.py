@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 CLAIM_FIELDS = (
     "type", "id", "document", "start", "end", "quote", "text", "kind", "source", "source_type",
-    "source_span", "cue", "cue_span", "certainty", "polarity", "status", "actors", "when",
+    "source_span", "relay", "cue", "cue_span", "certainty", "polarity", "status", "actors", "when",
     "numbers", "score", "grade", "paragraph", "sentence", "review",
 )
 DOCUMENT_FIELDS = (
@@ -35,7 +35,7 @@ def claim_record(claim, score: float | None = None, grade: int | None = None,
         "type": "claim", "id": claim.id, "document": claim.document,
         "start": claim.start, "end": claim.end, "quote": claim.quote, "text": claim.text,
         "kind": claim.kind, "source": claim.source, "source_type": claim.source_type,
-        "source_span": _span(claim.source_span), "cue": claim.cue, "cue_span": _span(claim.cue_span),
+        "source_span": _span(claim.source_span), "relay": claim.relay, "cue": claim.cue, "cue_span": _span(claim.cue_span),
         "certainty": claim.certainty, "polarity": claim.polarity, "status": claim.status,
         "actors": list(claim.actors), "when": claim.when,
         "numbers": [quantity_record(q) for q in claim.numbers],

@@ -138,7 +138,7 @@ def claim_row(claim: Claim, document_id: int) -> dict[str, Any]:
         "paragraph": claim.paragraph, "sentence": claim.sentence,
         "context_start": context_start, "context_end": context_end,
         "hedges": json.dumps(list(claim.hedges)) if claim.hedges else "[]", "denial": claim.denial,
-        "trace": json.dumps(list(claim.trace)),
+        "trace": json.dumps(list(claim.trace)), "relay": claim.relay,
         "score": None, "grade": None, "explanation": None,
     }
 
@@ -174,7 +174,7 @@ def to_claim(row: Mapping[str, Any], actors: Sequence[str]) -> Claim:
         paragraph=row["paragraph"], sentence=row["sentence"],
         context=_span(row["context_start"], row["context_end"]),
         hedges=tuple(json.loads(row["hedges"] or "[]")), denial=bool(row["denial"]),
-        trace=tuple(json.loads(row["trace"] or "[]")),
+        trace=tuple(json.loads(row["trace"] or "[]")), relay=row.get("relay"),
     )
 
 

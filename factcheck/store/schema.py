@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, inspect, select, update
+from sqlalchemy import Connection, insert, inspect, select, text, update
 
 from factcheck.errors import StoreError
 from factcheck.store.engine import is_locked, locked_error
@@ -56,7 +56,13 @@ def _add_claim_terms(conn: Connection) -> None:
     TERM.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms]
+def _claim_relay(conn: Connection) -> None:
+    """Schema 5: a claim's relaying outlet ("the agency quoted the minister as saying")."""
+    if "relay" not in {column["name"] for column in inspect(conn).get_columns("claim")}:
+        conn.execute(text("ALTER TABLE claim ADD COLUMN relay VARCHAR"))
+
+
+MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms, _claim_relay]
 
 
 def schema_version() -> int:

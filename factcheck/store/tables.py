@@ -68,6 +68,7 @@ class ClaimRow(SQLModel, table=True):
     hedges: str = "[]"              # JSON list of strings
     denial: bool = False
     trace: str = "[]"               # JSON list of strings
+    relay: str | None = None        # the outlet carrying the source's words (schema 4)
     score: float | None = None      # set by analysis (Assessment)
     grade: int | None = None
     explanation: str | None = Field(default=None, sa_type=Text)
