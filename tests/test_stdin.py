@@ -67,3 +67,10 @@ def test_stdin_goes_alone_and_name_needs_it(cli, corpus):
     assert mixed.exit_code == 2 and "alone" in mixed.stderr
     named = cli("ingest", corpus, "--name", "x.txt")
     assert named.exit_code == 2 and "--name" in named.stderr
+
+
+def test_a_name_is_a_plain_document_name(cli):
+    for name in ("a/b.txt", " "):
+        result = cli("ingest", "-", "--name", name, input=ARTICLE_STRIKE)
+        assert result.exit_code == 2 and "plain document name" in result.stderr, name
+        assert result.stdout == ""

@@ -15,6 +15,7 @@ from factcheck.config import DOCUMENT_SECONDS, MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
 PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
+STDIN = Path("-")             # the path that means one article on standard input
 
 
 def ingest(
@@ -87,9 +88,6 @@ def _piped_article(paths: List[Path], name: Optional[str], max_bytes: int):
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     return PipedText(name.strip() if name else piped_name(data), data)
-
-
-STDIN = Path("-")
 
 
 class _progress:
