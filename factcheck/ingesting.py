@@ -19,7 +19,7 @@ from factcheck import config
 from factcheck.render.text import plural
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Claim, Document, Extraction
-from factcheck.pipeline.read import read_document, scan_paths, shown_path
+from factcheck.pipeline.read import Collected, PipedText, read_document, scan_paths, shown_path
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 
@@ -51,7 +51,7 @@ class IngestSummary:
 def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
            overrides: dict | None = None, progress: Progress | None = None,
            reanalyse: bool = False, time_budget: float | None = config.DOCUMENT_SECONDS,
-           metadata: Path | str | None = None) -> IngestSummary:
+           metadata: Path | str | None = None, piped: PipedText | None = None) -> IngestSummary:
     """Read, extract and store every document under `paths`, then bring the analysis up to date:
     incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
 
@@ -59,6 +59,9 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     publication date and url (`pipeline/metadata.py`); its values win over the document's own
     front matter or page metadata, and `overrides` (one file's options) win over both. A row
     naming no document found is an InputError, raised before anything is stored.
+
+    `piped` is one article read from standard input, given instead of `paths`: stored with its
+    text like a file's, under the path `stdin:NAME`, which names no file.
 
     A file that cannot be read, or whose reading and extraction run past `time_budget` seconds,
     is recorded in `errors` and the others go on; a file whose bytes are already stored under
@@ -74,8 +77,13 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     from factcheck.store.records import as_loaded
 
     overrides = {key: value for key, value in (overrides or {}).items() if value}
-    found = scan_paths(paths)
-    if overrides and (len(paths) != 1 or not Path(paths[0]).is_file()):
+    if piped is not None:
+        if paths or metadata:
+            raise UsageError("standard input ('-') is one article: give it alone, without other paths or --metadata")
+        found = Collected(documents=[piped])
+    else:
+        found = scan_paths(paths)
+    if overrides and piped is None and (len(paths) != 1 or not Path(paths[0]).is_file()):
         raise UsageError(f"--{'/--'.join(sorted(overrides))} describe one article; "
                          "give a single file with them, or put the metadata in each file's front matter")
     summary = IngestSummary(skipped=[shown_path(path) for path in found.skipped],

@@ -15,6 +15,9 @@ POLARITIES = ("positive", "negative")
 STATUSES = ("uncontested", "contested", "denied")
 SOURCE_TYPES = ("author", "official", "government", "media", "anonymous", "expert", "other")
 RELATIONS = ("denies", "contradicts", "corroborates", "repeats")
+# The stored path of an article read from standard input: this prefix and its document name. It
+# names no file, so `verify` checks its quotes against the stored text but no source file.
+PIPED_PATH_PREFIX = "stdin:"
 VERDICTS = ("true", "mostly-true", "mixed", "mostly-false", "false", "unverifiable")  # review log
 
 Span = tuple[int, int]
@@ -25,7 +28,7 @@ class Document:
     """A text as read from disk, with its metadata."""
 
     name: str                       # file name, e.g. "000_7e3b5f370e2f62cc.txt"
-    path: str                       # path as given to ingest, resolved
+    path: str                       # path as given to ingest, resolved; PIPED_PATH_PREFIX + name for stdin
     sha256: str                     # of the file's bytes
     text: str                       # decoded text after front matter; all offsets point here
     title: str | None = None
@@ -167,3 +170,8 @@ def claim_id(document_sha256: str, start: int, end: int) -> str:
     """Stable claim id from the document's hash and the content span."""
     digest = hashlib.sha1(f"{document_sha256}:{start}:{end}".encode()).hexdigest()
     return digest[:12]
+
+
+def is_piped(path: str) -> bool:
+    """Whether a document's path names no file: its text was read from standard input."""
+    return path.startswith(PIPED_PATH_PREFIX)

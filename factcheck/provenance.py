@@ -46,6 +46,7 @@ class VerifyResult:
     quotes: int = 0
     files_checked: int = 0
     files_missing: list[str] = field(default_factory=list)
+    piped: int = 0               # documents read from standard input: no source file to check
     mismatches: list[Mismatch] = field(default_factory=list)
     kept_for_gone: int = 0       # reviews and manual links of claims no longer stored (kept on purpose)
 
@@ -59,6 +60,8 @@ class VerifyResult:
         missing = len(self.files_missing)
         missing = (f"; {plural(missing, 'source file')} no longer at {'its' if missing == 1 else 'their'} "
                    "stored path (not checked)" if missing else "")
+        if self.piped:
+            missing += f"; {plural(self.piped, 'document')} read from standard input (no source file)"
         if self.kept_for_gone:
             missing += (f"; {plural(self.kept_for_gone, 'review or manual link', 'reviews or manual links')} "
                         "kept for claims no longer stored (they return if the same text is ingested again)")

@@ -203,14 +203,70 @@ def test_quotes_are_cut_at_a_word_and_reasons_carry_no_word_stems():
 
 
 CROSSDOC = ROOT.parent / "shared" / "crossdoc" / "docs"
+needs_crossdoc = pytest.mark.skipif(not CROSSDOC.is_dir(), reason="the crossdoc corpus is not beside this checkout")
 
 
-@pytest.mark.skipif(not CROSSDOC.is_dir(), reason="the crossdoc corpus is not beside this checkout")
-def test_the_briefing_on_fifteen_articles_fits_in_250_lines(cli, tmp_path):
-    db = tmp_path / "crossdoc.db"
-    assert cli("--quiet", "ingest", CROSSDOC, db=db).exit_code == 0
-    result = cli("report", db=db)
+@pytest.fixture(scope="module")
+def crossdoc_db(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    db = tmp_path_factory.mktemp("crossdoc") / "crossdoc.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "--quiet", "ingest", str(CROSSDOC)])
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+@needs_crossdoc
+def test_the_briefing_on_fifteen_articles_fits_in_250_lines(cli, crossdoc_db):
+    result = cli("report", db=crossdoc_db)
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) <= 250
     assert "## Denied claims" in result.stdout and "denied by" in result.stdout
-    assert len(cli("report", "--full", db=db).stdout.splitlines()) > 250
+    assert len(cli("report", "--full", db=crossdoc_db).stdout.splitlines()) > 250
+
+
+# The report as a reader sees it: Markdown rendered to HTML by markdown-it-py (which rich brings)
+# with GitHub's tables and footnotes, as GitHub, GitLab and most static site tools render them.
+
+def rendered(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(footnote_plugin).render(markdown)
+
+
+def assert_reads_well(markdown: str, headings: set[str]) -> str:
+    html = rendered(markdown)
+    assert re.findall(r"<h1>([^<]*)</h1>", html) == ["Fact-check report"]
+    assert headings <= set(re.findall(r"<h2>([^<]*)</h2>", html))
+    tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
+    assert len(tables) == len(re.findall(r"^\|[-|]+\|$", markdown, re.MULTILINE))   # each one a table
+    # A stray "|" in a cell shifts the cells after it, and a renderer drops what overflows the
+    # header without a word: every row of a table must have as many unescaped "|" as its header.
+    for block in re.findall(r"(?:^\|.*\|$\n?)+", markdown, re.MULTILINE):
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in block.splitlines()}
+        assert len(widths) == 1, block
+    defined = set(re.findall(r"^\[\^(\d+)\]:", markdown, re.MULTILINE))
+    assert defined and "[^" not in html           # every reference became a link, every definition a note
+    assert set(re.findall(r'<li id="fn(\d+)" class="footnote-item">', html)) == defined
+    for target in re.findall(r'<a href="#fn(\d+)" id="fnref[\d:]+">', html):
+        assert target in defined
+    assert re.search(r'<a href="#fn\d+" id="fnref', html)
+    return html
+
+
+def test_the_golden_report_renders_headings_tables_and_footnotes():
+    html = assert_reads_well(GOLDEN.read_text(encoding="utf-8"), {"Summary", "Denied claims", "Documents"})
+    assert '<code class="language-mermaid">' in html
+
+
+@needs_crossdoc
+def test_the_crossdoc_briefing_renders_headings_tables_and_footnotes(cli, crossdoc_db):
+    result = cli("report", db=crossdoc_db)
+    assert result.exit_code == 0, result.stderr
+    html = assert_reads_well(result.stdout, {"Summary", "Key findings", "Denied claims", "Contested claims",
+                                             "Timeline", "Documents", "Sources of the quotes"})
+    assert '<code class="language-mermaid">' in html
+    assert "<em>" not in html and "<strong>" in html     # names in bold; no quote turned italic

@@ -31,3 +31,29 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "factcheck", "--version"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("factcheck ")
+
+
+def test_show_completion_prints_a_script_for_the_shell_named():
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    result = CliRunner().invoke(app, ["--show-completion", "bash"])
+    assert result.exit_code == 0, result.stderr
+    assert "_FACTCHECK_COMPLETE=complete_bash" in result.stdout
+    assert "complete -o default -F _factcheck_completion factcheck" in result.stdout
+    assert result.stderr == ""
+
+
+def test_completion_offers_commands_and_option_values():
+    import os
+
+    env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck li", "COMP_CWORD": "1"}
+    done = subprocess.run([sys.executable, "-m", "factcheck"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["list", "link"]
+    env.update(_FACTCHECK_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="factcheck list --format ")
+    done = subprocess.run([sys.executable, "-m", "factcheck"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and '"jsonl"' in done.stdout

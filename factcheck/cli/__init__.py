@@ -138,7 +138,7 @@ app = typer.Typer(
     name="factcheck",
     help="Claim provenance and fact-checking: who asserts what, where, how surely, and who disputes it.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

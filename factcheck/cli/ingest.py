@@ -1,4 +1,7 @@
-"""`factcheck ingest PATH...`: read, extract and store articles; a closing summary on stderr."""
+"""`factcheck ingest PATH...`: read, extract and store articles; a closing summary on stderr.
+
+`factcheck ingest -` reads one article from standard input instead (`curl ... | factcheck ingest -
+--name reuters-2024-05-02.html --url ...`)."""
 
 from __future__ import annotations
 
@@ -12,12 +15,17 @@ from factcheck.config import DOCUMENT_SECONDS, MAX_FILE_BYTES
 
 EXIT_SOME_FAILED = 3          # the input exit code: some files could not be read
 PROGRESS_MIN_FILES = 5        # fewer files finish before a bar would help
+STDIN = Path("-")             # the path that means one article on standard input
 
 
 def ingest(
     ctx: typer.Context,
     paths: List[Path] = typer.Argument(..., metavar="PATH", readable=False,
-                                      help="Files or folders (read recursively) of .txt/.md articles."),
+                                      help="Files or folders (read recursively) of .txt/.md articles; '-' for one article on standard input."),
+    name: Optional[str] = typer.Option(
+        None, "--name", metavar="NAME",
+        help="Document name of the article read from standard input (its suffix, .txt/.md/.html, says how to "
+             "read it); default stdin-HASH.txt from its content."),
     title: Optional[str] = typer.Option(None, help="Title of the article (single file only)."),
     author: Optional[str] = typer.Option(None, help="Author (single file only)."),
     publisher: Optional[str] = typer.Option(None, help="Publisher (single file only)."),
@@ -41,10 +49,11 @@ def ingest(
     from factcheck.render.tables import ingest_summary
 
     overrides = {"title": title, "author": author, "publisher": publisher, "published": published, "url": url}
+    piped = _piped_article(paths, name, max_bytes)
     with _progress(ctx) as progress:
-        summary = api.ingest(paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
+        summary = api.ingest([] if piped else paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
                              progress=progress, reanalyse=reanalyse, metadata=metadata,
-                             time_budget=time_budget)
+                             time_budget=time_budget, piped=piped)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 
@@ -59,6 +68,26 @@ def ingest(
         say_error(message)
     if summary.errors:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _piped_article(paths: List[Path], name: Optional[str], max_bytes: int):
+    """The article on standard input when the only path is '-', read up to one byte over the limit."""
+    from factcheck.errors import UsageError
+
+    if STDIN not in paths:
+        if name is not None:
+            raise UsageError("--name names an article read from standard input; give '-' as the path")
+        return None
+    if len(paths) != 1:
+        raise UsageError("'-' reads one article from standard input: give it alone, without other paths")
+    if name is not None and not name.strip() or name and ("/" in name or "\\" in name):
+        raise UsageError("--name must be a plain document name, e.g. reuters-2024-05-02.txt")
+    import sys
+
+    from factcheck.pipeline.read import PipedText, piped_name
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    return PipedText(name.strip() if name else piped_name(data), data)
 
 
 class _progress:

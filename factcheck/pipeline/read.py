@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from factcheck.errors import InputError, UsageError
-from factcheck.models import Document
+from factcheck.models import PIPED_PATH_PREFIX, Document
 from factcheck.pipeline import anchors
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -136,35 +136,69 @@ def _sort_file(path: Path, files: list[Path], found: Collected) -> None:
                                 "loop); it was not ingested; fix or remove the link")
 
 
-def read_document(path: Path | str, *, max_bytes: int, overrides: dict | None = None) -> Document:
+@dataclass(frozen=True)
+class PipedText:
+    """One article given on standard input: its bytes and the document name it is stored under
+    (whose suffix says how to read it, as a file's does: .md for front matter, .html for a page)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def path(self) -> str:
+        return PIPED_PATH_PREFIX + self.name
+
+    def __str__(self) -> str:
+        return f"standard input ({self.name})"
+
+
+def piped_name(data: bytes) -> str:
+    """The document name of piped text given none: from its content hash, like the seeds' names."""
+    return f"stdin-{hashlib.sha256(data).hexdigest()[:16]}.txt"
+
+
+def read_document(path: Path | str | PipedText, *, max_bytes: int, overrides: dict | None = None) -> Document:
     """Read one document: bytes -> checked, decoded text -> front matter -> metadata and dates."""
+    if isinstance(path, PipedText):
+        if len(path.data) > max_bytes:
+            raise InputError(f"{path}: {len(path.data):,} bytes is over the limit of {max_bytes:,}; "
+                             "split the article or raise --max-bytes")
+        if not path.data:
+            raise InputError(f"{path}: nothing was read; pipe the article's text into `factcheck ingest -`")
+        return _document_from_bytes(path.data, Path(path.name), path.path, overrides, shown=str(path))
     path = Path(path)
     if shown_path(path) != str(path):
         raise InputError(f"{shown_path(path)}: file name is not valid UTF-8, so it cannot be stored "
                          "or shown; rename the file")
-    data = _read_bytes(path, max_bytes)
-    text, warnings = decode_text(data, path)
+    return _document_from_bytes(_read_bytes(path, max_bytes), path, str(path.resolve()), overrides)
+
+
+def _document_from_bytes(data: bytes, path: Path, stored: str, overrides: dict | None,
+                         shown: str | None = None) -> Document:
+    """`path` gives the name and the suffix (how to read the bytes); `shown` names the input in errors."""
+    label = Path(shown) if shown else path
+    text, warnings = decode_text(data, label)
     if not text.strip():
-        raise InputError(f"{path}: file holds only whitespace; remove it or add the article's text")
+        raise InputError(f"{label}: {'holds' if shown else 'file holds'} only whitespace; remove it or add the article's text")
     metadata: dict = {}
     if path.suffix.lower() in FRONT_MATTER_SUFFIXES:
-        metadata, text, notes = split_front_matter(text, path)
+        metadata, text, notes = split_front_matter(text, label)
         warnings += notes
         if not text.strip():
-            raise InputError(f"{path}: front matter but no text after it; add the article's text")
+            raise InputError(f"{label}: front matter but no text after it; add the article's text")
     elif path.suffix.lower() in HTML_SUFFIXES:
         from factcheck.pipeline.html import extract_html
 
         metadata, text = extract_html(text)
         if not text.strip():
-            raise InputError(f"{path}: no article text found in the page (only navigation, scripts or "
+            raise InputError(f"{label}: no article text found in the page (only navigation, scripts or "
                              "markup); save the article's own page, or its text as .txt")
     metadata.update(_checked_overrides(overrides or {}))
     inferred = False
     if not metadata.get("published"):
         metadata["published"] = infer_published(text)
         inferred = metadata["published"] is not None
-    return Document(name=path.name, path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
+    return Document(name=path.name, path=stored, sha256=hashlib.sha256(data).hexdigest(),
                     text=text, published_inferred=inferred, warnings=tuple(warnings),
                     **{key: metadata.get(key) for key in METADATA_FIELDS})
 

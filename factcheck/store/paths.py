@@ -5,6 +5,8 @@ A database and the articles beside it then travel together (a clone, a copy, ano
 database's folder keeps its absolute path, since a path climbing out with ".." would break as
 soon as the database moved without it. Stored relative paths use "/" whatever the system.
 
+An article read from standard input has no file: its "path" (`stdin:NAME`) is stored as it is.
+
 The rest of factcheck only ever sees full paths: the store turns them into their stored form on
 the way in and back on the way out.
 """
@@ -15,9 +17,13 @@ import os
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from factcheck.models import is_piped
+
 
 def stored_path(path: str, folder: Path) -> str:
     """The form `path` (a full path, or one relative to the working folder) is stored in."""
+    if is_piped(path):
+        return path
     location = Path(path)
     if not location.is_absolute():
         location = location.resolve()
@@ -29,7 +35,7 @@ def stored_path(path: str, folder: Path) -> str:
 
 def full_path(stored: str, folder: Path) -> str:
     """The full path of a stored one."""
-    if Path(stored).is_absolute():
+    if is_piped(stored) or Path(stored).is_absolute():
         return stored
     return os.path.normpath(folder / PurePosixPath(stored))
 
@@ -38,6 +44,8 @@ def lookup_keys(key: str, folder: Path) -> list[str]:
     """`key` as the user wrote it (a file name, sha256 prefix or path), then the stored paths it
     may mean: itself as written and the file it names from here, when it is a path. A bare file
     name is not taken for a path: "a.txt" names every stored a.txt, whatever its folder."""
+    if is_piped(key):
+        return [key, key]
     if not (os.sep in key or "/" in key or Path(key).is_file()):
         return [key]
     return [key, *dict.fromkeys((key, stored_path(key, folder)))]

@@ -15,7 +15,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, inspect, select, text, update
+from sqlalchemy import Connection, Table, insert, inspect, select, text, update
+from sqlalchemy.schema import AddConstraint
 
 from factcheck.errors import StoreError
 from factcheck.store.engine import is_locked, locked_error
@@ -62,7 +63,46 @@ def _claim_relay(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim ADD COLUMN relay VARCHAR"))
 
 
-MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms, _claim_relay]
+def _claim_foreign_keys(conn: Connection) -> None:
+    """Schema 6: what the analysis keeps of a claim (profile, index terms, pair findings)
+    references the claim, deleted with it; rows of claims no longer stored are dropped (the next
+    analysis would not read them). Reviews and relations keep no key: see `tables`."""
+    for table in (PROFILE, TERM, FINDING):
+        if conn.dialect.name == "sqlite":
+            _rebuild_with_keys(conn, table)
+        else:
+            _delete_orphans(conn, table, table.name)
+            for constraint in table.foreign_key_constraints:
+                conn.execute(AddConstraint(constraint))
+
+
+def _rebuild_with_keys(conn: Connection, table: Table) -> None:
+    """SQLite adds a foreign key only by building the table anew (its "12 steps", in the
+    caller's transaction): the old one renamed, its indexes dropped (their names stay taken),
+    the current one created, the rows copied, the old one dropped."""
+    old = f"{table.name}_before_keys"
+    conn.exec_driver_sql(f'ALTER TABLE "{table.name}" RENAME TO "{old}"')
+    for index in inspect(conn).get_indexes(old):
+        conn.exec_driver_sql(f'DROP INDEX "{index["name"]}"')
+    table.create(conn)
+    columns = ", ".join(f'"{column.name}"' for column in table.columns)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} FROM "{old}" '
+                         f"WHERE {_claims_stored(table)}")
+    conn.exec_driver_sql(f'DROP TABLE "{old}"')
+
+
+def _delete_orphans(conn: Connection, table: Table, name: str) -> None:
+    conn.exec_driver_sql(f'DELETE FROM "{name}" WHERE NOT ({_claims_stored(table)})')
+
+
+def _claims_stored(table: Table) -> str:
+    """SQL: every claim id the row of `table` holds is a stored claim's."""
+    return " AND ".join(f'"{column.name}" IN (SELECT id FROM claim)'
+                        for column in table.columns if column.foreign_keys)
+
+
+MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms,
+                               _claim_relay, _claim_foreign_keys]
 
 
 def schema_version() -> int:

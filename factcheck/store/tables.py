@@ -2,8 +2,12 @@
 
 Rows never leave `store/`: `records.py` maps them to and from the dataclasses of `factcheck.models`.
 Column types are the portable ones (Integer, Float, Boolean, String, Text) so the same
-definitions serve SQLite and PostgreSQL. Reviews and relations hold claim ids without a foreign
-key on purpose: they must outlive a document's claims being replaced on re-ingest.
+definitions serve SQLite and PostgreSQL. What the analysis keeps of a claim (its profile, index
+terms and pair findings) references the claim and is deleted with it (ON DELETE CASCADE; the store
+also deletes it explicitly). Reviews and relations hold claim ids without a foreign key on
+purpose: reviews and manual links must outlive a document's claims being replaced on re-ingest
+(they come back with the same text), and SQLite enforces every declared key (foreign_keys = ON),
+so a key would either refuse the delete or take the user's work with it.
 """
 
 from sqlalchemy import Text
@@ -122,7 +126,7 @@ class ProfileRow(SQLModel, table=True):
     """What the analysis keeps of a claim between runs (opaque text written by the analysis)."""
 
     __tablename__ = "claim_profile"
-    claim_id: str = Field(primary_key=True)
+    claim_id: str = Field(primary_key=True, foreign_key="claim.id", ondelete="CASCADE")
     data: str = Field(sa_type=Text)
 
 
@@ -133,7 +137,7 @@ class TermRow(SQLModel, table=True):
 
     __tablename__ = "claim_term"
     term: str = Field(primary_key=True)
-    claim_id: str = Field(primary_key=True, index=True)
+    claim_id: str = Field(primary_key=True, index=True, foreign_key="claim.id", ondelete="CASCADE")
 
 
 class FindingRow(SQLModel, table=True):
@@ -143,8 +147,8 @@ class FindingRow(SQLModel, table=True):
     __tablename__ = "finding"
     id: int | None = Field(default=None, primary_key=True)
     kind: str
-    source_id: str = Field(index=True)
-    target_id: str = Field(index=True)
+    source_id: str = Field(index=True, foreign_key="claim.id", ondelete="CASCADE")
+    target_id: str = Field(index=True, foreign_key="claim.id", ondelete="CASCADE")
     reason: str = Field(sa_type=Text)
     score: float
 
