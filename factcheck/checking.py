@@ -406,8 +406,14 @@ def _summary(stance: str, entries: list[CheckedClaim], origins: tuple[Origin, ..
 def _disputes(entries: list[CheckedClaim], stance: str) -> list[str]:
     if stance not in (STATES, REPORTS):
         return []
+    return _by_stance(entries, ((DENIES, "denied"), (CONTRADICTS, "contradicted")))
+
+
+def _by_stance(entries: list[CheckedClaim], roles) -> list[str]:
+    """"denied by X on D, Y on D" for each (stance, verb) of `roles` that some entry takes: the
+    first claim of each origin."""
     parts = []
-    for role, verb in ((DENIES, "denied"), (CONTRADICTS, "contradicted")):
+    for role, verb in roles:
         seen: dict[str, CheckedClaim] = {}
         for e in entries:
             if e.stance == role:
@@ -427,13 +433,8 @@ def overall_summary(propositions: list[MatchedProposition]) -> str:
         origins = list(dict.fromkeys(e.origin for e in stating))
         parts.append(f"stated by {len(origins)} independent origin{'s' if len(origins) != 1 else ''}, "
                      f"first by {stating[0].origin} {_on(stating[0])}")
-    for role, verb in ((REPORTS, "reported as others' claim"), (DENIES, "denied"), (CONTRADICTS, "contradicted")):
-        seen: dict[str, CheckedClaim] = {}
-        for e in entries:
-            if e.stance == role:
-                seen.setdefault(e.origin, e)
-        if seen:
-            parts.append(f"{verb} by " + ", ".join(f"{o} {_on(e)}" for o, e in seen.items()))
+    parts += _by_stance(entries, ((REPORTS, "reported as others' claim"), (DENIES, "denied"),
+                                  (CONTRADICTS, "contradicted")))
     if not parts:
         return "no stored claim states or disputes it"
     if not stating:

@@ -23,14 +23,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
+from factcheck.analysis.denial_words import (about_reporting, backs, denier_words, figure_nouns, is_doubt, named_in,
+                                            plain_words, report_nouns, report_topic, responsibility_nouns)
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
 from factcheck.analysis.profile import Profile, WordWeights, same_story
-from factcheck.analysis.text import content_words, country_mentions, fold, stem
-from factcheck.lexicon import load_list
+from factcheck.analysis.text import country_mentions, fold
 
 # How far back a denial's antecedent may lie, in sentences ("denied the report" may follow a
 # paragraph of what the report says).
@@ -72,84 +72,6 @@ def excerpt(p: Profile, size: int = 60) -> str:
     quote = " ".join(p.claim.quote.split())
     return "'" + (quote if len(quote) <= size else quote[:size - 3].rsplit(" ", 1)[0] + "...") + "'"
 
-
-@lru_cache(maxsize=None)
-def _doubt_cues() -> frozenset[str]:
-    return frozenset(load_list("analysis_doubt_cues.txt"))
-
-
-@lru_cache(maxsize=None)
-def _report_nouns() -> frozenset[str]:
-    """Nouns that name a whole report or set of statements ("the report", "these claims")."""
-    return frozenset(load_list("analysis_report_nouns.txt"))
-
-
-@lru_cache(maxsize=None)
-def _figure_nouns() -> frozenset[str]:
-    """Nouns that point at a number said before: "Israel disputes this figure"."""
-    return frozenset(load_list("analysis_figure_nouns.txt"))
-
-
-@lru_cache(maxsize=None)
-def _responsibility_nouns() -> frozenset[str]:
-    """Stems of nouns that make a denial one of taking part: "denied involvement in ..."."""
-    return frozenset(stem(w) for w in load_list("analysis_responsibility_nouns.txt"))
-
-
-@lru_cache(maxsize=None)
-def _reporting_words() -> frozenset[str]:
-    return frozenset(stem(w) for w in load_list("analysis_reporting_words.txt"))
-
-
-def _about_reporting(t: Profile) -> bool:
-    """The claim speaks of the reporting (whom a report cites, that it was published), not of
-    what it reports."""
-    return bool((t.words | t.text_words) & _reporting_words())
-
-
-def _denier_words(d: Profile) -> frozenset[str]:
-    """The content words of the denier's own name ("warehouse owner" -> warehous, owner)."""
-    if d.is_author:
-        return frozenset()
-    return frozenset(content_words(d.claim.source or ""))
-
-
-_TOPIC = re.compile(r"\b(?:report|reports|claims?|allegations?|accusations?|charges?|stor(?:y|ies)|rumou?rs?)\s+"
-                    r"(?:about|of|over|on|regarding|concerning)\s+([^,;:.!?]+?)(?=\s+(?:as|and|but|calling|saying)\b|[,;:.!?]|$)")
-
-
-def _report_topic(quote: str) -> frozenset[str]:
-    """What a denied report is about, when the denial says ("rejected allegations about the
-    tolls", "denied reports of a deal"): its content words; else none."""
-    found = _TOPIC.search(fold(quote))
-    return frozenset(content_words(found.group(1))) if found else frozenset()
-
-
-@lru_cache(maxsize=None)
-def _backing() -> re.Pattern:
-    phrases = sorted(load_list("analysis_backing_phrases.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
-
-
-def _backs(quote: str) -> bool:
-    return bool(_backing().search(fold(quote)))
-
-
-def _named_in(d: Profile, words: set[str]) -> bool:
-    """The denier's name (one of its words of four letters or more) stands among `words`."""
-    if d.is_author:
-        return False
-    name = {w for w in re.findall(r"[a-z]+", fold(d.claim.source).lower()) if len(w) >= 4}
-    return bool(name & words)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", fold(text).lower()))
-
-
-def _is_doubt(p: Profile) -> bool:
-    cue = (p.claim.cue or "").lower().split()
-    return bool(cue) and any(w in _doubt_cues() for w in cue)
 
 
 class DenialFinder:
@@ -197,11 +119,11 @@ class DenialFinder:
         denials backed are those of the story whose deniers it names, else those of its document."""
         out = []
         for b in self.profiles:
-            if b.index in self.cues or not _backs(b.claim.quote):
+            if b.index in self.cues or not backs(b.claim.quote):
                 continue
-            words = _words(b.claim.quote) | _words(b.claim.text or "")
+            words = plain_words(b.claim.quote) | plain_words(b.claim.text or "")
             story = [self.profiles[i] for i in denied if self.profiles[i].story == b.story and i != b.index]
-            named = [d for d in story if _named_in(d, words)]
+            named = [d for d in story if named_in(d, words)]
             backed = named or [d for d in story if d.claim.document == b.claim.document]
             for d in backed:
                 if d.identity == b.identity:
@@ -233,7 +155,7 @@ class DenialFinder:
         """Another origin's claim, not itself a denial nor a doubt, and not one cut out of the
         denial's own words."""
         return (t.index != d.index and t.identity != d.identity and t.index not in self.cues
-                and not _is_doubt(t) and not (t.claim.document == d.claim.document
+                and not is_doubt(t) and not (t.claim.document == d.claim.document
                                               and t.claim.start < d.claim.end and d.claim.start < t.claim.end))
 
     def _within_reach(self, d: Profile, t: Profile) -> bool:
@@ -293,7 +215,7 @@ class DenialFinder:
                 # the story; in the denial's own document, all Doe says when none is about them
                 chosen = [t for t in pool if self._about_denier(d, t, about)]
                 chosen = chosen or [t for t in pool if t.claim.document == d.claim.document]
-                chosen = [t for t in chosen if not _about_reporting(t)] or chosen
+                chosen = [t for t in chosen if not about_reporting(t)] or chosen
             for t in chosen:
                 reason = (f"denies by reference: '{cue.word}' of {name}'s statements"
                           + (f" ({', '.join(sorted(said))})" if said else "") + f" -> {t.label()}: {excerpt(t)}")
@@ -305,7 +227,7 @@ class DenialFinder:
         had ignored warnings", denied by the warehouse owner)."""
         if about & t.actors:
             return True
-        named = _denier_words(d)
+        named = denier_words(d)
         return bool(named) and named <= (t.words | t.text_words)
 
     def _distinctive(self, d: Profile, cue: DenialCue) -> frozenset[str]:
@@ -340,7 +262,7 @@ class DenialFinder:
             return []
         query = cue.content | {f"@{a}" for a in d.actors}
         # "denied involvement in the explosion": what is denied is that the denier took part
-        blame = bool(cue.content & _responsibility_nouns())
+        blame = bool(cue.content & responsibility_nouns())
         about = self._denier_keys(d)
         out = []
         for score, j in self.index.search(query, DENIED_CONTENT_CANDIDATES, exclude=d.index):
@@ -364,9 +286,9 @@ class DenialFinder:
         that holds a fitting claim. A report noun takes the whole report: every claim its origin
         makes in the document up to the denial; a report is someone's, so the author's own
         sentences are its referent only when no attributed claim is within reach."""
-        words = _words(d.claim.quote) | _words(d.claim.text or "")
-        report = bool(words & _report_nouns())
-        figure = bool(words & _figure_nouns())
+        words = plain_words(d.claim.quote) | plain_words(d.claim.text or "")
+        report = bool(words & report_nouns())
+        figure = bool(words & figure_nouns())
         if report:
             # a report is an outlet's or an agency's first: "denied the report" after a paragraph
             # of what others said about it points back to the outlet that reported it
@@ -384,7 +306,7 @@ class DenialFinder:
                 before = [t for t in pool if t.claim.start < d.claim.start]
                 # "Despite Russian and Iranian denials, <claim>": the claim after the denial
                 pool = before or ([t for t in pool if t.claim.start > d.claim.end] if self._deniers(d) else [])
-            topic = _report_topic(d.claim.quote)
+            topic = report_topic(d.claim.quote)
             chosen = [t for t in pool if self._eligible(d, t) and not self._denier_speaks(d, t)
                       and (not figure or t.amounts) and (not attributed or not t.is_author)
                       and (not media or t.claim.source_type == "media")
@@ -395,7 +317,7 @@ class DenialFinder:
                 origins = {t.identity for t in chosen}
                 chosen = [t for t in self.by_document[doc] if t.identity in origins
                           and t.claim.start < d.claim.start and self._eligible(d, t)
-                          and not _about_reporting(t)] or chosen
+                          and not about_reporting(t)] or chosen
             where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
             for t in chosen:
                 if back == 0 and t.claim.start > d.claim.end:

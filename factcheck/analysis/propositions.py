@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.analysis.profile import Profile, spans_overlap
+from factcheck.analysis.unions import DisjointSets
 from factcheck.models import Relation
 
 SAME = ("repeats", "corroborates")
@@ -41,22 +42,13 @@ class Proposition:
 def group_claims(profiles: Sequence[Profile], relations: Sequence[Relation]) -> list[Proposition]:
     """Connected groups of claims linked by repeats or corroborates, each of two or more claims."""
     index = {p.claim.id: p.index for p in profiles}
-    parent = list(range(len(profiles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(profiles))
     for r in relations:
         if r.relation in SAME and r.source_id in index and r.target_id in index:
-            a, b = find(index[r.source_id]), find(index[r.target_id])
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            sets.union(index[r.source_id], index[r.target_id])
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(profiles)):
-        members[find(i)].append(i)
+        members[sets.find(i)].append(i)
     out = []
     for group in members.values():
         if len(group) > 1:

@@ -25,7 +25,7 @@ TRAILING_TIME_RE = re.compile(
     rf"(?:,?\s+(?:on|in|at|during|early|late|last|this|earlier|later)?\s*(?:{_DAYS}|{_DATES}){_PARTS}"
     r"|,?\s+(?:last|this|earlier this|late last|early last)\s+(?:week|month|year|weekend)"
     r"|,?\s+(?:earlier|later|again|also|too))$")
-OPENING_TIME_RE = re.compile(rf"^(?:On|In|At|During|Earlier|Later|Last|This)\s+[^,]{{1,30}},\s+(?=\S)")
+OPENING_TIME_RE = re.compile(r"^(?:On|In|At|During|Earlier|Later|Last|This)\s+[^,]{1,30},\s+(?=\S)")
 # verbs by which an outlet carries a document that is another's ("a statement carried by IRNA",
 # "an intelligence document presented by CNN")
 CARRIER_VERBS = frozenset("carried broadcast aired ran published posted presented obtained seen reviewed".split())
