@@ -17,7 +17,6 @@ Part of the public API (`factcheck.api` re-exports `check`).
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -279,35 +278,44 @@ def _group(store, seed: Claim, stance: Stance, similarity: float, weighed: dict,
     proposition that states the query, the claims that deny or contradict it too."""
     members = {seed.id: (seed, stance, similarity)}
     links: dict[str, list[Relation]] = {}
-    queue = deque([seed.id])
-    while queue and len(members) < MAX_PROPOSITION_CLAIMS:
-        current = queue.popleft()
-        links[current] = store.relations(current)
-        for r in links[current]:
-            other = r.target_id if r.source_id == current else r.source_id
-            if r.relation not in SAME or other in members or other in taken:
-                continue
-            own = weighed.get(other)
-            if own is not None and own[0].stance not in (RELATED, stance.stance):
-                continue                      # it says otherwise of the query: a proposition of its own
-            claim = store.claim(other)
+    frontier = [seed.id]
+    while frontier and len(members) < MAX_PROPOSITION_CLAIMS:
+        links.update(store.relations_of(frontier))      # one read per step, not one per claim
+        found: dict[str, Relation] = {}
+        for current in frontier:
+            for r in links[current]:
+                other = r.target_id if r.source_id == current else r.source_id
+                if r.relation not in SAME or other in members or other in taken or other in found:
+                    continue
+                own = weighed.get(other)
+                if own is not None and own[0].stance not in (RELATED, stance.stance):
+                    continue                  # it says otherwise of the query: a proposition of its own
+                found[other] = r
+        claims = store.claims_by_id(list(found)[:MAX_PROPOSITION_CLAIMS - len(members)])
+        for other, claim in claims.items():
+            r, own = found[other], weighed.get(other)
             inherited = Stance(stance.stance, f"{r.relation} a claim that {_verb(stance.stance)} "
                                               f"(as the analysis found: {r.reason})")
             members[other] = (claim, own[0] if own and own[0].stance != RELATED else inherited,
                               own[1] if own else 0.0)
-            queue.append(other)
+        frontier = list(claims)
     if stance.stance not in (STATES, REPORTS):
         return members
-    inside = set(members)
-    for cid in inside:
-        for r in links.get(cid) or store.relations(cid):
+    missing = [cid for cid in members if cid not in links]
+    if missing:
+        links.update(store.relations_of(missing))
+    disputing: dict[str, Relation] = {}
+    for cid in list(members):
+        for r in links[cid]:
             other = r.target_id if r.source_id == cid else r.source_id
-            if r.relation not in CONFLICT or other in members or other in taken:
+            if r.relation not in CONFLICT or other in members or other in taken or other in disputing:
                 continue
             if r.relation == "denies" and r.source_id == cid:
                 continue                      # what a member denies does not dispute it
-            claim = store.claim(other)
-            members[other] = (claim, Stance(DENIES if r.relation == "denies" else CONTRADICTS, r.reason), 0.0)
+            disputing[other] = r
+    for other, claim in store.claims_by_id(list(disputing)).items():
+        r = disputing[other]
+        members[other] = (claim, Stance(DENIES if r.relation == "denies" else CONTRADICTS, r.reason), 0.0)
     return members
 
 

@@ -198,6 +198,11 @@ class Store:
         with reading(self._engine, self.path) as conn:
             return links.relations(conn, claim_id)
 
+    def relations_of(self, claim_ids: list[str]) -> dict[str, list[Relation]]:
+        """Each of these claims' relations, in one read."""
+        with reading(self._engine, self.path) as conn:
+            return links.relations_of(conn, claim_ids)
+
     def replace_auto_relations(self, relations: list[Relation]) -> None:
         with writing(self._engine, self.path) as conn:
             links.replace_auto_relations(conn, relations)

@@ -15,7 +15,7 @@ from factcheck.errors import NotFound, UsageError
 from factcheck.models import RELATIONS, Relation
 from factcheck.store.records import Review, utc_now
 from factcheck.store.tables import ALIAS, CLAIM, RELATION, REVIEW
-from factcheck.store.writes import AUTO, ensure_actors
+from factcheck.store.writes import AUTO, chunked, ensure_actors
 
 MANUAL = "manual"
 UNLINK = "unlink"   # a manual row saying "these two claims are not related"
@@ -44,6 +44,24 @@ def relations(conn: Connection, claim_id: str | None) -> list[Relation]:
         )
         for row in conn.execute(statement).mappings()
     ]
+
+
+def relations_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[Relation]]:
+    """Each claim's relations (as `relations` gives them for one claim), for many claims at once."""
+    wanted = list(dict.fromkeys(claim_ids))
+    out: dict[str, list[Relation]] = {cid: [] for cid in wanted}
+    for chunk in chunked(wanted):
+        statement = (select(RELATION).where(RELATION.c.relation != UNLINK)
+                     .where(or_(RELATION.c.source_id.in_(chunk), RELATION.c.target_id.in_(chunk)))
+                     .order_by(RELATION.c.source_id, RELATION.c.target_id, RELATION.c.relation,
+                               RELATION.c.origin, RELATION.c.id))
+        for row in conn.execute(statement).mappings():
+            relation = Relation(relation=row["relation"], source_id=row["source_id"], target_id=row["target_id"],
+                                reason=row["reason"], score=row["score"], origin=row["origin"])
+            for end in {relation.source_id, relation.target_id}:
+                if end in out and relation not in out[end]:
+                    out[end].append(relation)
+    return out
 
 
 def _manual_pairs(conn: Connection) -> set[frozenset[str]]:
