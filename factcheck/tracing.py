@@ -11,7 +11,6 @@ Part of the public API (`factcheck.api` re-exports `trace`).
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,30 +87,32 @@ def _appearance(appear: dict[str, Appearance], c: Claim) -> Appearance:
 
 
 def _walk(store, claim: Claim) -> tuple[list[Claim], dict[str, list[Relation]]]:
-    """The claims linked to `claim` through repeats and corroborates, and every claim's relations."""
+    """The claims linked to `claim` through repeats and corroborates, and every claim's relations;
+    walked a step at a time, each step's relations and claims read at once."""
     members, links = {claim.id: claim}, {}
-    queue = deque([claim.id])
-    while queue and len(members) < MAX_TRACE_CLAIMS:
-        current = queue.popleft()
-        links[current] = store.relations(current)
-        for r in links[current]:
-            if r.relation not in SAME:
-                continue
-            other = r.target_id if r.source_id == current else r.source_id
-            if other not in members:
-                members[other] = store.claim(other)
-                queue.append(other)
-    for cid in members:
-        if cid not in links:
-            links[cid] = store.relations(cid)
+    frontier = [claim.id]
+    while frontier and len(members) < MAX_TRACE_CLAIMS:
+        links.update(store.relations_of(frontier))
+        found = []
+        for current in frontier:
+            for r in links[current]:
+                other = r.target_id if r.source_id == current else r.source_id
+                if r.relation in SAME and other not in members and other not in found:
+                    found.append(other)
+        claims = store.claims_by_id(found[:MAX_TRACE_CLAIMS - len(members)])
+        members.update(claims)
+        frontier = list(claims)
+    missing = [cid for cid in members if cid not in links]
+    if missing:
+        links.update(store.relations_of(missing))
     return list(members.values()), links
 
 
 def _disputes(store, members: list[Claim], links: dict[str, list[Relation]]) -> list[tuple[Claim, Relation]]:
     """Claims outside the proposition that deny or contradict one of its members."""
     inside = {c.id for c in members}
-    found: dict[str, tuple[Claim, Relation]] = {}
-    for cid in inside:
+    found: dict[str, Relation] = {}
+    for cid in sorted(inside):
         for r in links[cid]:
             if r.relation not in CONFLICT:
                 continue
@@ -121,8 +122,9 @@ def _disputes(store, members: list[Claim], links: dict[str, list[Relation]]) -> 
             # a claim the member denies is no dispute of it: only the deniers and contradictors
             if r.relation == "denies" and r.source_id == cid:
                 continue
-            found[other] = (store.claim(other), r)
-    return list(found.values())
+            found[other] = r
+    claims = store.claims_by_id(list(found))
+    return [(claims[cid], r) for cid, r in found.items() if cid in claims]
 
 
 def origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str]:
