@@ -128,8 +128,9 @@ def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposit
         if not profiles:
             return []
         index, weights = ClaimIndex(profiles), WordWeights(profiles)
-        found = [(s, profiles[j].claim.id) for s, j in index.search(claim_terms(asked), CANDIDATES)]
-        candidates = {profiles[j].claim.id: (profiles[j], kept) for _, j in index.search(claim_terms(asked), CANDIDATES)}
+        nearest = index.search(claim_terms(asked), CANDIDATES)
+        found = [(s, profiles[j].claim.id) for s, j in nearest]
+        candidates = {profiles[j].claim.id: (profiles[j], kept) for _, j in nearest}
     found = [(s, cid) for s, cid in found if s >= MIN_SIMILARITY]
     claims = store.claims_by_id([cid for _, cid in found])
     weighed: dict[str, tuple[Stance, float]] = {}

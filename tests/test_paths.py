@@ -36,17 +36,22 @@ def test_paths_elsewhere_stay_absolute(cli, articles, tmp_path):
     assert stored_paths(db) == [str(path)]
 
 
+def assert_travels(cli, db, articles) -> None:
+    """A database copied with its articles verifies both source files and finds them stored."""
+    result = cli("verify", db=db)
+    assert result.exit_code == 0, result.stderr
+    assert "2 source files: all match" in result.stderr and "not checked" not in result.stderr
+    result = cli("ingest", articles, db=db)
+    assert result.exit_code == 0, result.stderr
+    assert "0 new, 0 replaced, 2 unchanged" in result.stderr
+
+
 def test_a_copied_database_verifies_and_finds_its_articles_stored(cli, ingested, db_path, tmp_path):
     moved = tmp_path / "elsewhere"
     moved.mkdir()
     shutil.copytree(ingested, moved / "articles")
     shutil.copyfile(db_path, moved / "claims.db")
-    result = cli("verify", db=moved / "claims.db")
-    assert result.exit_code == 0, result.stderr
-    assert "2 source files: all match" in result.stderr and "not checked" not in result.stderr
-    result = cli("ingest", moved / "articles", db=moved / "claims.db")
-    assert result.exit_code == 0, result.stderr
-    assert "0 new, 0 replaced, 2 unchanged" in result.stderr
+    assert_travels(cli, moved / "claims.db", moved / "articles")
     result = cli("list", "--doc", str(moved / "articles" / "drones.txt"), "--format", "json", db=moved / "claims.db")
     assert result.exit_code == 0 and json.loads(result.stdout)
 
@@ -82,9 +87,4 @@ def test_the_shipped_database_verifies_in_a_fresh_copy_of_the_repository(cli, tm
     clone = tmp_path / "clone"
     shutil.copytree(SEEDS, clone / "seeds")
     shutil.copyfile(ROOT / "claims.db", clone / "claims.db")
-    result = cli("verify", db=clone / "claims.db")
-    assert result.exit_code == 0, result.stderr
-    assert "2 source files: all match" in result.stderr and "not checked" not in result.stderr
-    result = cli("ingest", clone / "seeds", db=clone / "claims.db")
-    assert result.exit_code == 0, result.stderr
-    assert "0 new, 0 replaced, 2 unchanged" in result.stderr
+    assert_travels(cli, clone / "claims.db", clone / "seeds")

@@ -1,5 +1,5 @@
 """The words a denial is read by: what it names as denied (a report, a figure, taking part),
-what a report is about, whose doubt it leaves alone, who backs it. The tables live in
+what a report is about, whose doubt it leaves alone. The tables live in
 lexicon/en/analysis_*.txt; `deny.py` resolves denials with them."""
 
 from __future__ import annotations
@@ -62,24 +62,6 @@ def report_topic(quote: str) -> frozenset[str]:
     tolls", "denied reports of a deal"): its content words; else none."""
     found = _TOPIC.search(fold(quote))
     return frozenset(content_words(found.group(1))) if found else frozenset()
-
-
-@lru_cache(maxsize=None)
-def backing_pattern() -> re.Pattern:
-    phrases = sorted(load_list("analysis_backing_phrases.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
-
-
-def backs(quote: str) -> bool:
-    return bool(backing_pattern().search(fold(quote)))
-
-
-def named_in(d: Profile, words: set[str]) -> bool:
-    """The denier's name (one of its words of four letters or more) stands among `words`."""
-    if d.is_author:
-        return False
-    name = {w for w in re.findall(r"[a-z]+", fold(d.claim.source).lower()) if len(w) >= 4}
-    return bool(name & words)
 
 
 def plain_words(text: str) -> set[str]:

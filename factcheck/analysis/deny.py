@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
-from factcheck.analysis.denial_words import (about_reporting, backs, denier_words, figure_nouns, is_doubt, named_in,
-                                            plain_words, report_nouns, report_topic, responsibility_nouns)
+from factcheck.analysis.denial_words import (about_reporting, denier_words, figure_nouns, is_doubt, plain_words,
+                                            report_nouns, report_topic, responsibility_nouns)
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
 from factcheck.analysis.profile import Profile, WordWeights, same_story
@@ -100,42 +100,16 @@ class DenialFinder:
         # claim index -> its denial cue, as given (kept from an earlier run) or detected here
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
+        self._denier_countries: dict[int, frozenset[str]] = {}
 
     def find(self) -> list[Found]:
         found: list[Found] = []
-        denied: dict[int, list[int]] = {}
         for index, cue in sorted(self.cues.items()):
             denier = self.profiles[index]
             targets = self._targets(denier, cue)
-            denied[index] = [f.target for f in targets]
             found += targets
-            found += self._counter_assertions(denier, denied[index])
-        found += self._backers(denied)
+            found += self._counter_assertions(denier, [f.target for f in targets])
         return found
-
-    def _backers(self, denied: dict[int, list[int]]) -> list[Found]:
-        """"We have no reason to doubt the denials of Apple and Amazon", "the government sides
-        with Apple": a claim that backs a denial stands with it against what it denies. The
-        denials backed are those of the story whose deniers it names, else those of its document."""
-        out = []
-        for b in self.profiles:
-            if b.index in self.cues or not backs(b.claim.quote):
-                continue
-            words = plain_words(b.claim.quote) | plain_words(b.claim.text or "")
-            story = [self.profiles[i] for i in denied if self.profiles[i].story == b.story and i != b.index]
-            named = [d for d in story if named_in(d, words)]
-            backed = named or [d for d in story if d.claim.document == b.claim.document]
-            for d in backed:
-                if d.identity == b.identity:
-                    continue
-                out.append(Found(b.index, d.index, "corroborates",
-                                 f"backing: {b.label()} stands with {d.label()}'s denial {excerpt(d)}"))
-                for j in denied[d.index]:
-                    t = self.profiles[j]
-                    if t.identity != b.identity and t.index != b.index:
-                        out.append(Found(b.index, j, "contradicts",
-                                         f"backing: {b.label()} stands with {d.label()}'s denial of {excerpt(t)}"))
-        return out
 
     def _targets(self, d: Profile, cue: DenialCue) -> list[Found]:
         stated = self._stated_report(d, cue)
@@ -331,7 +305,13 @@ class DenialFinder:
 
     def _deniers(self, d: Profile) -> set[str]:
         """Who denies, as countries: the source ("Russia and Iran"), or the words just before the
-        denial noun ("Russian and Iranian denials")."""
+        denial noun ("Russian and Iranian denials"); worked out once per denial."""
+        known = self._denier_countries.get(d.index)
+        if known is None:
+            known = self._denier_countries[d.index] = frozenset(self._read_deniers(d))
+        return set(known)
+
+    def _read_deniers(self, d: Profile) -> set[str]:
         found = set() if d.is_author else country_mentions(d.claim.source or "")
         word = self.cues[d.index].word if d.index in self.cues else None
         folded = fold(d.claim.quote)
