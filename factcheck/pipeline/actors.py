@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
-from factcheck.pipeline.dates import is_calendar_word
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
 MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
@@ -48,15 +47,25 @@ class Mention:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """The gazetteer compiled once: aliases as written, lowercased, and one trie regex over them."""
+    """The gazetteer read once: aliases as written and lowercased. Its trie regex over the aliases
+    and its role words are built on first use: resolving a name (`list --actor`) needs neither,
+    and compiling the regex is most of the gazetteer's cost."""
 
     actors: dict[str, Actor]              # canonical name -> actor
     owners: dict[str, tuple[str, ...]]    # alias as written -> canonical names, the default first
     lower: dict[str, str]                 # canonical or alias, lowercased -> canonical (no places)
-    pattern: re.Pattern
     fuzzy: dict[str, tuple[str, ...]]     # first letter -> one-word aliases misspellings may reach
-    role_words: frozenset[str]            # words of titles and roles ("minister", "gen")
     common_words: frozenset[str]          # function words ("But Biden said"): never a given name
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """One regex matching every alias as a whole word."""
+        return _mention_pattern()
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        """Words of titles and roles ("minister", "gen")."""
+        return _role_words()
 
 
 def _alias_key(surface: str) -> str:
@@ -129,13 +138,28 @@ def gazetteer() -> Gazetteer:
         if " " not in alias and alias.isalpha() and len(alias) >= MIN_FUZZY_TOKEN_CHARS - MAX_FUZZY_LENGTH_GAP_CHARS \
                 and actors[names[0]].kind not in ("place", "country") and alias not in demonyms:
             fuzzy.setdefault(alias[0], []).append(alias)
-    pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
+    common = {w.lower() for w in load_list("numbers_function_words.txt")}
+    return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower,
+                     {k: tuple(v) for k, v in fuzzy.items()}, frozenset(common))
+
+
+@lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(gazetteer().owners)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
     from factcheck.pipeline.sources import role_table    # sources.py builds on this module
 
-    role_words = frozenset(w.strip(".") for phrase in role_table()[1] for w in phrase.split())
-    common = {w.lower() for w in load_list("numbers_function_words.txt")}
-    return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
-                     {k: tuple(v) for k, v in fuzzy.items()}, role_words, frozenset(common))
+    return frozenset(w.strip(".") for phrase in role_table()[1] for w in phrase.split())
+
+
+def _is_calendar_word(word: str) -> bool:
+    """See `dates.is_calendar_word`; imported on first use, since resolving a name needs no dates."""
+    from factcheck.pipeline.dates import is_calendar_word as calendar_word
+
+    return calendar_word(word)
 
 
 def actor_types() -> dict[str, str]:
@@ -213,7 +237,7 @@ def _other_person(text: str, start: int, end: int, names: tuple[str, ...]) -> bo
         word = word[:-2] if word.endswith(("'s", "’s")) else word
         low = word.strip(".").lower()
         if word and word not in own and low not in gaz.role_words and low not in gaz.common_words \
-                and not is_calendar_word(word) and _alias_key(word) not in gaz.owners:
+                and not _is_calendar_word(word) and _alias_key(word) not in gaz.owners:
             return True
     return False
 
@@ -255,7 +279,7 @@ def _inside_another_name(text: str, end: int) -> bool:
         return False
     word = after.group(1)
     gaz = gazetteer()
-    if word.lower() in gaz.common_words or is_calendar_word(word) or _alias_key(word) in gaz.owners \
+    if word.lower() in gaz.common_words or _is_calendar_word(word) or _alias_key(word) in gaz.owners \
             or word.isupper() or word.lower().rstrip("s") in _event_nouns():
         return False                # "US GPS", "the Tehran Summit": the country's own thing
     pattern, table = role_table()
