@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, insert, inspect, select, text, update
 from sqlalchemy.schema import AddConstraint
 
 from factcheck.errors import StoreError
+from factcheck.store import search
 from factcheck.store.engine import is_locked, locked_error
 from factcheck.store.paths import stored_path
 from factcheck.store.tables import DOCUMENT, FINDING, META, METADATA, PROFILE, TERM
@@ -101,8 +102,14 @@ def _claims_stored(table: Table) -> str:
                         for column in table.columns if column.foreign_keys)
 
 
+def _claim_search_index(conn: Connection) -> None:
+    """Schema 7: `list --search` through an FTS5 trigram index of claims kept by triggers (see
+    `search`), built here from the claims stored; SQLite with FTS5 only, a no-op elsewhere."""
+    search.create_search_index(conn)
+
+
 MIGRATIONS: list[Migration] = [_add_analysis_tables, _relative_document_paths, _add_claim_terms,
-                               _claim_relay, _claim_foreign_keys]
+                               _claim_relay, _claim_foreign_keys, _claim_search_index]
 
 
 def schema_version() -> int:
@@ -230,6 +237,7 @@ def prepare_schema(conn: Connection, path: Path) -> None:
 def create_schema(conn: Connection) -> None:
     """Create the current tables in an empty database and stamp it."""
     METADATA.create_all(conn)
+    search.create_search_index(conn)
     conn.execute(
         insert(META),
         [
