@@ -20,10 +20,11 @@ from factcheck.models import Assessment, Claim, Document, Extraction, Finding, R
 from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
+from factcheck.store.reads import Reads
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 
 
-class Store:
+class Store(Reads):
     """A factcheck database. Open with `Store.open(path)`; close, or use as a context manager."""
 
     def __init__(self, engine: Engine, path: Path) -> None:
@@ -143,11 +144,10 @@ class Store:
         `when`, and a range or partial date counts when it overlaps; claims without `when`
         are left out when either is given.
         """
-        where = queries.ClaimFilter(
-            actors, source, status, kind, document and lookup_keys(document, self.folder), since, until,
-            search, grade, limit
-        )
         with reading(self._engine, self.path) as conn:
+            where = self.claim_filter(conn, actors=actors, source=source, status=status, kind=kind,
+                                      document=document, since=since, until=until, search=search,
+                                      grade=grade, limit=limit)
             return queries.load_claims(conn, queries.select_claims(where))
 
     def claims_by_id(self, ids: list[str]) -> dict[str, Claim]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Select, bindparam, func, or_, select, union
@@ -19,11 +19,13 @@ from factcheck.store.records import (
     to_document,
     to_document_info,
 )
+from factcheck.store import search
 from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT
 from factcheck.store.writes import chunked
 
 MAX_SQL_INTEGER = 2**63 - 1   # the largest integer SQLite and PostgreSQL take as a parameter
 
+BATCH_ROWS = 1000            # rows read at once by a streamed query
 MIN_SHA_PREFIX = 6          # shorter hex strings are too likely to be meant as names
 MAX_CANDIDATES_SHOWN = 10   # an ambiguous prefix lists at most this many matches
 _HEX = re.compile(r"[0-9a-f]+")
@@ -43,6 +45,7 @@ class ClaimFilter:
     search: str | None = None
     grade: int | None = None
     limit: int | None = None
+    search_index: bool = False              # the database has the FTS5 index (see `store.search`)
 
 
 def select_claims(where: ClaimFilter) -> Select:
@@ -66,6 +69,8 @@ def select_claims(where: ClaimFilter) -> Select:
         statement = statement.where(CLAIM.c.when_end >= where.since)
     if where.until:
         statement = statement.where(CLAIM.c.when_start <= where.until + END_MARK)
+    if where.search and where.search_index and search.indexed(where.search):
+        statement = statement.where(search.candidates(where.search))
     if where.search:
         statement = statement.where(
             or_(
@@ -85,6 +90,16 @@ def load_claims(conn: Connection, statement: Select) -> list[Claim]:
     rows = conn.execute(statement).mappings().all()
     actors = _actors_of(conn, [row["id"] for row in rows])
     return [to_claim(row, actors.get(row["id"], ())) for row in rows]
+
+
+def iter_claims(conn: Connection, statement: Select, batch: int = BATCH_ROWS) -> Iterator[tuple[Claim, Mapping]]:
+    """`load_claims` a batch of rows at a time: each claim with its row (for the assessment
+    columns), never the whole result in memory."""
+    result = conn.execute(statement).mappings()
+    while rows := result.fetchmany(batch):
+        actors = _actors_of(conn, [row["id"] for row in rows])
+        for row in rows:
+            yield to_claim(row, actors.get(row["id"], ())), row
 
 
 def claims_with_ids(conn: Connection, claim_ids: Sequence[str]) -> list[Claim]:
