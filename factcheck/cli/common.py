@@ -102,6 +102,25 @@ def write_output(ctx: typer.Context, text: str, output: Path | None) -> None:
     say(ctx, f"wrote {output}")
 
 
+def write_chunks(ctx: typer.Context, chunks, output: Path | None) -> None:
+    """Text given a piece at a time, written as it comes, to the file `output` (saying so on
+    stderr) or to stdout: a large export is never held whole."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        return
+    from factcheck.errors import UsageError
+
+    try:
+        with output.open("w", encoding="utf-8") as file:
+            for chunk in chunks:
+                file.write(chunk)
+    except OSError as error:
+        raise UsageError(f"cannot write {output} ({error.strerror}); check the folder exists and is writable") from None
+    say(ctx, f"wrote {output}")
+
+
 def iso_date(value: str | None) -> str | None:
     """Option callback: a date as ISO (partial allowed), or a usage error that shows the format."""
     if value is None:

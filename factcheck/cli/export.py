@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import ExportFormat, settings, write_output
+from factcheck.cli.common import ExportFormat, settings, write_chunks
 
 
 def export(
@@ -29,4 +29,4 @@ def export(
     """Export documents, claims and relations, or reviewed claims as ClaimReview."""
     from factcheck import api
 
-    write_output(ctx, api.export(settings(ctx).db, fmt.value, review_url, publisher), output)
+    write_chunks(ctx, api.export_chunks(settings(ctx).db, fmt.value, review_url, publisher), output)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from factcheck.cli.common import iso_date, settings, warn_if_stale
-from factcheck.cli.output import ListFormat, emit_listing, format_option
+from factcheck.cli.output import ListFormat, emit_listing, emit_records, format_option
 from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
@@ -32,12 +32,17 @@ def list_claims(
 ) -> None:
     """List claims, with who asserts them and how they stand."""
     from factcheck import api
-    from factcheck.render.records import claim_record
+    from factcheck.render.records import CLAIM_FIELDS, claim_record
     from factcheck.render.tables import claims_listing
 
     filters = api.ClaimFilters(actor=actor, source=source, status=status and status.value,
                                kind=kind and kind.value, document=doc, since=since, until=until,
                                search=search, grade=grade, limit=limit)
+    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):   # for programs: streamed, row by row
+        stream = api.iter_claims(settings(ctx).db, filters)
+        warn_if_stale(ctx)
+        emit_records(fmt, (claim_record(i.claim, i.score, i.grade, i.review) for i in stream), CLAIM_FIELDS[1:])
+        return
     listed = api.list_claims(settings(ctx).db, filters)
     warn_if_stale(ctx)
     records = [claim_record(i.claim, i.score, i.grade, i.review) for i in listed]

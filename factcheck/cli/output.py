@@ -9,6 +9,7 @@ work on it. `--format table` asks for the table anyway (at $COLUMNS or 80 column
 from __future__ import annotations
 
 import io
+import sys
 from enum import Enum
 
 import typer
@@ -61,6 +62,17 @@ def emit_listing(ctx: typer.Context, listing, fmt: ListFormat | None, *, count: 
         write_data(escape_controls(plain_text(listing)))
     if count:
         say(ctx, plural(len(listing.rows), listing.noun, listing.nouns))
+
+
+def emit_records(fmt: ListFormat, records, csv_fields) -> None:
+    """Records for programs (json, jsonl or csv) written to stdout as they come, never all held."""
+    from factcheck.render.formats import csv_chunks, json_chunks, jsonl_chunks
+
+    chunks = (json_chunks(records) if fmt is ListFormat.json else jsonl_chunks(records)
+              if fmt is ListFormat.jsonl else csv_chunks((_flat(record) for record in records), csv_fields))
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+    sys.stdout.flush()
 
 
 def _flat(record: dict) -> dict:
