@@ -83,12 +83,10 @@ def contradictions(db: Path | str, actor: str | None = None, type: str | None = 
 
     if type is not None and type not in CONTRADICTION_TYPES:
         raise UsageError(f"unknown contradiction type {type!r}; use one of {', '.join(CONTRADICTION_TYPES)}")
-    with open_store(db) as store:
-        wanted = None
-        if actor:
-            wanted = {claim.id for claim in store.claims(actors=[resolve_actor(store, actor)])}
-        claims = {claim.id: claim for claim in store.claims()}
-        relations = [r for r in store.relations() if r.relation in OPPOSING]
+    with open_store(db) as store:   # only the claims at either end of a denial or contradiction are read
+        wanted = store.claim_ids(actors=[resolve_actor(store, actor)]) if actor else None
+        relations = store.relations_of_kinds(OPPOSING)
+        claims = store.claims_by_id([end for r in relations for end in (r.source_id, r.target_id)])
     found = []
     for relation in relations:
         source, target = claims.get(relation.source_id), claims.get(relation.target_id)
