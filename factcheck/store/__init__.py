@@ -1,4 +1,4 @@
-"""The database: the only package that imports sqlmodel or sqlalchemy.
+"""The database: the only package that imports sqlalchemy.
 
     with Store.open(path) as store:             # creates, or upgrades an older schema; refuses
         store.save_extraction(extraction)       # foreign, newer and corrupt files untouched

@@ -1,167 +1,125 @@
-"""The tables, as SQLModel classes; queries use their Core `__table__` for batched statements.
+"""The tables, as SQLAlchemy Core tables (the statements are Core throughout).
 
 Rows never leave `store/`: `records.py` maps them to and from the dataclasses of `factcheck.models`.
 Column types are the portable ones (Integer, Float, Boolean, String, Text) so the same
-definitions serve SQLite and PostgreSQL. What the analysis keeps of a claim (its profile, index
-terms and pair findings) references the claim and is deleted with it (ON DELETE CASCADE; the store
-also deletes it explicitly). Reviews and relations hold claim ids without a foreign key on
+definitions serve SQLite and PostgreSQL. Core declares the same DDL that SQLModel classes did,
+without importing SQLModel, pydantic and the ORM at every start. What the analysis keeps of a
+claim (its profile, index terms and pair findings) references the claim and is deleted with it
+(ON DELETE CASCADE; the store also deletes it explicitly). Reviews and relations hold claim ids without a foreign key on
 purpose: reviews and manual links must outlive a document's claims being replaced on re-ingest
 (they come back with the same text), and SQLite enforces every declared key (foreign_keys = ON),
 so a key would either refuse the delete or take the user's work with it.
 """
 
-from sqlalchemy import Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+
+METADATA = MetaData()
 
 
-class MetaRow(SQLModel, table=True):
-    """Key-value facts about the database itself: `application` marker and `schema_version`."""
-
-    __tablename__ = "meta"
-    key: str = Field(primary_key=True)
-    value: str
+def _text(name: str, *, nullable: bool = False, **options) -> Column:
+    return Column(name, String, nullable=nullable, **options)
 
 
-class DocumentRow(SQLModel, table=True):
-    __tablename__ = "document"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True)
-    path: str = Field(unique=True)
-    sha256: str = Field(index=True)
-    text: str = Field(sa_type=Text)
-    title: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: str | None = None
-    published_inferred: bool = False
-    warnings: str = "[]"            # JSON list of strings
-    chars: int = 0
-    ingested_at: str                # ISO 8601 UTC
+# Key-value facts about the database itself: `application` marker and `schema_version`.
+META = Table("meta", METADATA, _text("key", primary_key=True), _text("value"))
 
+DOCUMENT = Table(
+    "document", METADATA,
+    Column("id", Integer, primary_key=True),
+    _text("name", index=True), _text("path", unique=True), _text("sha256", index=True),
+    Column("text", Text, nullable=False),
+    *(_text(name, nullable=True) for name in ("title", "author", "publisher", "url", "published")),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    _text("warnings", default="[]"),                 # JSON list of strings
+    Column("chars", Integer, nullable=False, default=0),
+    _text("ingested_at"),                            # ISO 8601 UTC
+)
 
-class ClaimRow(SQLModel, table=True):
-    __tablename__ = "claim"
-    id: str = Field(primary_key=True)
-    document_id: int = Field(foreign_key="document.id", index=True)
-    start: int
-    end: int
-    quote: str = Field(sa_type=Text)
-    text: str = Field(sa_type=Text)
-    kind: str
-    source: str = Field(index=True)
-    source_type: str
-    source_start: int | None = None
-    source_end: int | None = None
-    cue: str | None = None
-    cue_start: int | None = None
-    cue_end: int | None = None
-    certainty: str
-    polarity: str
-    status: str
-    when: str | None = None
+CLAIM = Table(
+    "claim", METADATA,
+    _text("id", primary_key=True),
+    Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False), Column("text", Text, nullable=False),
+    _text("kind"), _text("source", index=True), _text("source_type"),
+    Column("source_start", Integer), Column("source_end", Integer),
+    _text("cue", nullable=True), Column("cue_start", Integer), Column("cue_end", Integer),
+    _text("certainty"), _text("polarity"), _text("status"), _text("when", nullable=True),
     # `when` as comparable bounds, so --since/--until run in SQL: a range "A/B" overlaps a
     # filter when when_end >= since and when_start <= until. See records.when_bounds.
-    when_start: str | None = None
-    when_end: str | None = None
-    numbers: str = "[]"             # JSON list of Quantity objects
-    paragraph: int = 0
-    sentence: int = 0
-    context_start: int | None = None
-    context_end: int | None = None
-    hedges: str = "[]"              # JSON list of strings
-    denial: bool = False
-    trace: str = "[]"               # JSON list of strings
-    relay: str | None = None        # the outlet carrying the source's words (schema 4)
-    score: float | None = None      # set by analysis (Assessment)
-    grade: int | None = None
-    explanation: str | None = Field(default=None, sa_type=Text)
+    _text("when_start", nullable=True), _text("when_end", nullable=True),
+    _text("numbers", default="[]"),                  # JSON list of Quantity objects
+    Column("paragraph", Integer, nullable=False, default=0),
+    Column("sentence", Integer, nullable=False, default=0),
+    Column("context_start", Integer), Column("context_end", Integer),
+    _text("hedges", default="[]"),                   # JSON list of strings
+    Column("denial", Boolean, nullable=False, default=False),
+    _text("trace", default="[]"),                    # JSON list of strings
+    _text("relay", nullable=True),                   # the outlet carrying the source's words (schema 5)
+    Column("score", Float),                          # set by analysis (Assessment)
+    Column("grade", Integer),
+    Column("explanation", Text),
+)
 
+ACTOR = Table("actor", METADATA, Column("id", Integer, primary_key=True), _text("name", unique=True),
+              _text("type", nullable=True))
 
-class ActorRow(SQLModel, table=True):
-    __tablename__ = "actor"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True)
-    type: str | None = None
+ALIAS = Table(
+    "alias", METADATA,
+    Column("id", Integer, primary_key=True),
+    _text("alias", unique=True),                     # lowercased
+    Column("actor", String, ForeignKey("actor.name"), nullable=False),
+    _text("origin", default="user"),                 # user | auto
+)
 
+CLAIM_ACTOR = Table(
+    "claim_actor", METADATA,
+    Column("claim_id", String, ForeignKey("claim.id"), primary_key=True),
+    Column("actor", String, ForeignKey("actor.name"), primary_key=True, index=True),
+    Column("position", Integer, nullable=False, default=0),   # keeps Claim.actors in the pipeline's order
+)
 
-class AliasRow(SQLModel, table=True):
-    __tablename__ = "alias"
-    id: int | None = Field(default=None, primary_key=True)
-    alias: str = Field(unique=True)  # lowercased
-    actor: str = Field(foreign_key="actor.name")
-    origin: str = "user"            # user | auto
+RELATION = Table(
+    "relation", METADATA,
+    Column("id", Integer, primary_key=True),
+    _text("relation"),                               # one of models.RELATIONS, or UNLINK for a suppressed pair
+    _text("source_id", index=True), _text("target_id", index=True),
+    Column("reason", Text, nullable=False),
+    Column("score", Float, nullable=False, default=1.0),
+    _text("origin", default="auto"),                 # auto | manual
+    _text("created_at"),
+)
 
+REVIEW = Table(
+    "review", METADATA,
+    Column("id", Integer, primary_key=True),
+    _text("claim_id", index=True), _text("verdict"), Column("note", Text), _text("by", nullable=True),
+    _text("at"),                                     # ISO 8601 UTC
+)
 
-class ClaimActorRow(SQLModel, table=True):
-    __tablename__ = "claim_actor"
-    claim_id: str = Field(foreign_key="claim.id", primary_key=True)
-    actor: str = Field(foreign_key="actor.name", primary_key=True, index=True)
-    position: int = 0               # keeps Claim.actors in the order the pipeline gave
+# What the analysis keeps of a claim between runs (opaque text written by the analysis).
+PROFILE = Table(
+    "claim_profile", METADATA,
+    Column("claim_id", String, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", Text, nullable=False),
+)
 
+# The analysis' retrieval index, kept: one row per term of a claim (opaque strings written by the
+# analysis), so that a look-up reads only the postings of the terms it asks for; removed with the claim.
+TERM = Table(
+    "claim_term", METADATA,
+    _text("term", primary_key=True),
+    Column("claim_id", String, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
 
-class RelationRow(SQLModel, table=True):
-    __tablename__ = "relation"
-    id: int | None = Field(default=None, primary_key=True)
-    relation: str                   # one of models.RELATIONS, or UNLINK for a suppressed pair
-    source_id: str = Field(index=True)
-    target_id: str = Field(index=True)
-    reason: str = Field(sa_type=Text)
-    score: float = 1.0
-    origin: str = "auto"            # auto | manual
-    created_at: str
-
-
-class ReviewRow(SQLModel, table=True):
-    __tablename__ = "review"
-    id: int | None = Field(default=None, primary_key=True)
-    claim_id: str = Field(index=True)
-    verdict: str
-    note: str | None = Field(default=None, sa_type=Text)
-    by: str | None = None
-    at: str                         # ISO 8601 UTC
-
-
-class ProfileRow(SQLModel, table=True):
-    """What the analysis keeps of a claim between runs (opaque text written by the analysis)."""
-
-    __tablename__ = "claim_profile"
-    claim_id: str = Field(primary_key=True, foreign_key="claim.id", ondelete="CASCADE")
-    data: str = Field(sa_type=Text)
-
-
-class TermRow(SQLModel, table=True):
-    """The analysis' retrieval index, kept: one row per term of a claim (opaque strings written
-    by the analysis), so that a look-up reads only the postings of the terms it asks for;
-    removed with the claim."""
-
-    __tablename__ = "claim_term"
-    term: str = Field(primary_key=True)
-    claim_id: str = Field(primary_key=True, index=True, foreign_key="claim.id", ondelete="CASCADE")
-
-
-class FindingRow(SQLModel, table=True):
-    """A pair finding of the analysis (models.Finding), kept so later runs need not compare the
-    pair again; removed with either claim."""
-
-    __tablename__ = "finding"
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str
-    source_id: str = Field(index=True, foreign_key="claim.id", ondelete="CASCADE")
-    target_id: str = Field(index=True, foreign_key="claim.id", ondelete="CASCADE")
-    reason: str = Field(sa_type=Text)
-    score: float
-
-
-METADATA = SQLModel.metadata
-META = MetaRow.__table__
-DOCUMENT = DocumentRow.__table__
-CLAIM = ClaimRow.__table__
-ACTOR = ActorRow.__table__
-ALIAS = AliasRow.__table__
-CLAIM_ACTOR = ClaimActorRow.__table__
-RELATION = RelationRow.__table__
-REVIEW = ReviewRow.__table__
-PROFILE = ProfileRow.__table__
-FINDING = FindingRow.__table__
-TERM = TermRow.__table__
+# A pair finding of the analysis (models.Finding), kept so later runs need not compare the pair
+# again; removed with either claim.
+FINDING = Table(
+    "finding", METADATA,
+    Column("id", Integer, primary_key=True),
+    _text("kind"),
+    Column("source_id", String, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("target_id", String, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("score", Float, nullable=False),
+)
