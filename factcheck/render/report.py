@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.models import STATUSES
+from factcheck.render.report_data import Footnotes, ReportData, ScopeTotals, inline, totals_of, who  # noqa: F401
 from factcheck.render.text import plural
 
 DISPUTES = ("denies", "contradicts")
@@ -21,7 +22,6 @@ DISPUTES = ("denies", "contradicts")
 GRADE_NAMES = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
                5: "improbable", 6: "cannot be judged"}
 NOT_ANALYSED = "not analysed"
-AUTHOR_LABEL = "author of"
 # The briefing's lengths: enough to brief from; `--full` lists everything.
 FINDINGS_SHOWN = 5          # sources whose claims are most disputed
 CORROBORATED_SHOWN = 8      # claims backed by the most independent sources
@@ -30,87 +30,10 @@ DENIERS_SHOWN = 3           # deniers shown under each denied claim
 EDGES_SHOWN = 20            # edges of the who-disputes-whom diagram, the heaviest first
 CONTESTED_SHOWN = 8         # contradictions, those found directly before those carried over a proposition
 SOURCES_SHOWN = 12          # sources with the most claims
-QUOTE_CHARS = 160           # of a quote in the report, cut at a word; its footnote leads to the whole
 CONFLICT_WORDS = {"numeric": "gives other figures", "date": "gives another date",
                   "polarity": "says the opposite", "stance": "characterises it otherwise",
                   "counter-assertion": "asserts the contrary", "denies": "denies it"}
 _RULE_DETAIL = re.compile(r"\s*Why: .*?(?=\s*Corroboration \d|$)", re.DOTALL)
-# Escaped everywhere inline text goes (never at a line's start): emphasis, code, links, HTML,
-# table cells; "_" only where it could open or close emphasis, so "002_0017.txt" stays readable.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*\[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything a report is made from. `claims` are those in scope; `all_claims` (by id) lets
-    relations name the claim at their other end even when it is out of scope."""
-
-    claims: Sequence = ()
-    all_claims: Mapping = field(default_factory=dict)
-    relations: Sequence = ()
-    assessments: Mapping = field(default_factory=dict)     # claim id -> Assessment
-    verdicts: Mapping = field(default_factory=dict)        # claim id -> latest review verdict
-    documents: Sequence = ()                               # DocumentInfo (or Document) values
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    title: str = "Fact-check report"
-
-
-def inline(text: str) -> str:
-    """Text safe inside a Markdown line or table cell: one line, specials escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def who(claim, documents: Mapping | None = None) -> str:
-    """The claim's source; for the article's own voice, its author (or whose article it is)."""
-    if claim.source != "author":
-        return claim.source
-    info = (documents or {}).get(claim.document)
-    if info is not None and getattr(info, "author", None):
-        return info.author
-    return f"{AUTHOR_LABEL} {claim.document}"
-
-
-class Footnotes:
-    """Numbers quotes in order of first mention; a quote cited twice keeps its number."""
-
-    def __init__(self, documents: Mapping) -> None:
-        self.numbers: dict[str, int] = {}
-        self.claims: list = []
-        self.documents = documents
-
-    def cite(self, claim) -> str:
-        """The claim's footnote reference, "[^n]"."""
-        if claim.id not in self.numbers:
-            self.numbers[claim.id] = len(self.numbers) + 1
-            self.claims.append(claim)
-        return f"[^{self.numbers[claim.id]}]"
-
-    def quote(self, claim) -> str:
-        """The claim's quote in curly quotes (a long one cut at a word), with its footnote reference."""
-        return f"“{inline(_cut(claim.quote, QUOTE_CHARS))}”{self.cite(claim)}"
-
-    def definitions(self) -> list[str]:
-        """Where each quote stands: document, title, outlet, date, url, offsets, claim id."""
-        lines = []
-        for claim in self.claims:
-            info = self.documents.get(claim.document)
-            parts = [inline(claim.document)]
-            if info is not None:
-                parts += [f"“{inline(info.title)}”"] if info.title else []
-                parts += [inline(info.publisher)] if info.publisher else []
-                parts += [info.published + (" (inferred)" if info.published_inferred else "")] if info.published else []
-                parts += [_link(info.url)] if info.url else []
-            lines.append(f"[^{self.numbers[claim.id]}]: {', '.join(parts)}, characters "
-                         f"{claim.start}-{claim.end} (paragraph {claim.paragraph + 1}, sentence "
-                         f"{claim.sentence + 1}); claim {claim.id}.")
-        return lines
-
-
-def _link(url: str) -> str:
-    """A url as a Markdown autolink when it can be one, else as escaped text."""
-    return f"<{url}>" if re.fullmatch(r"https?://[^\s<>]+", url) else inline(url)
 
 
 @dataclass
@@ -119,6 +42,9 @@ class _Context:
     notes: Footnotes
     in_scope: dict                  # claim id -> claim
     disputes: list                  # relations of DISPUTES with an end in scope, the ends stored
+    totals: ScopeTotals
+    disputes_of: dict = field(default_factory=dict)        # claim id -> its disputes, in order
+    corroborations_of: dict = field(default_factory=dict)  # claim id -> its corroborates relations
 
     def claim(self, claim_id: str):
         return self.data.all_claims.get(claim_id) or self.in_scope.get(claim_id)
@@ -134,7 +60,20 @@ def _context(data: ReportData) -> _Context:
                 and (r.source_id in in_scope or r.target_id in in_scope)
                 and r.source_id in known and r.target_id in known]
     disputes.sort(key=lambda r: (_order(known[r.target_id]), _order(known[r.source_id]), r.relation))
-    return _Context(data, Footnotes({info.name: info for info in data.documents}), in_scope, disputes)
+    totals = data.totals or totals_of(data.claims, data.verdicts)
+    corroborations = [r for r in data.relations if r.relation == "corroborates"]
+    return _Context(data, Footnotes({info.name: info for info in data.documents}), in_scope, disputes, totals,
+                    _by_claim(disputes), _by_claim(corroborations))
+
+
+def _by_claim(relations) -> dict[str, list]:
+    """Each claim's relations among `relations`, in their order: what a scan of them all for
+    that claim would find, looked up at once."""
+    found: dict[str, list] = {}
+    for relation in relations:
+        for end in dict.fromkeys((relation.source_id, relation.target_id)):
+            found.setdefault(end, []).append(relation)
+    return found
 
 
 def _order(claim) -> tuple:
@@ -159,36 +98,28 @@ def _scope(data: ReportData) -> str:
 
 
 def _summary(ctx: _Context) -> list[str]:
-    claims = ctx.data.claims
-    statuses = Counter(claim.status for claim in claims)
+    groups = ctx.totals.groups
+    statuses = Counter()
+    for _, _, status, _, count in groups:
+        statuses[status] += count
     # a claim that only denies others is a denial, not a contested claim
     deniers = {r.source_id for r in ctx.disputes if r.relation == "denies"}
     disputed = {r.target_id for r in ctx.disputes} | {r.source_id for r in ctx.disputes if r.relation == "contradicts"}
-    statuses["contested"] -= sum(1 for c in claims if c.status == "contested" and c.id in deniers - disputed)
-    documents = {claim.document for claim in claims}
-    sources = {claim.source for claim in claims}
-    reviewed = sum(1 for claim in claims if claim.id in ctx.data.verdicts)
-    figures = [len(documents), len(claims), len(sources), statuses["denied"], statuses["contested"],
-               len(ctx.disputes), reviewed]
+    statuses["contested"] -= sum(1 for c in ctx.data.claims if c.status == "contested" and c.id in deniers - disputed)
+    documents = {group[3] for group in groups}
+    sources = {group[0] for group in groups}
+    figures = [len(documents), sum(group[4] for group in groups), len(sources), statuses["denied"],
+               statuses["contested"], len(ctx.disputes), len(ctx.totals.reviewed)]
     return ["## Summary", "",
             *_table(["documents", "claims", "sources", "denied", "contested", "denials and contradictions",
                      "reviewed"], [figures]), ""]
-
-
-def _cut(text: str, limit: int) -> str:
-    """`text` on one line, cut at the last word boundary before `limit` characters, with "…"."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    head = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return head + "…"
 
 
 def _others(ctx: _Context, claim, relation_names, incoming: bool) -> list:
     """The claims at the other end of `claim`'s disputes of the given kinds: those pointing at it
     (`incoming`) or those it points at."""
     found = []
-    for relation in ctx.disputes:
+    for relation in ctx.disputes_of.get(claim.id, ()):
         if relation.relation not in relation_names:
             continue
         if incoming and relation.target_id == claim.id:
@@ -265,9 +196,7 @@ def _contested(ctx: _Context, limit: int | None) -> list[str]:
 def _independent_backers(ctx: _Context, claim) -> list:
     """Claims corroborating `claim` from other sources than its own, one per source."""
     backers = {}
-    for relation in ctx.data.relations:
-        if relation.relation != "corroborates" or claim.id not in (relation.source_id, relation.target_id):
-            continue
+    for relation in ctx.corroborations_of.get(claim.id, ()):
         other = ctx.claim(relation.target_id if relation.source_id == claim.id else relation.source_id)
         if other is not None and ctx.who(other) != ctx.who(claim):
             backers.setdefault(ctx.who(other), other)
@@ -316,9 +245,9 @@ def _findings(ctx: _Context) -> list[str]:
         claim, backers = backed[0]
         lines.append(f"- Best backed: {ctx.notes.quote(claim)} by **{inline(ctx.who(claim))}**, "
                      f"with {plural(len(backers), 'independent source')}.")
-    reviewed = [c for c in ctx.data.claims if c.id in ctx.data.verdicts]
+    reviewed = ctx.totals.reviewed
     if reviewed:
-        verdicts = Counter(ctx.data.verdicts[c.id] for c in reviewed)
+        verdicts = Counter(reviewed.values())
         lines.append(f"- Reviewed: {plural(len(reviewed), 'claim')} ("
                      + ", ".join(f"{count} {verdict}" for verdict, count in sorted(verdicts.items())) + ").")
     if len(lines) == 2:
@@ -346,6 +275,14 @@ def _by_source(ctx: _Context) -> list[str]:
             lines.append(f"- {ctx.notes.quote(claim)} ({', '.join(facts)}).{_verdict(ctx, claim)}")
         lines.append("")
     return lines
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What `who` reads of a claim."""
+
+    source: str
+    document: str
 
 
 def _grade(assessment) -> str:
@@ -378,9 +315,10 @@ def _corroboration_table(ctx: _Context) -> list[str]:
 def _sources(ctx: _Context, limit: int | None) -> list[str]:
     counts: dict[tuple[str, str], Counter] = {}
     documents: dict[str, set] = {}
-    for claim in ctx.data.claims:
-        counts.setdefault((ctx.who(claim), claim.source_type), Counter())[claim.status] += 1
-        documents.setdefault(ctx.who(claim), set()).add(claim.document)
+    for source, source_type, status, document, count in ctx.totals.groups:
+        name = who(_Said(source, document), ctx.notes.documents)
+        counts.setdefault((name, source_type), Counter())[status] += count
+        documents.setdefault(name, set()).add(document)
     order = sorted(counts, key=lambda key: (-sum(counts[key].values()), key[0].lower(), key[1]))
     rows = [[inline(name), kind, sum(counts[(name, kind)].values()),
              *(counts[(name, kind)][status] for status in STATUSES), len(documents[name])]
@@ -392,7 +330,7 @@ def _sources(ctx: _Context, limit: int | None) -> list[str]:
 
 
 def _documents(ctx: _Context) -> list[str]:
-    cited = {claim.document for claim in ctx.notes.claims} | {claim.document for claim in ctx.data.claims}
+    cited = {claim.document for claim in ctx.notes.claims} | {group[3] for group in ctx.totals.groups}
     rows = []
     for info in sorted(ctx.data.documents, key=lambda info: (info.name, info.path)):
         if info.name not in cited:
