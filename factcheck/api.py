@@ -383,4 +383,4 @@ def build_report(db: Path | str, actor: str | None = None, since: str | None = N
 # The use cases that read a whole database, made to scale (streams, SQL aggregates, index look-ups),
 # live in their own module and take the place of the definitions above.
 from factcheck.querying import export, export_chunks, export_records, iter_claims, list_claims  # noqa: E402,F401,F811
-from factcheck.querying import resolve_actor, sources  # noqa: E402,F401,F811
+from factcheck.querying import build_report, resolve_actor, sources  # noqa: E402,F401,F811

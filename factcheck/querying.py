@@ -132,3 +132,37 @@ def _relation_records(db: Path | str) -> Iterator[dict]:
 
     with open_store(db) as store:
         yield from (relation_record(relation) for relation in store.iter_relations())
+
+
+REPORTED = ("denies", "contradicts", "corroborates")    # the relations a briefing cites
+
+
+def build_report(db: Path | str, actor: str | None = None, since: str | None = None,
+                 until: str | None = None, full: bool = False) -> str:
+    """The Markdown fact-check report of the claims in scope; see `render.report`.
+
+    The briefing reads the claims at either end of a denial, contradiction or corroboration and
+    counts the rest in SQL; `full`, which lists every claim, reads them all."""
+    from factcheck.api import open_store
+    from factcheck.render.report import ReportData, ScopeTotals, render_report
+
+    with open_store(db) as store:
+        actors = [resolve_actor(store, actor)] if actor else None
+        scope = {"actors": actors, "since": since, "until": until}
+        verdicts = store.latest_verdicts()
+        if full:
+            every = store.claims()
+            scoped = store.claims(**scope) if actor or since or until else every
+            relations, known, assessments = store.relations(), every, store.assessments()
+        else:
+            relations = store.relations_of_kinds(REPORTED)
+            known = store.claims_by_id([end for r in relations for end in (r.source_id, r.target_id)]).values()
+            in_scope = store.ids_in_scope([claim.id for claim in known], **scope)
+            scoped, assessments = [claim for claim in known if claim.id in in_scope], {}
+        reviewed = store.ids_in_scope(list(verdicts), **scope)
+        totals = ScopeTotals(store.scope_groups(**scope), {i: v for i, v in verdicts.items() if i in reviewed})
+        data = ReportData(claims=tuple(scoped), all_claims={claim.id: claim for claim in known},
+                          relations=tuple(relations), assessments=assessments, verdicts=verdicts,
+                          documents=tuple(store.documents()), actor=actors[0] if actors else None,
+                          since=since, until=until, totals=totals)
+    return render_report(data, full=full)

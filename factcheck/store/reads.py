@@ -12,7 +12,8 @@ from factcheck.store import queries, search
 from factcheck.store.engine import reading
 from factcheck.store.paths import lookup_keys
 from factcheck.store.links import UNLINK
-from factcheck.store.tables import ACTOR, CLAIM, CLAIM_ACTOR, RELATION
+from factcheck.store.tables import ACTOR, CLAIM, CLAIM_ACTOR, DOCUMENT, RELATION
+from factcheck.store.writes import chunked
 
 
 class Reads:
@@ -40,6 +41,25 @@ class Reads:
             named = select(CLAIM_ACTOR.c.claim_id).where(CLAIM_ACTOR.c.actor.in_(list(actors)))
             by = select(CLAIM.c.id).where(CLAIM.c.source.in_(list(actors)))
             return set(conn.execute(named).scalars()) | set(conn.execute(by).scalars())
+
+    def scope_groups(self, **filters) -> list[tuple[str, str, str, str, int]]:
+        """(source, source type, status, document name, claims) for every combination among the
+        claims `Store.claims(**filters)` selects, counted in SQL."""
+        with reading(self._engine, self.path) as conn:
+            scoped = queries.select_claims(self.claim_filter(conn, **filters)).order_by(None)
+            columns = (CLAIM.c.source, CLAIM.c.source_type, CLAIM.c.status, DOCUMENT.c.name)
+            counted = scoped.with_only_columns(*columns, func.count(), maintain_column_froms=True).group_by(*columns)
+            return [tuple(row) for row in conn.execute(counted)]
+
+    def ids_in_scope(self, claim_ids: Sequence[str], **filters) -> set[str]:
+        """Those of `claim_ids` that are stored claims `Store.claims(**filters)` selects."""
+        found: set[str] = set()
+        with reading(self._engine, self.path) as conn:
+            scoped = queries.select_claims(self.claim_filter(conn, **filters)).order_by(None)
+            ids = scoped.with_only_columns(CLAIM.c.id, maintain_column_froms=True)
+            for chunk in chunked(list(dict.fromkeys(claim_ids))):
+                found.update(conn.execute(ids.where(CLAIM.c.id.in_(chunk))).scalars())
+        return found
 
     def actor_named(self, name: str) -> str | None:
         """The stored actor whose canonical name is `name` in any case, or None."""
