@@ -13,8 +13,9 @@ newer schema cannot be read by older code); each checkout then reads its own cop
 first untimed run.
 
 Every command runs as `python -m factcheck` in a process of its own, stdout to /dev/null; its wall
-time is measured around it and its peak memory (max RSS) read from its own `wait4` usage. With
---repeat N the median wall of N runs is shown (and the largest RSS). With --baseline, each
+time is measured around it, and its CPU time (user + system) and peak memory (max RSS) are read
+from its own `wait4` usage; a run longer than --timeout is stopped and marked. With --repeat N the
+medians of N runs are shown (and the largest RSS). With --baseline, each
 command runs in turn under the baseline's PYTHONPATH and this checkout's, so both see the same
 machine load.
 """
@@ -30,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,6 +53,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout to measure side by side")
     parser.add_argument("--repeat", type=int, default=1, help="runs per command (median wall)")
     parser.add_argument("--only", help="comma-separated command labels to run (default all)")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds before a run is stopped")
     parser.add_argument("--actor", default=DEFAULT_ACTOR)
     parser.add_argument("--word", default=DEFAULT_WORD)
     args = parser.parse_args()
@@ -62,7 +65,8 @@ def main() -> None:
     builder = checkouts.get("base", ROOT)
     sizes = sorted(parse_size(size) for size in args.sizes.split(","))
     built = build_databases(args.work, args.corpus, sizes, builder)
-    print(f"{'command':<28} {'claims':>7}" + "".join(f" {label + ' s':>9} {label + ' MB':>8}" for label in checkouts))
+    print(f"{'command':<26} {'claims':>7}" + "".join(f" {label + ' s':>8} {label + ' cpu':>8} {label + ' MB':>7}"
+                                                   for label in checkouts))
     for size in sizes:
         pristine = built[size]
         dbs = {label: checkout_copy(pristine, label, root) for label, root in checkouts.items()}
@@ -72,10 +76,10 @@ def main() -> None:
                 continue
             cells = []
             for name, root in checkouts.items():
-                wall, rss, code = measure(root, dbs[name], command, args.repeat)
-                mark = "" if code == 0 else f"!{code}"
-                cells.append(f" {wall:>9.2f} {rss:>8.0f}{mark}")
-            print(f"{label:<28} {claims:>7}" + "".join(cells), flush=True)
+                wall, cpu, rss, code = measure(root, dbs[name], command, args.repeat, args.timeout)
+                mark = "" if code == 0 else " timeout" if code is None else f" exit {code}"
+                cells.append(f" {wall:>8.2f} {cpu:>8.2f} {rss:>7.0f}{mark}")
+            print(f"{label:<26} {claims:>7}" + "".join(cells), flush=True)
 
 
 def parse_size(text: str) -> int:
@@ -106,26 +110,36 @@ def commands(db: Path, args) -> dict[str, list[str]]:
     }
 
 
-def measure(root: Path, db: Path, command: list[str], repeat: int) -> tuple[float, float, int]:
-    """(median wall seconds, largest max RSS in MB, last exit code) of `repeat` runs."""
-    walls, peaks, code = [], [], 0
+def measure(root: Path, db: Path, command: list[str], repeat: int,
+            timeout: float) -> tuple[float, float, float, int | None]:
+    """(median wall seconds, median CPU seconds, largest max RSS in MB, last exit code or None
+    for a timeout) of `repeat` runs. CPU time (user + system) says what a run costs when the
+    machine is shared; wall time is what a user waits."""
+    walls, cpus, peaks, code = [], [], [], 0
     for _ in range(max(1, repeat)):
-        wall, rss, code = run_once(root, db, command)
+        wall, cpu, rss, code = run_once(root, db, command, timeout)
         walls.append(wall)
+        cpus.append(cpu)
         peaks.append(rss)
-    return statistics.median(walls), max(peaks), code
+        if code is None:
+            break
+    return statistics.median(walls), statistics.median(cpus), max(peaks), code
 
 
-def run_once(root: Path, db: Path, command: list[str]) -> tuple[float, float, int]:
+def run_once(root: Path, db: Path, command: list[str], timeout: float = 3600) -> tuple[float, float, float, int | None]:
     env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "120"}
     env.pop("FACTCHECK_DB", None)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "factcheck", "--db", str(db), *command],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=root)
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    timed_out = not timer.is_alive() and wall >= timeout
+    timer.cancel()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, process.returncode
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, None if timed_out else process.returncode
 
 
 def build_databases(work: Path, corpus: Path, sizes: list[int], builder: Path) -> dict[int, Path]:
