@@ -98,7 +98,7 @@ def commands(db: Path, args) -> dict[str, list[str]]:
         claim_id = conn.execute("SELECT id FROM claim ORDER BY id LIMIT 1 OFFSET ?", (count // 2,)).fetchone()[0]
     return {
         "--help": ["--help"],
-        f"list --actor X --limit 20": ["list", "--actor", args.actor, "--limit", "20"],
+        "list --actor X --limit 20": ["list", "--actor", args.actor, "--limit", "20"],
         "show": ["show", claim_id],
         "list --search WORD": ["list", "--search", args.word],
         "list --format jsonl": ["list", "--format", "jsonl"],
