@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.regex_cache import compile_cached
+
 try:                                    # Python 3.11 and later
     from re import _constants as _sre
     from re import _parser as _parse
@@ -28,7 +30,7 @@ _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT",
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, with a lookahead for the characters a match can start with
     when the pattern starts with an assertion and those characters are few."""
-    compiled = re.compile(pattern, flags)
+    compiled = compile_cached(pattern, flags)
     try:
         parsed = _parse.parse(pattern, flags)
     except Exception:                   # pragma: no cover - re.compile accepted it
@@ -39,7 +41,7 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     if lead is None or can_be_empty or not lead or len(lead) > MAX_LEAD_CHARS:
         return compiled
     chars = "".join(DIGIT if c == DIGIT else re.escape(chr(c)) for c in sorted(lead, key=str))
-    return re.compile(f"(?=[{chars}])" + pattern, flags)
+    return compile_cached(f"(?=[{chars}])" + pattern, flags)
 
 
 # A class member besides code points: any digit (\d).
