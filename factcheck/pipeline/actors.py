@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
+from factcheck.regex_cache import compile_cached
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
 MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
@@ -145,7 +146,7 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def _mention_pattern() -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(gazetteer().owners)) + r")(?!\w)")
+    return compile_cached(r"(?<!\w)(?:" + _trie_regex(sorted(gazetteer().owners)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
