@@ -8,8 +8,9 @@ Quality: the 15 crossdoc articles go into one database (with what a user knows o
 date, title, url). Every gold claim is then put to `check` as a user would: its standalone `claim`
 text, its source (the outlet for the author's own claims) and its document's date. The gold is
 read for measuring only: a gold claim's partners are mapped to the stored claims that cover their
-quotes (as `../shared/eval/score_claims.py` maps them), and the stored claim covering the query's
-own quote is left out of its results (finding itself proves nothing).
+quotes (as `../shared/eval/score_claims.py` maps them), and the stored claims cut from the
+query's own quote (the one it maps to, and any other whose span overlaps the quote, such as a
+longer claim around it) are left out of its results: finding itself proves nothing.
 
   recall@1, @5    queries with a repeats/corroborates partner (mapped) that have one among the
                   first 1 or 5 claims of the results (propositions best first, each proposition's
@@ -100,6 +101,12 @@ def _partners(sc, key: str, claims: dict, docs: dict) -> tuple[set[str], set[str
     return same, conflict
 
 
+def _itself(gold: dict, stored: list[dict]) -> set[str]:
+    """The stored claims whose span overlaps the gold claim's own quote in its document."""
+    start, end = gold["span"]
+    return {c["id"] for c in stored if c["doc"] == gold["doc"] and c["start"] < end and start < c["end"]}
+
+
 def _ranked(result) -> list:
     out = []
     for p in result.propositions:
@@ -127,7 +134,8 @@ def quality() -> None:
             result = api.check(db, gold["claim"], source=source, date=str(meta["published"]) if meta.get("published") else None)
             queries += 1
             self_id = system.get(key)
-            ranked = [e for e in _ranked(result) if e.claim.id != self_id]
+            itself = _itself(gold, stored) | {self_id}
+            ranked = [e for e in _ranked(result) if e.claim.id not in itself]
             same, conflict = _partners(sc, key, claims, docs)
             same_ids = {system[k] for k in same if k in system} - {self_id}
             conflict_ids = {system[k] for k in conflict if k in system} - {self_id} - same_ids
