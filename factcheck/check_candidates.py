@@ -12,11 +12,13 @@ from typing import NamedTuple
 
 from factcheck.models import Claim
 
-# Stored claims fetched from the index for a query, best first.
-CANDIDATES = 30
+# Stored claims fetched from the index for a query, best first, to be ranked again by their
+# closeness (`check_rank`): on crossdoc, 0.64 of the queries have a same-proposition partner
+# among the first 5 by cosine, 0.93 among the first 50.
+CANDIDATES = 50
 # Candidates scored on the query's rarer terms alone, then on all their terms, of which the best
 # CANDIDATES are kept.
-RESCORED_CANDIDATES = 120
+RESCORED_CANDIDATES = 200
 
 
 def find_candidates(store, asked):

@@ -15,9 +15,13 @@ from factcheck.models import Claim, Relation
 from factcheck.stance import CONTRADICTS, DENIES, RELATED, REPORTS, STATES, Stance
 from factcheck.tracing import Appearance
 
-# Claims that only share the query's subject are shown when this alike, at most this many.
-RELATED_MIN_SIMILARITY = 0.3
-RELATED_SHOWN = 3
+# Claims that only share the query's subject are shown when this close (`check_rank`, 0-1), at
+# most this many.
+RELATED_MIN_SIMILARITY = 0.2
+RELATED_SHOWN = 5
+# A proposition that states, denies, contradicts or reports the query is ranked as if this much
+# closer than it is: the analysis' decision is evidence the closeness alone does not weigh.
+DECIDED_BONUS = 0.15
 # A proposition is walked to at most this many claims (as `trace` does).
 MAX_PROPOSITION_CLAIMS = 200
 SAME = ("repeats", "corroborates")
@@ -59,8 +63,9 @@ class MatchedProposition:
 
 
 def build_propositions(store, weighed: dict[str, tuple[Stance, float]], claims: dict[str, Claim]) -> list[MatchedProposition]:
-    """The propositions of the claims found, best first: those that state or dispute the query
-    by their similarity, then the few most alike that only share its subject."""
+    """The propositions of the claims found (id -> stance and closeness), best first: by their
+    closeness, those that state or dispute the query counted closer, and among those that only
+    share its subject the few closest."""
     documents = {d.name: d for d in store.documents()}
     taken: set[str] = set()
     groups: list[tuple[str, float, dict[str, tuple[Claim, Stance, float]]]] = []
@@ -79,6 +84,7 @@ def build_propositions(store, weighed: dict[str, tuple[Stance, float]], claims: 
             members = _group(store, claims[cid], stance, similarity, weighed, taken)
         taken.update(members)
         groups.append((stance.stance, similarity, members))
+    groups.sort(key=lambda g: -(g[1] + (DECIDED_BONUS if g[0] != RELATED else 0.0)))
     everyone = [c for _, _, members in groups for c, _, _ in members.values()]
     origins = _origin_labels(store, everyone, documents)
     out = [_proposition(stance, similarity, members, origins, documents) for stance, similarity, members in groups]

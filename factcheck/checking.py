@@ -25,9 +25,9 @@ from factcheck.check_propositions import (CheckedClaim, MatchedProposition, Orig
 from factcheck.models import Claim
 from factcheck.stance import RELATED, Stance
 
-# The least index similarity (cosine, 0-1) a claim must have to be weighed at all: below it,
-# claims share a word or two.
-MIN_SIMILARITY = 0.12
+# The least closeness (`check_rank`, 0-1) a candidate must have to be weighed at all: below
+# it, claims share a common word or two.
+MIN_CLOSENESS = 0.12
 
 
 @dataclass(frozen=True)
@@ -73,21 +73,25 @@ def _iso_date(value: str) -> str:
 
 
 def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposition]:
+    """The stored claims the index finds for the query, ranked again by their closeness to it
+    (`check_rank`), each with its stance, grouped into their propositions."""
     from factcheck.check_candidates import find_candidates, full_profile
+    from factcheck.check_rank import closeness
     from factcheck.stance import query_profile, stance_of
 
     asked = query_profile(query)
     found, weights, candidates = find_candidates(store, asked)
-    found = [(s, cid) for s, cid in found if s >= MIN_SIMILARITY]
     claims = store.claims_by_id([cid for _, cid in found])
     weighed: dict[str, tuple[Stance, float]] = {}
-    for k, (similarity, cid) in enumerate(found):
+    for k, (cosine, cid) in enumerate(found):
         claim = claims.get(cid)
         if claim is None:
             continue
         stored, kept = candidates[cid]
         profile, cue = full_profile(k, claim, stored, kept)
-        weighed[claim.id] = (stance_of(asked, profile, cue, weights, similarity), similarity)
+        near = closeness(asked, profile, cosine, weights)
+        if near.score >= MIN_CLOSENESS:
+            weighed[claim.id] = (stance_of(asked, profile, cue, weights, cosine, near), near.score)
     return build_propositions(store, weighed, claims)
 
 
