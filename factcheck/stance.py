@@ -78,7 +78,7 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
         main = claims[0]
         start, end = min(c.start for c in claims), max(c.end for c in claims)
         claim = replace(main, start=start, end=end, quote=text[start:end],
-                        text=main.text if len(claims) == 1 else text[start:end],
+                        text=_unattributed(text, claims),
                         actors=tuple(dict.fromkeys(a for c in claims for a in c.actors)),
                         numbers=tuple(n for c in claims for n in c.numbers))
     else:
@@ -88,6 +88,19 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
         name, kind = canonical_source(source, aliases)
         claim = replace(claim, source=name, source_type=kind)
     return claim
+
+
+def _unattributed(text: str, claims: tuple[Claim, ...]) -> str:
+    """The query without who says it: the words of its sources blanked out ("The Pentagon said
+    that the balloon carried sensors" -> "said that the balloon carried sensors"), the rest kept
+    whole, so that words the extraction read as a cue or left out of the claim ("After
+    verification, China informed the US about the airship") still count when it is looked up."""
+    kept = list(text)
+    for c in claims:
+        span = c.source_span
+        if span is not None:
+            kept[span[0]:span[1]] = " " * (span[1] - span[0])
+    return " ".join("".join(kept).split())
 
 
 def query_profile(claim: Claim):
