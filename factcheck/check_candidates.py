@@ -27,8 +27,9 @@ def find_candidates(store, asked):
     from factcheck.analysis.index import ClaimIndex, claim_terms
     from factcheck.analysis.profile import WordWeights
 
-    if store.indexed_claims():
-        return _from_kept_index(store, asked)
+    indexed = store.indexed_claims()
+    if indexed:
+        return _from_kept_index(store, asked, indexed)
     profiles, kept = _stored_profiles(store)            # analysed before the index was kept
     if not profiles:
         return [], WordWeights(()), {}
@@ -38,9 +39,9 @@ def find_candidates(store, asked):
     return found, weights, {profiles[j].claim.id: (profiles[j], kept) for _, j in nearest}
 
 
-def _from_kept_index(store, asked):
-    """Candidates through the index the analysis keeps in the database: the postings of the
-    query's terms only, then the kept profiles of the best few; (cosine, id) best first, the word
+def _from_kept_index(store, asked, claims: int):
+    """Candidates through the index the analysis keeps in the database (of `claims` claims): the
+    postings of the query's terms only, then the kept profiles of the best few; (cosine, id) best first, the word
     weights over the database, and id -> (stand-in profile, kept profiles) for each candidate."""
     import math
     from collections import Counter
@@ -48,7 +49,6 @@ def _from_kept_index(store, asked):
     from factcheck.analysis.index import MAX_POSTINGS, claim_terms, term_weight
     from factcheck.analysis.profile import WordWeights
 
-    claims = store.indexed_claims()
     query = sorted(claim_terms(asked))
     counts, postings = store.term_postings(query, MAX_POSTINGS)
     partial: Counter = Counter()

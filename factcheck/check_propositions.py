@@ -86,7 +86,8 @@ def build_propositions(store, weighed: dict[str, tuple[Stance, float]], claims: 
         groups.append((stance.stance, similarity, members))
     groups.sort(key=lambda g: -(g[1] + (DECIDED_BONUS if g[0] != RELATED else 0.0)))
     everyone = [c for _, _, members in groups for c, _, _ in members.values()]
-    origins = _origin_labels(store, everyone, documents)
+    decided = {c.id for stance, _, members in groups if stance != RELATED for c, _, _ in members.values()}
+    origins = _origin_labels(store, everyone, documents, decided)
     out = [_proposition(stance, similarity, members, origins, documents) for stance, similarity, members in groups]
     return out
 
@@ -144,16 +145,17 @@ def _verb(stance: str) -> str:
             REPORTS: "reports it"}.get(stance, "is alike")
 
 
-def _origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str]:
+def _origin_labels(store, claims: list[Claim], documents: dict, decided: set[str]) -> dict[str, str]:
     """Each claim's origin as a reader knows it. A source that names no body of its own (a bare
     "the ministry", a surname) takes it from its document, which is then read whole as the
-    analysis reads it (`tracing.origin_labels`); any other source is its origin as it stands."""
+    analysis reads it (`tracing.origin_labels`), for the `decided` claims (those whose origins
+    are counted); any other source, and a related claim's, is its origin as it stands."""
     from factcheck.analysis.origins import origin_label, origin_of
     from factcheck.tracing import origin_labels
 
     publishers = {name: d.publisher for name, d in documents.items() if d.publisher}
     aliases = store.aliases()
-    contextual = {c.document for c in claims if _needs_context(c.source or "")}
+    contextual = {c.document for c in claims if c.id in decided and _needs_context(c.source or "")}
     out = origin_labels(store, [c for c in claims if c.document in contextual], documents) if contextual else {}
     for c in claims:
         if c.id in out:

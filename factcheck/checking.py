@@ -23,11 +23,13 @@ from pathlib import Path
 from factcheck.check_propositions import (CheckedClaim, MatchedProposition, Origin,  # noqa: F401 (the API's types)
                                           build_propositions, overall_summary)
 from factcheck.models import Claim
-from factcheck.stance import RELATED, Stance
+from factcheck.stance import RELATED
 
 # The least closeness (`check_rank`, 0-1) a candidate must have to be weighed at all: below
 # it, claims share a common word or two.
 MIN_CLOSENESS = 0.12
+# The closest candidates whose stance is weighed and whose propositions are shown.
+WEIGHED = 20
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,19 @@ def _match(store, query: Claim, aliases: dict[str, str]) -> list[MatchedProposit
     asked = query_profile(query)
     found, weights, candidates = find_candidates(store, asked)
     claims = store.claims_by_id([cid for _, cid in found])
-    weighed: dict[str, tuple[Stance, float]] = {}
+    near = []
     for k, (cosine, cid) in enumerate(found):
         claim = claims.get(cid)
         if claim is None:
             continue
         stored, kept = candidates[cid]
         profile, cue = full_profile(k, claim, stored, kept)
-        near = closeness(asked, profile, cosine, weights)
-        if near.score >= MIN_CLOSENESS:
-            weighed[claim.id] = (stance_of(asked, profile, cue, weights, cosine, near), near.score)
+        close = closeness(asked, profile, cosine, weights)
+        if close.score >= MIN_CLOSENESS:
+            near.append((close, cosine, profile, cue))
+    near.sort(key=lambda n: (-n[0].score, n[2].claim.id))
+    weighed = {p.claim.id: (stance_of(asked, p, cue, weights, cosine, close), close.score)
+               for close, cosine, p, cue in near[:WEIGHED]}
     return build_propositions(store, weighed, claims)
 
 
