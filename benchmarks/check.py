@@ -2,7 +2,7 @@
 """`factcheck check`: how well a claim finds its proposition and its disputes, and how fast.
 
     python benchmarks/check.py                       # ../shared/crossdoc, and PolNeAR timing if built
-    python benchmarks/check.py --polnear-db /tmp/pn.db [--queries N]
+    python benchmarks/check.py --polnear-db /tmp/pn.db [--queries N] [--baseline ../main]
 
 Quality: the 15 crossdoc articles go into one database (with what a user knows of each: outlet,
 date, title, url). Every gold claim is then put to `check` as a user would: its standalone `claim`
@@ -54,13 +54,16 @@ def main() -> None:
     parser.add_argument("--polnear-db", type=Path, default=Path("/tmp/check-pn/pn.db"),
                         help="a database of the PolNeAR train articles, for the timing")
     parser.add_argument("--queries", type=int, default=len(POLNEAR_QUERIES))
+    parser.add_argument("--baseline", type=Path, metavar="TREE",
+                        help="another working tree of the project (e.g. a `git worktree` of main) whose "
+                             "`check` is timed beside this one's, query by query, in the same run")
     args = parser.parse_args()
     if not CROSSDOC.is_dir() or not EVAL.is_dir():
         print(f"skipped: {CROSSDOC} or {EVAL} is not there")
         return
     quality()
     if args.polnear_db.is_file():
-        timing(args.polnear_db, POLNEAR_QUERIES[:args.queries])
+        timing(args.polnear_db, POLNEAR_QUERIES[:args.queries], args.baseline)
     else:
         print(f"timing skipped: no PolNeAR database at {args.polnear_db}")
 
@@ -168,18 +171,23 @@ def quality() -> None:
           f"{conflict_right} (stance right {conflict_right / max(1, conflict_found):.2f})")
 
 
-def timing(db: Path, queries: tuple[str, ...]) -> None:
-    command = [sys.executable, "-m", "factcheck", "--db", str(db), "check"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    walls = []
+def timing(db: Path, queries: tuple[str, ...], baseline: Path | None = None) -> None:
+    """Process wall of `factcheck check` per query; with a baseline tree, each query is run by
+    both trees in turn, so that both meet the same load on a shared machine."""
+    trees = {"this tree": ROOT} | ({"baseline": baseline.resolve()} if baseline else {})
+    walls: dict[str, list[float]] = {name: [] for name in trees}
     for query in queries:
-        started = time.perf_counter()
-        done = subprocess.run([*command, query], capture_output=True, text=True, env=env)
-        walls.append(time.perf_counter() - started)
-        if done.returncode not in (0, 8):
-            print(f"  {query!r}: exit {done.returncode}: {done.stderr.strip()}")
-    print(f"PolNeAR ({db}): `factcheck check` process wall, {len(walls)} queries: "
-          f"median {statistics.median(walls):.2f} s, max {max(walls):.2f} s (target < 0.5 s)")
+        for name, tree in trees.items():
+            command = [sys.executable, "-m", "factcheck", "--db", str(db), "check", query]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, cwd=tree,
+                                  env={**os.environ, "PYTHONPATH": str(tree)})
+            walls[name].append(time.perf_counter() - started)
+            if done.returncode not in (0, 8):
+                print(f"  {name}, {query!r}: exit {done.returncode}: {done.stderr.strip()[-300:]}")
+    for name, tree in trees.items():
+        print(f"PolNeAR ({db}): `factcheck check` process wall ({name}, {tree}), {len(walls[name])} queries: "
+              f"median {statistics.median(walls[name]):.2f} s, max {max(walls[name]):.2f} s (target < 0.5 s)")
 
 
 if __name__ == "__main__":
