@@ -6,17 +6,15 @@ such as "the Chinese balloon" shares two of the query's terms and little else, s
 "it was a Chinese spy balloon without a doubt". A fact-checker's query is a whole proposition;
 what answers it is a stored claim that says most of what the query says. So the candidates are
 ranked by how much of the query's weighted words they cover, then how much of their own words
-the query covers, with words reduced to their base forms on both sides ("shot" and "shoot",
-"took" and "taken", `lexicon/en/check_verb_forms.txt`), plus the actors and amounts they share
-(numbers compared as values: "1,200" and "1.2 thousand" agree). Each word weighs its inverse
-document frequency over the database (`WordWeights`), so a shared rare word tells more than a
-shared common one. Pure: values in, values out.
+the query covers (words as the analysis compares them: stems, aliases and paraphrases resolved),
+plus the actors and amounts they share (numbers compared as values: "1,200" and "1.2 thousand"
+agree). Each word weighs its inverse document frequency over the database (`WordWeights`), so
+a shared rare word tells more than a shared common one. Pure: values in, values out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 # How much the query's own words weigh against the stored claim's in the closeness: above 0.5
 # a claim that covers the query beats a fragment the query covers.
@@ -38,37 +36,12 @@ class Closeness:
 
     score: float
     covered: float                  # the weighted share of the query's words the claim holds
-    shared: tuple[str, ...]         # the shared base words, weightiest first
-
-
-@lru_cache(maxsize=1)
-def _base_forms() -> dict[str, str]:
-    """Each irregular verb form's stem -> its base form's stem ("shot" -> "shoot")."""
-    from factcheck.analysis.text import stem
-    from factcheck.lexicon import load_table
-
-    table: dict[str, str] = {}
-    for row in load_table("check_verb_forms.txt", 2):
-        base = stem(row[0].lower())
-        for form in row:
-            table.setdefault(stem(form.lower()), base)
-    return table
-
-
-def base_words(words) -> frozenset[str]:
-    """Content words (stems) with irregular verb forms reduced to their base form."""
-    forms = _base_forms()
-    return frozenset(forms.get(w, w) for w in words)
+    shared: tuple[str, ...]         # the shared words, weightiest first
 
 
 def _weighted(words: frozenset[str], weights) -> dict[str, float]:
-    """Base word -> its weight: the weightiest of the forms it stands for."""
-    forms = _base_forms()
-    out: dict[str, float] = {}
-    for w in words:
-        base = forms.get(w, w)
-        out[base] = max(out.get(base, 0.0), weights.weight(w))
-    return out
+    """Word -> its weight (inverse document frequency over the database, 0-1)."""
+    return {w: weights.weight(w) for w in words}
 
 
 def closeness(query, stored, cosine: float, weights) -> Closeness:
