@@ -27,10 +27,21 @@ from factcheck.models import Claim, Document
 
 QUERY_DOCUMENT = "the claim checked"
 QUERY_STORY = -2                # stored profiles are read without their story (-1)
+ONE_STORY = 0                   # the story a query and a stored claim share when told of one
 STATES, DENIES, CONTRADICTS, REPORTS, RELATED = "states", "denies", "contradicts", "reports", "related"
 STANCES = (STATES, DENIES, CONTRADICTS, REPORTS, RELATED)
 # A denial must share this many content words with the query to deny what it says.
 DENIAL_MIN_SHARED_WORDS = 2
+# A query this close (`check_rank`, 0-1) to a stored claim is taken to be told of its story, so
+# that two counts of one toll or two figures of one event are compared as the analysis compares
+# claims of one story.
+STORY_MIN_CLOSENESS = 0.4
+# A claim of the other polarity contradicts the query when it holds this weighted share of the
+# query's words (and at least DENIAL_MIN_SHARED_WORDS of them).
+OPPOSITE_MIN_COVERAGE = 0.75
+# The words that say "not so" outright. Other negation cues also make a claim negative
+# ("without", "unlikely"), but "it was a spy balloon without a doubt" asserts what it says.
+_PLAIN_NOT = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor)\b|n['’]t\b", re.I)
 # "reports that ...", "the allegation that ...": what follows is told as another's statement.
 _REPORTED_FRAME = r"\b(?:{nouns})\s+(?:that|of)\b"
 
@@ -67,7 +78,7 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
         main = claims[0]
         start, end = min(c.start for c in claims), max(c.end for c in claims)
         claim = replace(main, start=start, end=end, quote=text[start:end],
-                        text=main.text if len(claims) == 1 else text[start:end],
+                        text=_unattributed(text, claims),
                         actors=tuple(dict.fromkeys(a for c in claims for a in c.actors)),
                         numbers=tuple(n for c in claims for n in c.numbers))
     else:
@@ -77,6 +88,19 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
         name, kind = canonical_source(source, aliases)
         claim = replace(claim, source=name, source_type=kind)
     return claim
+
+
+def _unattributed(text: str, claims: tuple[Claim, ...]) -> str:
+    """The query without who says it: the words of its sources blanked out ("The Pentagon said
+    that the balloon carried sensors" -> "said that the balloon carried sensors"), the rest kept
+    whole, so that words the extraction read as a cue or left out of the claim ("After
+    verification, China informed the US about the airship") still count when it is looked up."""
+    kept = list(text)
+    for c in claims:
+        span = c.source_span
+        if span is not None:
+            kept[span[0]:span[1]] = " " * (span[1] - span[0])
+    return " ".join("".join(kept).split())
 
 
 def query_profile(claim: Claim):
@@ -102,9 +126,10 @@ def wording_score(a, b) -> int:
     return int(score + 0.5)
 
 
-def stance_of(query, stored, cue, weights, cosine: float) -> Stance:
+def stance_of(query, stored, cue, weights, cosine: float, near=None) -> Stance:
     """How the `stored` profile stands toward the `query` profile; `cue` is the stored claim's
-    denial cue (None when it denies nothing), `cosine` their similarity in the index."""
+    denial cue (None when it denies nothing), `cosine` their similarity in the index, `near`
+    their closeness (`check_rank.Closeness`) when known."""
     from factcheck.analysis.contradict import find_conflict
     from factcheck.analysis.corroborate import same_proposition
 
@@ -115,9 +140,12 @@ def stance_of(query, stored, cue, weights, cosine: float) -> Stance:
         if len(shared) >= DENIAL_MIN_SHARED_WORDS:
             return Stance(DENIES, f"denies: '{cue.word}' what the claim says (shared: {', '.join(sorted(shared)[:5])})")
         return Stance(RELATED, f"a denial of something else ('{cue.word}'), alike in the index ({cosine:.2f})")
-    conflict = find_conflict(query, stored, similarity, False, weights)
-    if conflict is not None:
+    conflict = find_conflict(*_told(query, stored, near), similarity, False, weights)
+    if conflict is not None and conflict.kind != "revision":
         return Stance(CONTRADICTS, conflict.reason)
+    opposite = _opposite(query, stored, near)
+    if opposite is not None:
+        return opposite
     same = same_proposition(query, stored, similarity, weights, cosine)
     if same is not None:
         reason = same[1].split(": ", 1)[-1]
@@ -131,6 +159,34 @@ def stance_of(query, stored, cue, weights, cosine: float) -> Stance:
         if len(shared) >= DENIAL_MIN_SHARED_WORDS and cosine >= 0.3:
             return Stance(CONTRADICTS, f"states what the claim denies (shared: {', '.join(sorted(shared)[:5])})")
     return Stance(RELATED, f"about the same thing (index similarity {cosine:.2f}, wording {similarity})")
+
+
+def _told(query, stored, near) -> tuple:
+    """The two profiles as compared for a conflict: a query close enough to the stored claim is
+    told of its story (stored profiles are read without their story, so both take one)."""
+    if near is None or near.score < STORY_MIN_CLOSENESS:
+        return query, stored
+    return replace(query, story=ONE_STORY), replace(stored, story=ONE_STORY)
+
+
+def _opposite(query, stored, near) -> Stance | None:
+    """The stored claim says what the query says, but for a "not": "the balloon did not gather
+    intelligence" against "the balloon gathered intelligence from several sites". It must hold
+    most of the query's weighted words, about the same actors."""
+    if near is None or query.claim.polarity == stored.claim.polarity or near.covered < OPPOSITE_MIN_COVERAGE:
+        return None
+    if len(near.shared) < DENIAL_MIN_SHARED_WORDS or (query.actors and stored.actors and not query.actors & stored.actors):
+        return None
+    said, unsaid = (stored, query) if stored.claim.polarity == "positive" else (query, stored)
+    if not _PLAIN_NOT.search(unsaid.claim.quote):
+        return None
+    return Stance(CONTRADICTS, f"polarity: '{_short(said.claim.quote)}' vs not so, '{_short(unsaid.claim.quote)}' "
+                               f"(shared: {', '.join(near.shared[:5])})")
+
+
+def _short(quote: str, size: int = 60) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= size else quote[:size - 3].rstrip() + "..."
 
 
 def _denied_words(query) -> frozenset[str]:
