@@ -63,6 +63,10 @@ def test_documents_sharing_words_tell_one_story_and_others_another():
     ("Vell Port Authority spokeswoman", "anonymous", "vell port authority"),
     ("statement released by the Vell Port Authority on Sunday", "government", "vell port authority"),
     ("Human Rights Watch", "other", "human rights watch"),
+    ("the Houthi-run health ministry", "government", "houthi"),
+    ("Kremlin-controlled television", "media", "russia"),
+    ("Iran-backed militia", "other", "iran backed militia"),
+    ("state-run media", "media", "state run media"),
 ])
 def test_an_origin_is_the_body_that_speaks(source, source_type, origin):
     assert origin_of(claim("c", "the terminal will close", source=source, source_type=source_type)) == origin

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.analysis.blame import blame_of
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (about_reporting, denier_words, figure_nouns, is_doubt, plain_words,
                                             report_nouns, report_topic, responsibility_nouns)
@@ -57,6 +58,9 @@ DENIER_WORDS_BEFORE = 4
 # The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
+# A denial that speaks of being responsible: "denied accusations that it was responsible".
+# So does one that says what caused the incident instead: "denied this, saying it was caused by".
+_RESPONSIBLE = re.compile(r"\b(?:responsible|to\s+blame|behind\s+the|caused\s+by)\b", re.IGNORECASE)
 REPORT_SPLIT_GAP = 8
 
 
@@ -101,6 +105,10 @@ class DenialFinder:
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
         self._denier_countries: dict[int, frozenset[str]] = {}
+        self.framed: dict[int, list[Profile]] = defaultdict(list)   # story -> its claims naming who did it
+        for p in profiles:
+            if p.story >= 0 and blame_of(p) is not None:
+                self.framed[p.story].append(p)
 
     def find(self) -> list[Found]:
         found: list[Found] = []
@@ -115,6 +123,9 @@ class DenialFinder:
         stated = self._stated_report(d, cue)
         if stated:
             return stated
+        blamed = self._by_blame(d, cue)
+        if blamed:
+            return blamed
         if cue.names:
             hits = self._by_reference(d, cue)
             if hits:
@@ -250,6 +261,26 @@ class DenialFinder:
             out.append(Found(d.index, t.index, "denies",
                              f"denies by content: {d.label()} '{cue.word}' what {t.label()} states, "
                              f"{excerpt(t)} (shared: {', '.join(sorted(shared)[:5])})"))
+        return out
+
+    # ------------------------------------------------------------------ who did it
+
+    def _by_blame(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """A denial of taking part ("denied involvement in the explosion", "denied accusations
+        that it was responsible") denies every claim of its story that names the denier as the
+        one who did it (analysis/blame.py), in whatever words."""
+        if not (cue.content & responsibility_nouns() or _RESPONSIBLE.search(d.claim.text)):
+            return []
+        keys = self._denier_keys(d)
+        out = []
+        for t in self.framed.get(d.story, ()):
+            frame = blame_of(t)
+            if (frame.negated or not (frame.parties | frame.kin) & keys or t.claim.polarity != "positive"
+                    or not self._eligible(d, t) or not self._within_reach(d, t) or self._denier_speaks(d, t)):
+                continue
+            out.append(Found(d.index, t.index, "denies",
+                             f"denies responsibility: {d.label()} '{cue.word}' taking part, which "
+                             f"{t.label()} ascribes to {frame.describe()}"))
         return out
 
     # ------------------------------------------------------------------ antecedent

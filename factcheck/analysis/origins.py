@@ -58,14 +58,24 @@ _ISSUED = re.compile(r"^(?:an? |the )?(?:statement|report|letter|memo|note|post|
                      re.I)
 
 
+# A body run by another speaks for it: "the Hamas-run health ministry", "Houthi-controlled
+# media", "a Kremlin-owned television channel" -> the named owner (a body merely backed by
+# another still speaks for itself).
+_RUN_BY = re.compile(r"^(?:the |an? )?((?:[A-Z][\w'’.]*[ -])*?[A-Z][\w'’.]*)[-‐ ]"
+                     r"(?:run|controlled|owned|operated)\s+\w", re.UNICODE)
+
+
 def _body_of(name: str) -> str:
     """The body a source phrase speaks for: "Vell Port Authority spokeswoman", "Pentagon
     officials" (a name followed by a spokesperson's or an official's role, lexicon/en/
-    source_roles.txt) and "statement released by the ministry on Sunday" (a document and who
-    issued it) -> the name."""
+    source_roles.txt), "statement released by the ministry on Sunday" (a document and who
+    issued it) and "the Hamas-run health ministry" (a body and who runs it) -> the name."""
     issued = _ISSUED.match(name)
     if issued:
         name = issued.group(1).strip(" ,.")
+    owner = _RUN_BY.match(name)
+    if owner:
+        return owner.group(1)
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in _speaking_roles():
         return name

@@ -33,6 +33,7 @@ SOURCES_SHOWN = 12          # sources with the most claims
 QUOTE_CHARS = 160           # of a quote in the report, cut at a word; its footnote leads to the whole
 CONFLICT_WORDS = {"numeric": "gives other figures", "date": "gives another date",
                   "polarity": "says the opposite", "stance": "characterises it otherwise",
+                  "responsibility": "names another party as responsible",
                   "counter-assertion": "asserts the contrary", "denies": "denies it"}
 _RULE_DETAIL = re.compile(r"\s*Why: .*?(?=\s*Corroboration \d|$)", re.DOTALL)
 # Escaped everywhere inline text goes (never at a line's start): emphasis, code, links, HTML,
