@@ -58,6 +58,10 @@ DENIER_WORDS_BEFORE = 4
 # The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
+# What a denied report states in other documents: claims of this many content words, this many
+# of them shared with the report's claims where it is denied ("30 companies" is a fragment).
+REPORT_MIN_WORDS = 4
+REPORT_MIN_SHARED = 2
 # A denial that speaks of being responsible: "denied accusations that it was responsible".
 # So does one that says what caused the incident instead: "denied this, saying it was caused by".
 _RESPONSIBLE = re.compile(r"\b(?:responsible|to\s+blame|behind\s+the|caused\s+by)\b", re.IGNORECASE)
@@ -323,6 +327,7 @@ class DenialFinder:
                 chosen = [t for t in self.by_document[doc] if t.identity in origins
                           and t.claim.start < d.claim.start and self._eligible(d, t)
                           and not about_reporting(t)] or chosen
+                chosen += self._report_elsewhere(d, chosen)
             where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
             for t in chosen:
                 if back == 0 and t.claim.start > d.claim.end:
@@ -331,6 +336,20 @@ class DenialFinder:
                           f"denies by anaphora: '{cue.word}' refers to {where}, where "
                           f"{t.label()} states {excerpt(t)}") for t in chosen]
         return []
+
+    def _report_elsewhere(self, d: Profile, chosen: list[Profile]) -> list[Profile]:
+        """A report is the same report in every outlet that relays it: what its owner states in
+        the other documents of the denial's story, within the denial's reach, when it is a
+        statement of some substance about what the report says here (REPORT_MIN_WORDS words,
+        REPORT_MIN_SHARED of them shared with the report's claims in the denial's document)."""
+        origins = {t.identity for t in chosen if not t.is_author}
+        said = frozenset().union(*(t.words | t.text_words for t in chosen)) if chosen else frozenset()
+        taken = {t.index for t in chosen}
+        return [t for origin in sorted(origins) for t in self.by_identity.get(origin, [])
+                if t.index not in taken and t.claim.document != d.claim.document and t.story == d.story
+                and len(t.words) >= REPORT_MIN_WORDS and len(said & (t.words | t.text_words)) >= REPORT_MIN_SHARED
+                and t.claim.polarity == "positive" and self._eligible(d, t) and self._within_reach(d, t)
+                and not self._denier_speaks(d, t) and not about_reporting(t)]
 
     # ------------------------------------------------------------------ deniers
 
