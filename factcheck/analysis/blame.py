@@ -73,6 +73,8 @@ _OWN_BLAME = re.compile(r"['’]s?\s+(?:responsibility|culpability)\b(?!\s+to\b)
 _NO_FIRE = re.compile(r"\bno\s+((?:[\w’'()-]+\s+){1,4}?)(?:fire|air\s*strikes?|strikes?|rockets?|missiles?|"
                       r"munitions?|shells?|bombs?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
+_BLAME_CUE = re.compile(r"\bblam", re.IGNORECASE)
+_ON = re.compile(r"\bon\b", re.IGNORECASE)
 _WEAPONS = frozenset("fire airstrike airstrikes strike strikes rocket rockets missile missiles munition munitions "
                      "shell shells bomb bombs".split())
 # causal forms may speak of the incident as "it": "It was a result of a failed rocket launch"
@@ -93,8 +95,20 @@ class Blame:
 
 
 def blame_of(p: Profile) -> Blame | None:
-    """The responsibility frame of a claim, or None."""
+    """The responsibility frame of a claim, or None. A claim whose cue is "blamed" states what
+    is blamed: "Hamas blamed [the blast on Israel]", "[Israel for the blast]", "[an Israeli air
+    strike]"."""
+    if p.claim.cue and _BLAME_CUE.search(p.claim.cue):
+        return _blamed_content(p.claim.text)
     return blame_in(p.claim.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _blamed_content(text: str) -> Blame | None:
+    on = _ON.split(text, 1)
+    if len(on) == 2:
+        return _read(_right_window(on[1]), False)
+    return _read(" ".join(_BLAME_FOR.split(text, 1)[0].split()[:AGENT_WINDOW_WORDS]), False)
 
 
 @lru_cache(maxsize=1 << 18)
