@@ -119,6 +119,9 @@ class DenialFinder:
         for index, cue in sorted(self.cues.items()):
             denier = self.profiles[index]
             targets = self._targets(denier, cue)
+            if not targets:
+                # a denial is one side of a dispute even when what it denies is not stored
+                self.disputed.setdefault(index, f"it denies ('{cue.word}') what no stored claim was found to state")
             found += targets
             found += self._counter_assertions(denier, [f.target for f in targets])
         return found
