@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 
 from factcheck.analysis import contradict, corroborate
+from factcheck.analysis.amounts import same_toll
 from factcheck.analysis.blame import blame_pairs, blame_relation
 from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
@@ -69,7 +70,7 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))
-        elif counts_only:
+        elif counts_only and not same_toll(a.amounts, b.amounts):
             continue
         elif (not denial or (i in cues and j in cues)) and (same := same_proposition(a, b, score, weights, similarity)):
             out.append(Finding(same[0], a.claim.id, b.claim.id, same[1], score / 100))
