@@ -15,7 +15,7 @@ A frame is read from a claim's text with a small set of English constructions:
     ... caused / carried out / triggered by AGENT               ... the result / work of AGENT
     ... resulted from / was due to AGENT                        ... hit / struck / targeted by AGENT
 
-where the claim names an incident (lexicon/en/analysis_incident_nouns.txt) or, for the causal
+where the claim names an incident (lexicon/en/incident_nouns.txt) or, for the causal
 forms, speaks of it as "it". The parties are the actors of the gazetteer (places aside: "from
 within Gaza" says where, not who) and the countries of demonyms ("an Israeli air strike"); a
 party is akin to the countries its name holds ("Palestinian Islamic Jihad", "Israel Defense
@@ -193,7 +193,7 @@ def _places() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _incidents() -> frozenset[str]:
     """Incident nouns and their plurals, as lowercase words (a phrase by its last word)."""
-    return frozenset(w for entry in load_list("analysis_incident_nouns.txt")
+    return frozenset(w for entry in load_list("incident_nouns.txt")
                      for word in (entry.split()[-1],) for w in (word, word + "s"))
 
 
