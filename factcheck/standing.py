@@ -14,7 +14,7 @@ from factcheck.models import RELATIONS, Assessment, Claim, Relation
 
 OPPOSING = ("denies", "contradicts")
 # How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
-CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "counter-assertion")
+CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "responsibility", "counter-assertion")
 # --type values: a denial, each kind of conflict, the user's own links, and reasons of any other shape.
 CONTRADICTION_TYPES = ("denies", *CONFLICT_TYPES, "manual", "other")
 MANUAL_REASON = "linked by the user"

@@ -63,6 +63,13 @@ def test_documents_sharing_words_tell_one_story_and_others_another():
     ("Vell Port Authority spokeswoman", "anonymous", "vell port authority"),
     ("statement released by the Vell Port Authority on Sunday", "government", "vell port authority"),
     ("Human Rights Watch", "other", "human rights watch"),
+    ("the Houthi-run health ministry", "government", "houthi"),
+    ("Kremlin-controlled television", "media", "russia"),
+    ("Iran-backed militia", "other", "iran backed militia"),
+    ("state-run media", "media", "state run media"),
+    ("Hamas health authorities", "government", "hamas"),       # an organisation's office is the organisation
+    ("Taliban officials", "anonymous", "taliban"),
+    ("Gaza health ministry", "government", "gaza health ministry"),   # a place is no organisation
 ])
 def test_an_origin_is_the_body_that_speaks(source, source_type, origin):
     assert origin_of(claim("c", "the terminal will close", source=source, source_type=source_type)) == origin
@@ -87,3 +94,12 @@ def test_a_bare_noun_takes_up_the_body_named_before_it_in_its_document():
     origins = assign_origins(build_profiles(claims))
     assert origins[1] == origins[0] == "state:china"
     assert origins[2] == "ministry"                 # another document names no ministry before it
+
+
+def test_an_office_holder_in_office_speaks_for_the_state_however_the_source_is_typed():
+    said = claim("c", "the blast was likely caused by a missile", source="Rishi Sunak", source_type="other",
+                 when="2023-10-23")
+    assert origin_of(said) == "state:united kingdom"
+    later = claim("c", "the blast was likely caused by a missile", source="Rishi Sunak", source_type="other",
+                  when="2025-01-10")
+    assert origin_of(later) == "rishi sunak"

@@ -14,6 +14,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEEDS
 
 
@@ -62,7 +64,8 @@ def listed(db: Path, *args: str):
     return CliRunner().invoke(app, ["--db", str(db), *(args or ("list",))])
 
 
-def test_concurrent_ingests_end_as_one_analysis_of_everything(tmp_path, writers=2):
+@pytest.mark.parametrize("writers", [2, 4])
+def test_concurrent_ingests_end_as_one_analysis_of_everything(tmp_path, writers):
     files = seed_parts(tmp_path / "articles", parts=writers)
     db = tmp_path / "claims.db"
     shares = [files[n::writers] for n in range(writers)]

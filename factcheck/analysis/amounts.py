@@ -216,6 +216,22 @@ def _casualties_meet(a: str | None, b: str | None) -> bool:
     return a == b or "harm" in (a, b) and None not in (a, b)
 
 
+def is_toll(amount: Amount) -> bool:
+    """A count of the dead or hurt: not none, and not a multiplier ("10 times that number")."""
+    return (amount.casualty in ("death", "injury") and amount.high > 0
+            and not amount.text.lower().rstrip().endswith(("times", "fold")))
+
+
+def same_toll(a: tuple[Amount, ...], b: tuple[Amount, ...]) -> Amount | None:
+    """A count of the dead (or of the hurt) that both give exactly, bounds and all ("471 people
+    were killed" / "the toll rose to 471"), or None."""
+    for x in a:
+        for y in b:
+            if is_toll(x) and is_toll(y) and x.casualty == y.casualty and (x.low, x.high) == (y.low, y.high):
+                return x
+    return None
+
+
 def agree(a: Amount, b: Amount) -> bool:
     """Their ranges meet, allowing for rounding."""
     slack = ROUNDING_TOLERANCE * max(abs(a.high if a.high != math.inf else a.low),

@@ -9,6 +9,8 @@ import math
 from collections.abc import Sequence
 
 from factcheck.analysis import contradict, corroborate
+from factcheck.analysis.amounts import same_toll
+from factcheck.analysis.blame import blame_pairs, blame_relation
 from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
 from factcheck.analysis.deny import Found
@@ -42,7 +44,8 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
 
     index = index or ClaimIndex(profiles)
     near = neighbour_pairs(profiles)
-    pairs = set(index.candidate_pairs(focus=focus)) | near | measure_pairs(profiles)
+    framed = blame_pairs(profiles)
+    pairs = set(index.candidate_pairs(focus=focus)) | near | measure_pairs(profiles) | framed
     if focus is not None:
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     out = []
@@ -51,23 +54,43 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         if spans_overlap(a, b):
             continue
         near_pair, similarity = (i, j) in near, index.similarity(i, j)
+        denial = i in cues or j in cues
+        blamed = _blamed(a, b) if (i, j) in framed and not denial else None
+        if blamed:
+            out.append(Finding(blamed[0], a.claim.id, b.claim.id, blamed[1], similarity))
+            continue
         # a pair too unlike in words is only compared as two counts of the hurt or the dead,
         # which are told in other words ("no Americans were harmed" / "34 were injured")
         counts_only = not near_pair and similarity < MIN_DECISION_SIMILARITY
         if counts_only and not (_counts_hurt(a) and _counts_hurt(b)):
             continue
         score = _wording_score(a, b, token_set_ratio)
-        denial = i in cues or j in cues
         # a denial's conflicts come from what it denies (deny.py); it may still restate another denial
         conflict = None if denial else find_conflict(a, b, score, near_pair, weights)
         if conflict:
             kind = "revision" if conflict.kind == "revision" else "contradicts"
             out.append(Finding(kind, a.claim.id, b.claim.id, conflict.reason, score / 100))
-        elif counts_only:
+        elif counts_only and not same_toll(a.amounts, b.amounts):
             continue
         elif (not denial or (i in cues and j in cues)) and (same := same_proposition(a, b, score, weights, similarity)):
             out.append(Finding(same[0], a.claim.id, b.claim.id, same[1], score / 100))
     return out
+
+
+def _blamed(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """(kind, reason) when the two name who did it: the same party (a restatement, by origin),
+    or parties that cannot both be (a conflict between different speakers)."""
+    found = blame_relation(a, b)
+    if found is None:
+        return None
+    kind, reason = found
+    if kind == "contradicts":
+        return None if (a.speaker or a.identity) == (b.speaker or b.identity) else (kind, reason)
+    if a.claim.polarity != b.claim.polarity:
+        return None
+    if a.identity == b.identity:
+        return "repeats", f"repeats: {a.label()} states it again ({reason})"
+    return "corroborates", f"corroborates: {a.label()} and {b.label()} state it independently ({reason})"
 
 
 def _counts_hurt(p: Profile) -> bool:

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, agree, compare_amounts, is_revision_wording,
-                                       same_measure)
+                                       is_toll, same_measure)
 from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
                                         periods_overlap)
 from factcheck.analysis.profile import (Profile, WordWeights, compared_words, places_agree, same_story,
@@ -123,12 +123,6 @@ def _casualty_conflict(a: Profile, b: Profile, neighbours: bool) -> Conflict | N
     return None
 
 
-def _is_toll(amount) -> bool:
-    """A count of the dead or hurt: not none, and not a multiplier ("10 times that number")."""
-    return (amount.casualty in ("death", "injury") and amount.high > 0
-            and not amount.text.lower().rstrip().endswith(("times", "fold")))
-
-
 def _toll_conflict(a: Profile, b: Profile) -> Conflict | None:
     """Two counts of the dead (or of the hurt) in one story told at one time that cannot both
     hold: "at least 500 people were killed" against "471 people were killed" or "the toll at 50
@@ -136,8 +130,8 @@ def _toll_conflict(a: Profile, b: Profile) -> Conflict | None:
     shrinks, or two told side by side, disagree."""
     if a.story != b.story or a.story < 0 or not periods_overlap(a.period, b.period) and not _within_report_lag(a, b):
         return None
-    counts_a = [x for x in a.amounts if _is_toll(x)]
-    counts_b = [y for y in b.amounts if _is_toll(y)]
+    counts_a = [x for x in a.amounts if is_toll(x)]
+    counts_b = [y for y in b.amounts if is_toll(y)]
     pairs = [(x, y) for x in counts_a for y in counts_b if x.casualty == y.casualty]
     if not pairs or any(agree(x, y) for x, y in pairs):
         return None

@@ -12,8 +12,9 @@ never suffice.
 
 from __future__ import annotations
 
-from factcheck.analysis.amounts import compare_amounts
-from factcheck.analysis.periods import calendars_agree, periods_overlap
+from factcheck.analysis.amounts import compare_amounts, same_toll
+from factcheck.analysis.blame import blame_of
+from factcheck.analysis.periods import calendars_agree, day_gap, periods_overlap
 from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, same_story, spans_overlap
 
 # Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
@@ -55,6 +56,10 @@ SAME_MIN_COSINE = 0.35
 # Across stories the same words may tell of another event: a closer match is needed.
 OTHER_STORY_MIN_COSINE = 0.5
 MIN_CLAIM_WORDS = 3
+# Counts of the dead or hurt at least this large, told within this many days of each other, are
+# distinctive enough in one story to be one fact ("two killed" may be two incidents).
+SAME_COUNT_MIN = 10
+SAME_COUNT_MAX_DAYS = 45
 # Certainty levels: "may have been backed" is not the proposition "backed" restated.
 _CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 # The most the bonuses can add to the wording score, and the lowest score any restatement needs:
@@ -138,10 +143,35 @@ def is_copy(a: Profile, b: Profile) -> bool:
             and " ".join(a.claim.quote.split()) == " ".join(b.claim.quote.split()))
 
 
+def _same_count(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """Two claims of one story that give the same count of the dead (or of the hurt), of some
+    size, at about one time, state one fact of it in whatever words: "471 people were killed"
+    and "Hamas maintains that 471 people were killed"."""
+    if a.story != b.story or a.story < 0 or a.claim.polarity != b.claim.polarity:
+        return None
+    # a count told with who did it ("the toll of the massacre committed by X reached 471") holds
+    # two propositions: linking it by its count would carry who did it to every count
+    if blame_of(a) or blame_of(b):
+        return None
+    if a.period and b.period and day_gap(a.period, b.period) > SAME_COUNT_MAX_DAYS:
+        return None
+    toll = same_toll(a.amounts, b.amounts)
+    if toll is None or toll.low < SAME_COUNT_MIN:
+        return None
+    what = f"the same count of the {'dead' if toll.casualty == 'death' else 'hurt'}, {toll.text}"
+    if a.identity == b.identity:
+        return "repeats", f"repeats: {a.label()} states it again ({what})"
+    return "corroborates", f"corroborates: {a.label()} and {b.label()} state it independently ({what})"
+
+
 def same_proposition(a: Profile, b: Profile, similarity: int, weights: WordWeights,
                      cosine: float = 0.0) -> tuple[str, str] | None:
     """("repeats" | "corroborates", reason) when the two state one proposition, else None:
-    by the evidence score of their wording, or by their similarity in the retrieval index."""
+    by the evidence score of their wording, by their similarity in the retrieval index, or by
+    the same count of the dead or hurt in one story."""
+    counted = _same_count(a, b)
+    if counted:
+        return counted
     near = _near_in_index(a, b, cosine, weights)
     if near:
         return near

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.analysis.blame import blame_of
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (about_reporting, denier_words, figure_nouns, is_doubt, plain_words,
                                             report_nouns, report_topic, responsibility_nouns)
@@ -57,6 +58,13 @@ DENIER_WORDS_BEFORE = 4
 # The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
+# What a denied report states in other documents: claims of this many content words, this many
+# of them shared with the report's claims where it is denied ("30 companies" is a fragment).
+REPORT_MIN_WORDS = 4
+REPORT_MIN_SHARED = 2
+# A denial that speaks of being responsible: "denied accusations that it was responsible".
+# So does one that says what caused the incident instead: "denied this, saying it was caused by".
+_RESPONSIBLE = re.compile(r"\b(?:responsible|to\s+blame|behind\s+the|caused\s+by)\b", re.IGNORECASE)
 REPORT_SPLIT_GAP = 8
 
 
@@ -101,12 +109,19 @@ class DenialFinder:
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
         self._denier_countries: dict[int, frozenset[str]] = {}
+        self.framed: dict[int, list[Profile]] = defaultdict(list)   # story -> its claims naming who did it
+        for p in profiles:
+            if p.story >= 0 and blame_of(p) is not None:
+                self.framed[p.story].append(p)
 
     def find(self) -> list[Found]:
         found: list[Found] = []
         for index, cue in sorted(self.cues.items()):
             denier = self.profiles[index]
             targets = self._targets(denier, cue)
+            if not targets:
+                # a denial is one side of a dispute even when what it denies is not stored
+                self.disputed.setdefault(index, f"it denies ('{cue.word}') what no stored claim was found to state")
             found += targets
             found += self._counter_assertions(denier, [f.target for f in targets])
         return found
@@ -115,6 +130,9 @@ class DenialFinder:
         stated = self._stated_report(d, cue)
         if stated:
             return stated
+        blamed = self._by_blame(d, cue)
+        if blamed:
+            return blamed
         if cue.names:
             hits = self._by_reference(d, cue)
             if hits:
@@ -252,6 +270,26 @@ class DenialFinder:
                              f"{excerpt(t)} (shared: {', '.join(sorted(shared)[:5])})"))
         return out
 
+    # ------------------------------------------------------------------ who did it
+
+    def _by_blame(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """A denial of taking part ("denied involvement in the explosion", "denied accusations
+        that it was responsible") denies every claim of its story that names the denier as the
+        one who did it (analysis/blame.py), in whatever words."""
+        if not (cue.content & responsibility_nouns() or _RESPONSIBLE.search(d.claim.text)):
+            return []
+        keys = self._denier_keys(d)
+        out = []
+        for t in self.framed.get(d.story, ()):
+            frame = blame_of(t)
+            if (frame.negated or not (frame.parties | frame.kin) & keys or t.claim.polarity != "positive"
+                    or not self._eligible(d, t) or not self._within_reach(d, t) or self._denier_speaks(d, t)):
+                continue
+            out.append(Found(d.index, t.index, "denies",
+                             f"denies responsibility: {d.label()} '{cue.word}' taking part, which "
+                             f"{t.label()} ascribes to {frame.describe()}"))
+        return out
+
     # ------------------------------------------------------------------ antecedent
 
     def _by_antecedent(self, d: Profile, cue: DenialCue) -> list[Found]:
@@ -292,6 +330,7 @@ class DenialFinder:
                 chosen = [t for t in self.by_document[doc] if t.identity in origins
                           and t.claim.start < d.claim.start and self._eligible(d, t)
                           and not about_reporting(t)] or chosen
+                chosen += self._report_elsewhere(d, chosen)
             where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
             for t in chosen:
                 if back == 0 and t.claim.start > d.claim.end:
@@ -300,6 +339,20 @@ class DenialFinder:
                           f"denies by anaphora: '{cue.word}' refers to {where}, where "
                           f"{t.label()} states {excerpt(t)}") for t in chosen]
         return []
+
+    def _report_elsewhere(self, d: Profile, chosen: list[Profile]) -> list[Profile]:
+        """A report is the same report in every outlet that relays it: what its owner states in
+        the other documents of the denial's story, within the denial's reach, when it is a
+        statement of some substance about what the report says here (REPORT_MIN_WORDS words,
+        REPORT_MIN_SHARED of them shared with the report's claims in the denial's document)."""
+        origins = {t.identity for t in chosen if not t.is_author}
+        said = frozenset().union(*(t.words | t.text_words for t in chosen)) if chosen else frozenset()
+        taken = {t.index for t in chosen}
+        return [t for origin in sorted(origins) for t in self.by_identity.get(origin, [])
+                if t.index not in taken and t.claim.document != d.claim.document and t.story == d.story
+                and len(t.words) >= REPORT_MIN_WORDS and len(said & (t.words | t.text_words)) >= REPORT_MIN_SHARED
+                and t.claim.polarity == "positive" and self._eligible(d, t) and self._within_reach(d, t)
+                and not self._denier_speaks(d, t) and not about_reporting(t)]
 
     # ------------------------------------------------------------------ deniers
 

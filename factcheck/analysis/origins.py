@@ -35,7 +35,8 @@ def origin_of(claim: Claim, publisher: str | None = None,
     if not name or name.lower() == AUTHOR:
         return f"outlet:{fold(publisher).lower().strip()}" if publisher else f"{AUTHOR}@{claim.document}"
     name = _aliased(_body_of(name), aliases or {})
-    if claim.source_type in STATE_VOICES:
+    # an office holder in office speaks for the state, however the extraction typed the source
+    if claim.source_type in STATE_VOICES or _holds_office(name, claim.when):
         state = _state_of(name, claim.when)
         if state:
             return f"state:{state.lower()}"
@@ -58,14 +59,42 @@ _ISSUED = re.compile(r"^(?:an? |the )?(?:statement|report|letter|memo|note|post|
                      re.I)
 
 
+# A body run by another speaks for it: "the Hamas-run health ministry", "Houthi-controlled
+# media", "a Kremlin-owned television channel" -> the named owner (a body merely backed by
+# another still speaks for itself).
+_RUN_BY = re.compile(r"^(?:the |an? )?((?:[A-Z][\w'’.]*[ -])*?[A-Z][\w'’.]*)[-‐ ]"
+                     r"(?:run|controlled|owned|operated)\s+\w", re.UNICODE)
+
+
+# An organisation's own office speaks for it, as a ministry speaks for its state: "Hamas health
+# authorities", "Hezbollah media office", "Taliban officials" -> the organisation (of the gazetteer).
+_ORGANISATION_OFFICE = re.compile(
+    r"^(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:ministry|ministries|authority|authorities|officials?|office|spokes(?:man|woman|person)|"
+    r"government|council|leadership|leaders?|command|wing)$")
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    """Lowercase names and aliases of the gazetteer's organisations (not states, not media)."""
+    return frozenset(name.lower() for row in load_table("actors.txt", 2) if row[1].startswith("organisation")
+                     for name in (row[0], *row[2:]))
+
+
 def _body_of(name: str) -> str:
     """The body a source phrase speaks for: "Vell Port Authority spokeswoman", "Pentagon
     officials" (a name followed by a spokesperson's or an official's role, lexicon/en/
-    source_roles.txt) and "statement released by the ministry on Sunday" (a document and who
-    issued it) -> the name."""
+    source_roles.txt), "statement released by the ministry on Sunday" (a document and who
+    issued it) and "the Hamas-run health ministry" (a body and who runs it) -> the name."""
     issued = _ISSUED.match(name)
     if issued:
         name = issued.group(1).strip(" ,.")
+    owner = _RUN_BY.match(name)
+    if owner:
+        return owner.group(1)
+    organisation = _ORGANISATION_OFFICE.match(name)
+    if organisation and organisation.group(1).lower() in _organisations():
+        return organisation.group(1)
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in _speaking_roles():
         return name

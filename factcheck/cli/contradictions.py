@@ -18,8 +18,8 @@ def contradictions(
     ctx: typer.Context,
     actor: Optional[str] = typer.Option(None, help="Only those where either claim is by or about this actor (any alias)."),
     kind: Optional[ContradictionType] = typer.Option(
-        None, "--type", help="Only this kind: a denial, a clash of figures, dates, yes/no or characterisations, "
-                             "a denier's counter-assertion, or a manual link."),
+        None, "--type", help="Only this kind: a denial, a clash of figures, dates, yes/no, characterisations "
+                             "or of who is responsible, a denier's counter-assertion, or a manual link."),
     fmt: Optional[ListFormat] = format_option(),
 ) -> None:
     """List denials and contradictions: both claims with their sources and quotes, and the reason."""

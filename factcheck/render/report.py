@@ -32,6 +32,7 @@ CONTESTED_SHOWN = 8         # contradictions, those found directly before those 
 SOURCES_SHOWN = 12          # sources with the most claims
 CONFLICT_WORDS = {"numeric": "gives other figures", "date": "gives another date",
                   "polarity": "says the opposite", "stance": "characterises it otherwise",
+                  "responsibility": "names another party as responsible",
                   "counter-assertion": "asserts the contrary", "denies": "denies it"}
 _RULE_DETAIL = re.compile(r"\s*Why: .*?(?=\s*Corroboration \d|$)", re.DOTALL)
 

@@ -1,0 +1,34 @@
+"""Who did it (analysis/blame.py): the party a claim names as responsible for an incident, read
+from invented news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.analysis.blame import blame_in
+
+
+@pytest.mark.parametrize("text, parties, negated", [
+    ("The derailment was caused by sabotage carried out by agents working for Russia", {"russia"}, False),
+    ("Police said Hamas was responsible for the stabbing attack at the bus station", {"hamas"}, False),
+    ("Ukraine was not responsible for the explosion at the dam", {"ukraine"}, True),
+    ("The pipeline blast was the work of Ukrainian divers", {"ukraine"}, False),
+    ("Officials blamed Iran for the drone attack on the tanker", {"iran"}, False),
+    ("Officials blamed Iran for the drone attack on Saudi Arabia", {"iran"}, False),   # not the target
+    ("No Israeli missiles struck the school compound", {"israel"}, True),
+    ("Analysts said the evidence pointed to North Korea's responsibility", {"north korea"}, False),
+    ("The cyberattack on the grid was carried out by hackers working for China", {"china"}, False),
+])
+def test_a_claim_names_who_did_it(text, parties, negated):
+    found = blame_in(text)
+    assert found is not None and found.parties == parties and found.negated == negated, found
+
+
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton caused a stir at the town hall meeting",           # no incident
+    "It is the government's responsibility to protect its citizens",    # a duty, not blame
+    "The rocket was fired from within the Gaza Strip towards the city",   # a place says where, not who
+    "The explosion was caused by a gas leak in the kitchen",            # a cause, but no party named
+])
+def test_no_party_or_no_incident_is_no_frame(text):
+    assert blame_in(text) is None
