@@ -16,7 +16,7 @@ from factcheck import config
 from factcheck.errors import NotFound, UsageError
 from factcheck.models import Assessment, Claim, Document, Relation, Span
 from factcheck.models import claim_id as make_claim_id
-from factcheck.pipeline.read import read_document, scan_paths
+from factcheck.pipeline.document.read import read_document, scan_paths
 # The use cases over the analysis live in their own module; they belong to this API all the same.
 from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
 from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
@@ -118,7 +118,7 @@ def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
 
 def resolve_actor(store, name: str) -> str:
     """The canonical actor a user means by `name`: a canonical name or any alias, in any case."""
-    from factcheck.pipeline.actors import resolve_actor_name
+    from factcheck.pipeline.names.actors import resolve_actor_name
 
     extra = store.aliases()
     known = {actor.name.lower(): actor.name for actor in store.actors()}
@@ -182,7 +182,7 @@ def actors(db: Path | str) -> list:
     """Actors with their aliases (the gazetteer's and the user's) and claim counts, most claims first."""
     from dataclasses import replace
 
-    from factcheck.pipeline.actors import gazetteer
+    from factcheck.pipeline.names.actors import gazetteer
 
     builtin: dict[str, list[str]] = {}
     for alias, names in gazetteer().owners.items():
@@ -206,7 +206,7 @@ def add_alias(db: Path | str, canonical: str, alias: str) -> str:
     The actor must be known: stored, or in the gazetteer; NotFound otherwise, so that a typo
     does not make an alias of nobody."""
     from factcheck.analysing import run_analysis
-    from factcheck.pipeline.actors import actor_types
+    from factcheck.pipeline.names.actors import actor_types
 
     with open_store(db, write=True) as store:
         known = {actor.name.lower(): actor.name for actor in store.actors()}

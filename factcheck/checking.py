@@ -107,7 +107,7 @@ def check(db: Path | str, text: str, *, source: str | None = None, date: str | N
 
 def _iso_date(value: str) -> str:
     from factcheck.errors import UsageError
-    from factcheck.pipeline.read import normalize_date
+    from factcheck.pipeline.document.read import normalize_date
 
     try:
         return normalize_date(value)
@@ -459,8 +459,8 @@ def _save(store, text: str, source: str | None, date: str | None) -> str:
     from factcheck.analysing import run_analysis
     from factcheck.models import Document
     from factcheck.pipeline import extract
-    from factcheck.pipeline.actors import actor_types
-    from factcheck.pipeline.sources import canonical_source
+    from factcheck.pipeline.names.actors import actor_types
+    from factcheck.pipeline.names.sources import canonical_source
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     name = f"check-{digest[:12]}.txt"

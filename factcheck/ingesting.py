@@ -19,7 +19,7 @@ from factcheck import config
 from factcheck.render.text import plural
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Claim, Document, Extraction
-from factcheck.pipeline.read import Collected, PipedText, read_document, scan_paths, shown_path
+from factcheck.pipeline.document.read import Collected, PipedText, read_document, scan_paths, shown_path
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 
@@ -73,7 +73,7 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     """
     from factcheck.analysing import run_analysis
     from factcheck.api import open_store
-    from factcheck.pipeline.actors import actor_types
+    from factcheck.pipeline.names.actors import actor_types
     from factcheck.store.records import as_loaded
 
     overrides = {key: value for key, value in (overrides or {}).items() if value}
@@ -117,7 +117,7 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
 
 def _metadata_rows(metadata: Path | str, paths: Sequence[Path | str], documents: list[Path],
                    summary: IngestSummary) -> dict[Path, dict]:
-    from factcheck.pipeline.metadata import match_documents, read_metadata
+    from factcheck.pipeline.document.metadata import match_documents, read_metadata
 
     table = read_metadata(metadata)
     given, missing = match_documents(table, [Path(path) for path in paths], documents, metadata)

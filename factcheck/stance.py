@@ -53,7 +53,7 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
     with all their actors and numbers), else the whole text as the author's own statement.
     `source` names who made the claim when the text itself does not ("X said ...")."""
     from factcheck.pipeline import extract
-    from factcheck.pipeline.sources import canonical_source
+    from factcheck.pipeline.names.sources import canonical_source
 
     text = " ".join(text.split())
     claims: tuple[Claim, ...] = ()

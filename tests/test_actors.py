@@ -8,9 +8,9 @@ import pytest
 from tests.casetables import cases
 
 from factcheck.lexicon import load_table
-from factcheck.pipeline.actors import (actor_types, demonym_plurals, find_actors, find_mentions, gazetteer,
+from factcheck.pipeline.names.actors import (actor_types, demonym_plurals, find_actors, find_mentions, gazetteer,
                                        is_country, resolve_actor_name)
-from factcheck.pipeline.sources import canonical_source
+from factcheck.pipeline.names.sources import canonical_source
 
 
 

@@ -9,7 +9,7 @@ from tests.casetables import cases
 
 from factcheck.models import Document
 from factcheck.pipeline import extract
-from factcheck.pipeline.named import named_actors
+from factcheck.pipeline.names.named import named_actors
 from factcheck.pipeline.segment import split_sentences
 
 

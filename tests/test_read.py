@@ -9,7 +9,7 @@ import pytest
 from tests.casetables import cases
 
 from factcheck.errors import InputError, UsageError
-from factcheck.pipeline.read import (collect_paths, infer_published, normalize_date, read_document,
+from factcheck.pipeline.document.read import (collect_paths, infer_published, normalize_date, read_document,
                                      scan_paths)
 
 LIMIT = 1_000_000

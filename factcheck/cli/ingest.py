@@ -84,7 +84,7 @@ def _piped_article(paths: List[Path], name: Optional[str], max_bytes: int):
         raise UsageError("--name must be a plain document name, e.g. reuters-2024-05-02.txt")
     import sys
 
-    from factcheck.pipeline.read import PipedText, piped_name
+    from factcheck.pipeline.document.read import PipedText, piped_name
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     return PipedText(name.strip() if name else piped_name(data), data)
@@ -112,7 +112,7 @@ class _progress:
                                 console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        from factcheck.pipeline.read import shown_path
+        from factcheck.pipeline.document.read import shown_path
         from factcheck.render.safe import escape_controls
 
         self.bar.update(self.task, completed=done, description=escape_controls(shown_path(path.name)))

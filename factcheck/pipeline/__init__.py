@@ -13,7 +13,7 @@ def extract(document: Document, aliases: dict[str, str] | None = None) -> Extrac
 
     `aliases` maps extra alias -> canonical actor name (users' own aliases from the database).
     """
-    from factcheck.pipeline.claims import build_claims, overlong_warnings
+    from factcheck.pipeline.claims.build import build_claims, overlong_warnings
     from factcheck.pipeline.segment import split_sentences
 
     sentences = split_sentences(document.text, document.title)

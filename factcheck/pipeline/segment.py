@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Sentence
-from factcheck.pipeline import furniture
+from factcheck.pipeline.document import furniture
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.

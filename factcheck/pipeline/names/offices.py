@@ -51,7 +51,7 @@ class OfficeMention:
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
     """Every term of office_holders.txt, checked against actors.txt and offices.txt."""
-    from factcheck.pipeline.actors import gazetteer
+    from factcheck.pipeline.names.actors import gazetteer
 
     actors, offices = gazetteer().actors, set(titles().values())
     out = []

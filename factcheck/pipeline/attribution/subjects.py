@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.speakers import (FOCUS_ADVERBS, MAX_SOURCE_TOKENS, SUBJECT_GAP_WORDS, and_inside_name,
+from factcheck.pipeline.attribution.speakers import (FOCUS_ADVERBS, MAX_SOURCE_TOKENS, SUBJECT_GAP_WORDS, and_inside_name,
                                          looks_like_source)
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHES, AUX_WORDS, BOUNDARY_PUNCT,
+from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHES, AUX_WORDS, BOUNDARY_PUNCT,
                                        CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, SOURCE_NOUNS,
                                        TIME_WORDS, Token, closes_quotation, quote_depths, relative_that)
 
 if TYPE_CHECKING:
-    from factcheck.pipeline.cues import Cue
+    from factcheck.pipeline.attribution.cues import Cue
 
 MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
 MAX_NAME_TOKENS = 6          # the name before such a long aside

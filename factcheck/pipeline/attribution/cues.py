@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
-from factcheck.pipeline.subjects import passive_agent
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
+from factcheck.pipeline.attribution.subjects import passive_agent
+from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
                                        NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token,
                                        closes_quotation, contracted_subject, quote_depths, relative_that)
 

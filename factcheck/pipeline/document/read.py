@@ -16,7 +16,7 @@ from pathlib import Path
 
 from factcheck.errors import InputError, UsageError
 from factcheck.models import PIPED_PATH_PREFIX, Document
-from factcheck.pipeline import anchors
+from factcheck.pipeline.document import anchors
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 FRONT_MATTER_SUFFIXES = (".md", ".markdown")
@@ -187,7 +187,7 @@ def _document_from_bytes(data: bytes, path: Path, stored: str, overrides: dict |
         if not text.strip():
             raise InputError(f"{label}: front matter but no text after it; add the article's text")
     elif path.suffix.lower() in HTML_SUFFIXES:
-        from factcheck.pipeline.html import extract_html
+        from factcheck.pipeline.document.html import extract_html
 
         metadata, text = extract_html(text)
         if not text.strip():

@@ -16,13 +16,13 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
-from factcheck.pipeline.attribute import make_attribution
-from factcheck.pipeline.colon import find_speaker_colon
-from factcheck.pipeline.content import content_before
-from factcheck.pipeline.cues import Cue
-from factcheck.pipeline.speakers import looks_like_source
-from factcheck.pipeline.subjects import opening_adverbial, walk_left
-from factcheck.pipeline.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
+from factcheck.pipeline.attribution.attribute import make_attribution
+from factcheck.pipeline.attribution.colon import find_speaker_colon
+from factcheck.pipeline.attribution.content import content_before
+from factcheck.pipeline.attribution.cues import Cue
+from factcheck.pipeline.attribution.speakers import looks_like_source
+from factcheck.pipeline.attribution.subjects import opening_adverbial, walk_left
+from factcheck.pipeline.words.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that
 
 POSSESSIVES = frozenset("his her their its our my your".split())
 CLAUSE_BREAKS = frozenset(";:—–")                 # what ends the clause a reporting adverb stands in

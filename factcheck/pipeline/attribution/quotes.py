@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.models import Attribution, Sentence
-from factcheck.pipeline.attribute import colon_frame
-from factcheck.pipeline.tokens import Token, quote_depths, tokenize
+from factcheck.pipeline.attribution.attribute import colon_frame
+from factcheck.pipeline.words.tokens import Token, quote_depths, tokenize
 
 OPENING_MARKS = ("“", '"')
 CLOSING_MARKS = ("”", '"')

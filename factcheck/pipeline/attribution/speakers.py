@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.split import verb_forms
-from factcheck.pipeline.tokens import (AUX_WORDS, CLAUSE_WORDS, DETERMINERS, PERIOD_WORDS, PREPOSITIONS, PRONOUNS,
+from factcheck.pipeline.claims.split import verb_forms
+from factcheck.pipeline.words.tokens import (AUX_WORDS, CLAUSE_WORDS, DETERMINERS, PERIOD_WORDS, PREPOSITIONS, PRONOUNS,
                                        SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject)
 
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
@@ -57,7 +57,7 @@ def looks_like_source(words: list[Token], strict: bool = True, groups: bool = Fa
 def _role_heads() -> frozenset[str]:
     """One-word roles of source_roles.txt and their plurals ('commentators', 'some', 'others'),
     without the pronouns and demonstratives, which need their antecedent."""
-    from factcheck.pipeline.sources import role_table
+    from factcheck.pipeline.names.sources import role_table
 
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items()
                      if " " not in phrase and kind != "pronoun" and phrase not in ("it", "this", "that"))
@@ -90,7 +90,7 @@ def _function_words() -> frozenset[str]:
 
 def _known_actor(word: str) -> bool:
     """A capitalised word that opens a sentence is a name only if the gazetteer knows it."""
-    from factcheck.pipeline.actors import resolve_actor_name
+    from factcheck.pipeline.names.actors import resolve_actor_name
     return resolve_actor_name(word) is not None
 
 

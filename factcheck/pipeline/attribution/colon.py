@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
-from factcheck.pipeline.attribute import make_attribution
-from factcheck.pipeline.cues import Cue
-from factcheck.pipeline.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
+from factcheck.pipeline.attribution.attribute import make_attribution
+from factcheck.pipeline.attribution.cues import Cue
+from factcheck.pipeline.words.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
 
 MAX_SPEAKER_TOKENS = 5      # "McCain Challenger Kelli Ward", "Dr. Ben Carson"
 MAX_TOPIC_TOKENS = 8        # "Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts:"
@@ -45,7 +45,7 @@ def _function_words() -> frozenset[str]:
 def _verb_forms() -> frozenset[str]:
     """Inflected verbs ('Endorses', 'Revealed', 'Says'): a title-case headline's verb, not a name.
     Base forms are left out: they are given names too ('Mark', 'Bill')."""
-    from factcheck.pipeline.split import verb_forms
+    from factcheck.pipeline.claims.split import verb_forms
 
     reporting = {form for lemma, inflected, *_ in load_table("reporting_verbs.txt")
                  for form in inflected.split() if form != lemma}
@@ -130,7 +130,7 @@ def _says_something(content: list[Token]) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    from factcheck.pipeline.sources import role_table
+    from factcheck.pipeline.names.sources import role_table
 
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items() if " " not in phrase and kind != "pronoun")
 

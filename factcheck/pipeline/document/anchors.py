@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import LEXICON_DIR, LexiconError, load_table
-from factcheck.pipeline import actors as actor_stage
+from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline import dates as date_stage
 
 EVENTS_FILE = "dated_events.txt"

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.cues import after_quote_comma
-from factcheck.pipeline.subjects import is_manner_adverb, left_subject, opening_adverbial
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
+from factcheck.pipeline.attribution.cues import after_quote_comma
+from factcheck.pipeline.attribution.subjects import is_manner_adverb, left_subject, opening_adverbial
+from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
                                        PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, closes_quotation,
                                        quote_depths, relative_that)
 
 if TYPE_CHECKING:
-    from factcheck.pipeline.cues import Cue
+    from factcheck.pipeline.attribution.cues import Cue
 
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from factcheck.lexicon import LexiconError, load_table
-from factcheck.pipeline.actors import EXTRA_KIND, Mention, _trie_regex, find_mentions, gazetteer
+from factcheck.pipeline.names.actors import EXTRA_KIND, Mention, _trie_regex, find_mentions, gazetteer
 
 # Source phrases whose canonical name and type are remembered, with the user's aliases they were
 # read with: half the source phrases of a run of articles recur.

@@ -13,14 +13,14 @@ Cues that are not verbs ('according to', a colon, nouns) are found in `nominal.p
 from __future__ import annotations
 
 from factcheck.models import Attribution
-from factcheck.pipeline.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
+from factcheck.pipeline.attribution.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, only_time, quote_resumes, quoted_title_before)
-from factcheck.pipeline.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
+from factcheck.pipeline.attribution.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
                                      is_passive)
-from factcheck.pipeline.speakers import looks_like_source
-from factcheck.pipeline.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
+from factcheck.pipeline.attribution.speakers import looks_like_source
+from factcheck.pipeline.attribution.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
                                          walk_left)
-from factcheck.pipeline.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
+from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
                                        closes_quotation, tokenize)
 
 MIN_CONTENT_CHARS = 3
@@ -52,7 +52,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
         if attribution:
             found.append(attribution)
-    from factcheck.pipeline.nominal import find_frames
+    from factcheck.pipeline.attribution.nominal import find_frames
 
     found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found, tokens)]

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from factcheck.patterns import compile_fast
-from factcheck.pipeline import actors as actor_stage
+from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline import dates
-from factcheck.pipeline import named as named_stage
-from factcheck.pipeline import offices
-from factcheck.pipeline.clauses import WORD_RE, Clause, Ref, find_clauses
+from factcheck.pipeline.names import named as named_stage
+from factcheck.pipeline.names import offices
+from factcheck.pipeline.names.clauses import WORD_RE, Clause, Ref, find_clauses
 
 RECENT_SENTENCES = 5          # how far back "the two countries" and pronouns look for a referent
 RECENT_MENTIONS = 40          # country mentions counted when no pair was named together

@@ -189,7 +189,7 @@ def _chars(blocks: list[_Block], serials: list[int]) -> int:
 
 
 def _published(page: _Page, main: list[_Block]) -> str | None:
-    from factcheck.pipeline.read import normalize_date  # read.py imports this module lazily
+    from factcheck.pipeline.document.read import normalize_date  # read.py imports this module lazily
 
     main_paths = {serial for block in main for serial in block.path}
     times = sorted(page.times, key=lambda item: not main_paths.intersection(item[1]))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.tokens import DASHES, Token
+from factcheck.pipeline.words.tokens import DASHES, Token
 
 MIN_PART_TOKENS = 2
 MIN_LIST_ITEM_TOKENS = 2

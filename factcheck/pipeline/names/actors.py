@@ -130,7 +130,7 @@ def gazetteer() -> Gazetteer:
                 and actors[names[0]].kind not in ("place", "country") and alias not in demonyms:
             fuzzy.setdefault(alias[0], []).append(alias)
     pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
-    from factcheck.pipeline.sources import role_table    # sources.py builds on this module
+    from factcheck.pipeline.names.sources import role_table    # sources.py builds on this module
 
     role_words = frozenset(w.strip(".") for phrase in role_table()[1] for w in phrase.split())
     common = {w.lower() for w in load_list("numbers_function_words.txt")}
@@ -248,7 +248,7 @@ def _inside_another_name(text: str, end: int) -> bool:
     actor begins a name of its own: "Iran Air", "China Daily", "Washington Examiner" are a
     company and outlets, not their country; "US President", "Iran Air Force" and "Russia
     Tuesday" keep it. (A demonym before a name, "Russian Railways", is left as it is.)"""
-    from factcheck.pipeline.sources import role_table    # sources.py builds on this module
+    from factcheck.pipeline.names.sources import role_table    # sources.py builds on this module
 
     after = _WORD_AFTER.match(text, end)
     if not after:

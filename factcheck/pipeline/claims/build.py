@@ -15,19 +15,20 @@ from factcheck.lexicon import load_list
 from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
-from factcheck.pipeline import reference, relays
-from factcheck.pipeline.attribute import find_attributions
-from factcheck.pipeline.embedded import embedded_events
-from factcheck.pipeline.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
-from factcheck.pipeline.actors import is_country
-from factcheck.pipeline.named import named_actors
-from factcheck.pipeline.nominal import POSSESSIVES, is_reporting_noun
-from factcheck.pipeline.quotes import link_quotes, outside_quotation
+from factcheck.pipeline.claims import relays
+from factcheck.pipeline.names import reference
+from factcheck.pipeline.attribution.attribute import find_attributions
+from factcheck.pipeline.claims.embedded import embedded_events
+from factcheck.pipeline.claims.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
+from factcheck.pipeline.names.actors import is_country
+from factcheck.pipeline.names.named import named_actors
+from factcheck.pipeline.attribution.nominal import POSSESSIVES, is_reporting_noun
+from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
-from factcheck.pipeline.sources import canonical_source, role_table
-from factcheck.pipeline.speaker_reference import Speaker, resolve_speaker, roles_in
-from factcheck.pipeline.split import Part, split_parts
-from factcheck.pipeline.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent, tokenize
+from factcheck.pipeline.names.sources import canonical_source, role_table
+from factcheck.pipeline.names.speaker_reference import Speaker, resolve_speaker, roles_in
+from factcheck.pipeline.claims.split import Part, split_parts
+from factcheck.pipeline.words.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent, tokenize
 from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
