@@ -107,7 +107,7 @@ def check(db: Path | str, text: str, *, source: str | None = None, date: str | N
 
 def _iso_date(value: str) -> str:
     from factcheck.errors import UsageError
-    from factcheck.pipeline.document.read import normalize_date
+    from factcheck.pipeline.document.published import normalize_date
 
     try:
         return normalize_date(value)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from factcheck.pipeline.document.published import normalize_date
+
 # Never article text: code, page furniture, and forms.
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "iframe", "nav",
                        "aside", "footer", "form", "button", "select", "textarea", "object", "dialog"})
@@ -189,7 +191,6 @@ def _chars(blocks: list[_Block], serials: list[int]) -> int:
 
 
 def _published(page: _Page, main: list[_Block]) -> str | None:
-    from factcheck.pipeline.document.read import normalize_date  # read.py imports this module lazily
 
     main_paths = {serial for block in main for serial in block.path}
     times = sorted(page.times, key=lambda item: not main_paths.intersection(item[1]))

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from factcheck.errors import InputError
-from factcheck.pipeline.document.read import METADATA_FIELDS, decode_text, normalize_date
+from factcheck.pipeline.document.published import normalize_date
+from factcheck.pipeline.document.read import METADATA_FIELDS, decode_text
 
 FILE_COLUMN = "file"
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson", ".json")
