@@ -19,6 +19,7 @@ from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
 from factcheck.pipeline.attribution.attribute import make_attribution
 from factcheck.pipeline.attribution.cues import Cue
+from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.words.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
 
 MAX_SPEAKER_TOKENS = 5      # "McCain Challenger Kelli Ward", "Dr. Ben Carson"
@@ -130,8 +131,6 @@ def _says_something(content: list[Token]) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    from factcheck.pipeline.names.sources import role_table
-
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items() if " " not in phrase and kind != "pronoun")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
+from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.claims.split import verb_forms
 from factcheck.pipeline.words.tokens import (AUX_WORDS, CLAUSE_WORDS, DETERMINERS, PERIOD_WORDS, PREPOSITIONS, PRONOUNS,
                                        SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject)
@@ -57,8 +58,6 @@ def looks_like_source(words: list[Token], strict: bool = True, groups: bool = Fa
 def _role_heads() -> frozenset[str]:
     """One-word roles of source_roles.txt and their plurals ('commentators', 'some', 'others'),
     without the pronouns and demonstratives, which need their antecedent."""
-    from factcheck.pipeline.names.sources import role_table
-
     return frozenset(phrase for phrase, (kind, _) in role_table()[1].items()
                      if " " not in phrase and kind != "pronoun" and phrase not in ("it", "this", "that"))
 

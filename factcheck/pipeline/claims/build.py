@@ -25,7 +25,8 @@ from factcheck.pipeline.names.named import named_actors
 from factcheck.pipeline.attribution.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.segment import credit_of
-from factcheck.pipeline.names.sources import canonical_source, role_table
+from factcheck.pipeline.names.roles import role_table
+from factcheck.pipeline.names.sources import canonical_source
 from factcheck.pipeline.names.speaker_reference import Speaker, resolve_speaker, roles_in
 from factcheck.pipeline.claims.split import Part, split_parts
 from factcheck.pipeline.words.tokens import ADVERBIAL_PREPOSITIONS, Token, antecedent, tokenize

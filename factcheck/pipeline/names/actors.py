@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
+from factcheck.patterns import trie_regex
 from factcheck.pipeline.dates import is_calendar_word
+from factcheck.pipeline.names.roles import role_table
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
 MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
@@ -71,28 +73,6 @@ def demonym_plurals(demonym: str) -> tuple[str, ...]:
     return (demonym + "s",)
 
 
-def _trie_regex(words) -> str:
-    """A regex matching any of `words`, built as a trie so matching costs one pass over the text."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_regex(trie)
-
-
-def _node_regex(node: dict) -> str:
-    branches = []
-    for char in sorted(k for k in node if k):
-        piece = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
-        branches.append(piece + _node_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
     actors: dict[str, Actor] = {}
     owners: dict[str, list[str]] = {}
@@ -129,9 +109,7 @@ def gazetteer() -> Gazetteer:
         if " " not in alias and alias.isalpha() and len(alias) >= MIN_FUZZY_TOKEN_CHARS - MAX_FUZZY_LENGTH_GAP_CHARS \
                 and actors[names[0]].kind not in ("place", "country") and alias not in demonyms:
             fuzzy.setdefault(alias[0], []).append(alias)
-    pattern = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(owners)) + r")(?!\w)")
-    from factcheck.pipeline.names.sources import role_table    # sources.py builds on this module
-
+    pattern = re.compile(r"(?<!\w)(?:" + trie_regex(sorted(owners)) + r")(?!\w)")
     role_words = frozenset(w.strip(".") for phrase in role_table()[1] for w in phrase.split())
     common = {w.lower() for w in load_list("numbers_function_words.txt")}
     return Gazetteer(actors, {k: tuple(v) for k, v in owners.items()}, lower, pattern,
@@ -173,7 +151,7 @@ def fuzzy_alias(token: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _extra_pattern(aliases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + _trie_regex(aliases) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + trie_regex(aliases) + r")(?!\w)", re.IGNORECASE)
 
 
 def _candidate_spans(text: str, extra: dict[str, str]) -> list[tuple[int, int, str, str | None]]:
@@ -248,8 +226,6 @@ def _inside_another_name(text: str, end: int) -> bool:
     actor begins a name of its own: "Iran Air", "China Daily", "Washington Examiner" are a
     company and outlets, not their country; "US President", "Iran Air Force" and "Russia
     Tuesday" keep it. (A demonym before a name, "Russian Railways", is left as it is.)"""
-    from factcheck.pipeline.names.sources import role_table    # sources.py builds on this module
-
     after = _WORD_AFTER.match(text, end)
     if not after:
         return False

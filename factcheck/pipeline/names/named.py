@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.names.actors import Actor, Mention, gazetteer
+from factcheck.pipeline.names.roles import role_table
 
 NAME_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])"
 LINKS = r"(?:of|for|de|al|bin|von|van|der|la|le|du)"
@@ -57,8 +58,6 @@ SPEECH_AFTER_RE = re.compile(r"(?:[’']s\b|\s+(?:has\s+|have\s+|had\s+|also\s+)
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Last words of the roles a person or outlet holds before a name ("spokesman", "Adm.", "CEO")."""
-    from factcheck.pipeline.names.sources import role_table     # sources.py builds on the actors stage
-
     table = role_table()[1]
     return frozenset(phrase.split()[-1].strip(".") for phrase, (kind, _) in table.items()
                      if kind in ("official", "spokesperson", "expert", "outlet", "media")) | set(load_list("named_titles.txt"))

@@ -12,30 +12,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from factcheck.lexicon import LexiconError, load_table
-from factcheck.pipeline.names.actors import EXTRA_KIND, Mention, _trie_regex, find_mentions, gazetteer
+from factcheck.pipeline.names.actors import EXTRA_KIND, Mention, find_mentions, gazetteer
+from factcheck.pipeline.names.roles import ORGANISATION_HEADS, PERSON_ROLES, role_table
 
 # Source phrases whose canonical name and type are remembered, with the user's aliases they were
 # read with: half the source phrases of a run of articles recur.
 RECENT_SOURCES = 4096
-PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
-ORGANISATION_HEADS = ("body", "state", "institution", "outlet", "group")   # "... Command", "... Institute"
-ROLE_KINDS = PERSON_ROLES + ORGANISATION_HEADS + ("anonymous", "pronoun")
-
-
-@lru_cache(maxsize=1)
-def role_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
-    """One case-insensitive trie regex over roles and their plurals: phrase -> (kind, plural)."""
-    rows = [(phrase.lower(), kind) for phrase, kind, *_ in load_table("source_roles.txt")]
-    bad = next((row for row in rows if row[1] not in ROLE_KINDS), None)
-    if bad:
-        raise LexiconError(f"source_roles.txt: {bad[0]!r} has kind {bad[1]!r}; expected one of {', '.join(ROLE_KINDS)}")
-    table = {phrase: (kind, phrase.endswith(("men", "people"))) for phrase, kind in reversed(rows)}
-    for phrase, kind in rows:                       # "secretaries", "witnesses", "sources"
-        plural = re.sub(r"(?<=[^aeiou])y$", "ie", phrase) + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")
-        if kind != "pronoun":
-            table.setdefault(plural, (kind, True))
-    return re.compile(r"(?<![\w.-])(?:" + _trie_regex(sorted(table)) + r")(?![\w-])", re.I), table
 
 
 class _Role(NamedTuple):

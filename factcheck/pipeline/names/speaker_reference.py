@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.pipeline.names.sources import ORGANISATION_HEADS, PERSON_ROLES, role_table
+from factcheck.pipeline.names.roles import ORGANISATION_HEADS, PERSON_ROLES, role_table
 
 # "the minister", "the Russian leader", "the former spokeswoman", "the company": a definite
 # description of at most two modifiers before its role noun.
