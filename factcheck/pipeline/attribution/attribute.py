@@ -15,15 +15,15 @@ from __future__ import annotations
 from factcheck.models import Attribution
 from factcheck.pipeline.attribution.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
                                         only_adjunct, only_time, quote_resumes, quoted_title_before)
-from factcheck.pipeline.attribution.cues import (PASSIVE_HEARSAY, Cue, after_quote_comma, find_cues,
-                                     is_passive)
+from factcheck.pipeline.attribution.cues import PASSIVE_HEARSAY, after_quote_comma, find_cues, is_passive
+from factcheck.pipeline.attribution.frame import Cue, make_attribution
+from factcheck.pipeline.attribution.nominal import find_frames
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
                                          walk_left)
 from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
                                        closes_quotation, tokenize)
 
-MIN_CONTENT_CHARS = 3
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
 NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
@@ -52,8 +52,6 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
         if attribution:
             found.append(attribution)
-    from factcheck.pipeline.attribution.nominal import find_frames
-
     found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found, tokens)]
 
@@ -251,21 +249,6 @@ def _puts_no_claim(tokens, subject, cue) -> bool:
     if tokens[cue.first - 1].low == "to" and tokens[lo].low in ("it", "it's", "it’s"):
         return True                     # "it's fair to say that ...": the writer's own hedge
     return False
-
-
-def make_attribution(tokens, content, source, cue_span, cue_text, rule, cue) -> Attribution | None:
-    lo, hi = content
-    while hi > lo and tokens[hi - 1].text in ",;:—–(":
-        hi -= 1
-    if hi <= lo:
-        return None
-    span = (tokens[lo].start, tokens[hi - 1].end)
-    if span[1] - span[0] < MIN_CONTENT_CHARS:
-        return None
-    src_span = (tokens[source[0]].start, tokens[source[1] - 1].end)
-    src_text = " ".join(t.text for t in tokens[source[0]:source[1]])
-    return Attribution(content=span, source=src_text, source_span=src_span, cue=cue_text, cue_span=cue_span,
-                       rule=f"{rule}:{cue.lemma}:{cue.kind}:{cue.certainty}")
 
 
 def _asked_question(tokens, cue, end) -> Attribution | None:

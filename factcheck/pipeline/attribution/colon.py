@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
-from factcheck.pipeline.attribution.attribute import make_attribution
-from factcheck.pipeline.attribution.cues import Cue
+from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.names.roles import role_table
+from factcheck.pipeline.words.verbs import verb_forms
 from factcheck.pipeline.words.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
 
 MAX_SPEAKER_TOKENS = 5      # "McCain Challenger Kelli Ward", "Dr. Ben Carson"
@@ -46,8 +46,6 @@ def _function_words() -> frozenset[str]:
 def _verb_forms() -> frozenset[str]:
     """Inflected verbs ('Endorses', 'Revealed', 'Says'): a title-case headline's verb, not a name.
     Base forms are left out: they are given names too ('Mark', 'Bill')."""
-    from factcheck.pipeline.claims.split import verb_forms
-
     reporting = {form for lemma, inflected, *_ in load_table("reporting_verbs.txt")
                  for form in inflected.split() if form != lemma}
     return frozenset(verb_forms() - set(load_list("common_verbs.txt"))) | reporting

@@ -14,7 +14,7 @@ from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, 
                                        quote_depths, relative_that)
 
 if TYPE_CHECKING:
-    from factcheck.pipeline.attribution.cues import Cue
+    from factcheck.pipeline.attribution.frame import Cue
 
 MAX_GAP_TO_THAT = 8          # "said in a statement on Tuesday that ..."
 MAX_ADJUNCT_TOKENS = 8       # "in a statement on Tuesday" after an inverted cue

@@ -5,10 +5,10 @@ sentence with none of those, the verb that follows a quotation and its speaker (
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
+from factcheck.pipeline.attribution.frame import Cue
 from factcheck.pipeline.attribution.subjects import passive_agent
 from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
                                        NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token,
@@ -34,16 +34,6 @@ MAX_NAMED_NOUN_TOKENS = 6     # "a group of disaffected exiles called ..."
 FINDING_VERBS = frozenset("shows finds".split())
 AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears shows hopes answers comments charges "
                             "stresses promises quotes estimates remarks cites finds".split())
-
-
-@dataclass(frozen=True)
-class Cue:
-    first: int          # token index of the cue's first token (auxiliaries included)
-    verb: int           # token index of the reporting word itself
-    last: int           # token index of the cue's last token
-    lemma: str
-    kind: str           # speech | thought | evidence | denial
-    certainty: str
 
 
 @lru_cache(maxsize=1)

@@ -16,10 +16,9 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_table
 from factcheck.models import Attribution
-from factcheck.pipeline.attribution.attribute import make_attribution
 from factcheck.pipeline.attribution.colon import find_speaker_colon
 from factcheck.pipeline.attribution.content import content_before
-from factcheck.pipeline.attribution.cues import Cue
+from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import opening_adverbial, walk_left
 from factcheck.pipeline.words.tokens import BOUNDARY_PUNCT, CLAUSE_WORDS, PREPOSITIONS, TIME_WORDS, Token, relative_that

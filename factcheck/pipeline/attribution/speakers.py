@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.pipeline.names.roles import role_table
-from factcheck.pipeline.claims.split import verb_forms
+from factcheck.pipeline.words.verbs import verb_forms
 from factcheck.pipeline.words.tokens import (AUX_WORDS, CLAUSE_WORDS, DETERMINERS, PERIOD_WORDS, PREPOSITIONS, PRONOUNS,
                                        SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject)
 

@@ -14,7 +14,7 @@ from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHE
                                        TIME_WORDS, Token, closes_quotation, quote_depths, relative_that)
 
 if TYPE_CHECKING:
-    from factcheck.pipeline.attribution.cues import Cue
+    from factcheck.pipeline.attribution.frame import Cue
 
 MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in 1998, said"
 MAX_NAME_TOKENS = 6          # the name before such a long aside

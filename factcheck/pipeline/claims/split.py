@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.pipeline.words.tokens import DASHES, Token
+from factcheck.pipeline.words.verbs import verb_forms
 
 MIN_PART_TOKENS = 2
 MIN_LIST_ITEM_TOKENS = 2
@@ -59,19 +59,6 @@ class Part:
     hi: int
     rule: str           # how this part was cut from the one before it ("head" for the first)
     inherits: bool      # shares the head's hedges (list items, coordinated predicates)
-
-
-@lru_cache(maxsize=1)
-def verb_forms() -> frozenset[str]:
-    """Every inflection of the verbs in common_verbs.txt: base, -s, -es, -ed, -d, -ing."""
-    forms = set()
-    for verb in load_list("common_verbs.txt"):
-        forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"})
-        if verb.endswith("y"):
-            forms.update({verb[:-1] + "ies", verb[:-1] + "ied"})
-        if verb.endswith("e"):
-            forms.add(verb[:-1] + "ing")
-    return frozenset(forms)
 
 
 def _depths(tokens: list[Token]) -> list[int]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.pipeline.claims.split import verb_forms
+from factcheck.pipeline.words.verbs import verb_forms
 from factcheck.pipeline.words.tokens import AUXILIARIES, IRREGULAR_PAST
 
 MAX_SUBJECT_WORDS = 10        # a subject longer than this before its verb is not found
