@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.lexicon import load_list
 from factcheck.pipeline.words.tokens import DASHES, Token
 from factcheck.pipeline.words.verbs import verb_forms
 
