@@ -10,13 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import UsageError
-from factcheck.models import RELATIONS, Assessment, Claim, Relation
+from factcheck.models import CONTRADICTION_TYPES, RELATIONS, Assessment, Claim, Relation, contradiction_type
 
 OPPOSING = ("denies", "contradicts")
-# How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
-CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "counter-assertion")
-# --type values: a denial, each kind of conflict, the user's own links, and reasons of any other shape.
-CONTRADICTION_TYPES = ("denies", *CONFLICT_TYPES, "manual", "other")
 MANUAL_REASON = "linked by the user"
 
 
@@ -54,21 +50,6 @@ class LinkResult:
     target: Claim
     relation: Relation | None   # the manual link made; None for an unlink
     removed: int = 0            # relations removed by an unlink
-
-
-def contradiction_type(relation: Relation) -> str:
-    """The kind of opposition a denies/contradicts relation records, read off its reason.
-
-    Every denial is "denies" ("denies by reference: ...", "denies by anaphora: ..."); a conflict
-    is typed by the reason's opening word ("numeric: ...", "stance (purpose): ..."); a manual
-    contradiction carries the user's note, so it is "manual".
-    """
-    if relation.relation == "denies":
-        return "denies"
-    if relation.origin == "manual":
-        return "manual"
-    head = relation.reason.split(":", 1)[0].split("(", 1)[0].strip().lower()
-    return head if head in CONFLICT_TYPES else "other"
 
 
 # ---------------------------------------------------------------- contradictions

@@ -9,7 +9,7 @@ import typer
 
 from factcheck.cli.common import settings
 from factcheck.cli.output import ListFormat, emit_listing, format_option
-from factcheck.standing import CONTRADICTION_TYPES
+from factcheck.models import CONTRADICTION_TYPES
 
 ContradictionType = Enum("ContradictionType", {name: name for name in CONTRADICTION_TYPES}, type=str)
 

@@ -214,7 +214,7 @@ def _stated(ctx: _Context, claim) -> str:
 
 def _conflict(relation) -> str:
     """How a contradiction opposes a claim, in words (its reason may hold word stems)."""
-    from factcheck.standing import contradiction_type
+    from factcheck.models import contradiction_type
 
     kind = contradiction_type(relation)
     if kind == "manual":
