@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from factcheck import analysing, api
+from factcheck import api
+from factcheck.api import analysing
 from factcheck.analysis import update_analysis
 from factcheck.config import MAX_FILE_BYTES
 from factcheck.pipeline import extract

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from factcheck.models import Claim, Relation
 from factcheck.stance import CONTRADICTS, DENIES, RELATED, REPORTS, STATES, Stance
-from factcheck.tracing import Appearance
+from factcheck.api.tracing import Appearance
 
 # Stored claims fetched from the index for a query, best first, and the least index similarity
 # (cosine, 0-1) a claim must have to be weighed at all: below it, claims share a word or two.
@@ -89,7 +89,7 @@ class CheckResult:
 def check(db: Path | str, text: str, *, source: str | None = None, date: str | None = None,
           save: bool = False) -> CheckResult:
     """What the stored claims say of `text`, a claim made by `source` (if given) on `date`."""
-    from factcheck.api import open_store
+    from factcheck.api.queries import open_store
     from factcheck.errors import UsageError
     from factcheck.stance import query_claim
 
@@ -330,7 +330,7 @@ def _origin_labels(store, claims: list[Claim], documents: dict) -> dict[str, str
     "the ministry", a surname) takes it from its document, which is then read whole as the
     analysis reads it (`tracing.origin_labels`); any other source is its origin as it stands."""
     from factcheck.analysis.origins import origin_label, origin_of
-    from factcheck.tracing import origin_labels
+    from factcheck.api.tracing import origin_labels
 
     publishers = {name: d.publisher for name, d in documents.items() if d.publisher}
     aliases = store.aliases()
@@ -456,7 +456,7 @@ def _save(store, text: str, source: str | None, date: str | None) -> str:
     what it says in its own voice), then bring the analysis up to date."""
     import hashlib
 
-    from factcheck.analysing import run_analysis
+    from factcheck.api.analysing import run_analysis
     from factcheck.models import Document
     from factcheck.pipeline import extract
     from factcheck.pipeline.names.actors import actor_types

@@ -60,7 +60,7 @@ def contradictions(db: Path | str, actor: str | None = None, type: str | None = 
     `actor` (canonical name or alias) keeps those where either claim is by or about that actor;
     `type` keeps one of CONTRADICTION_TYPES.
     """
-    from factcheck.api import open_store, resolve_actor
+    from factcheck.api.queries import open_store, resolve_actor
 
     if type is not None and type not in CONTRADICTION_TYPES:
         raise UsageError(f"unknown contradiction type {type!r}; use one of {', '.join(CONTRADICTION_TYPES)}")
@@ -95,7 +95,7 @@ def _grade_name(assessment: Assessment | None) -> str | None:
 def scores(db: Path | str, limit: int | None = None) -> list[ScoredClaim]:
     """Claims ranked by corroboration score (highest first), then grade (1 best), then reading
     order; claims not yet analysed come last."""
-    from factcheck.api import open_store
+    from factcheck.api.queries import open_store
 
     with open_store(db) as store:
         claims = store.claims()
@@ -114,7 +114,7 @@ def _rank(item: ScoredClaim) -> tuple:
 
 def claim_score(db: Path | str, claim_id: str) -> ClaimScore:
     """One claim (id or unique prefix): its score, grade, explanation and relations."""
-    from factcheck.api import show_claim
+    from factcheck.api.queries import show_claim
 
     detail = show_claim(db, claim_id)
     return ClaimScore(detail.claim, detail.assessment, _grade_name(detail.assessment), detail.relations)
@@ -129,8 +129,8 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
     The link is stored with origin "manual": re-ingest and re-analysis keep it and never add an
     automatic relation between the same two claims.
     """
-    from factcheck.analysing import run_analysis
-    from factcheck.api import open_store
+    from factcheck.api.analysing import run_analysis
+    from factcheck.api.queries import open_store
 
     if relation not in RELATIONS:
         raise UsageError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
@@ -146,8 +146,8 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
 def unlink(db: Path | str, a: str, b: str) -> LinkResult:
     """Remove every relation between claims `a` and `b`, keep the analysis from linking them
     again, and re-run it."""
-    from factcheck.analysing import run_analysis
-    from factcheck.api import open_store
+    from factcheck.api.analysing import run_analysis
+    from factcheck.api.queries import open_store
 
     with open_store(db, write=True) as store:
         source, target = _two_claims(store, a, b)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.api import RelatedClaim
+from factcheck.api.queries import RelatedClaim
 from factcheck.errors import NotFound
 from factcheck.models import Assessment, Claim, Document, Extraction, Sentence
 

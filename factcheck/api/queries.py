@@ -1,7 +1,7 @@
-"""One function per use case: what the CLI (or any Python caller) can ask of factcheck.
+"""The use cases over stored claims: list, show, explain, actors and aliases, sources, export,
+reviews, verify and the report.
 
-Functions take plain values and a database path, return values, and never print. Errors are
-`FactcheckError` kinds whose messages say what failed and what to do.
+Part of the public API (`factcheck.api` re-exports every use case here).
 """
 
 from __future__ import annotations
@@ -17,14 +17,6 @@ from factcheck.errors import NotFound, UsageError
 from factcheck.models import Assessment, Claim, Document, Relation, Span
 from factcheck.models import claim_id as make_claim_id
 from factcheck.pipeline.document.read import read_document, scan_paths
-# The use cases over the analysis live in their own module; they belong to this API all the same.
-from factcheck.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions  # noqa: F401
-from factcheck.standing import ClaimScore, ScoredClaim, claim_score, scores  # noqa: F401
-from factcheck.standing import LinkResult, link, unlink  # noqa: F401
-from factcheck.analysing import AnalysisSummary, analyse, is_stale  # noqa: F401
-from factcheck.tracing import Trace, TraceEntry, trace  # noqa: F401
-from factcheck.checking import CheckResult, CheckedClaim, MatchedProposition, check  # noqa: F401
-from factcheck.ingesting import IngestSummary, Progress, ingest  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -161,7 +153,7 @@ def _document_of(store, claim: Claim) -> Document:
 
 def explain_file(path: Path | str, db: Path | str | None = None, *, max_bytes: int = config.MAX_FILE_BYTES):
     """Why each claim of a file was found; nothing written, an existing `db` lends aliases and statuses."""
-    from factcheck.explain import explain_document
+    from factcheck.api.explain import explain_document
 
     if Path(path).is_dir():
         raise UsageError(f"{path} is a folder; explain takes one file")
@@ -205,7 +197,7 @@ def add_alias(db: Path | str, canonical: str, alias: str) -> str:
 
     The actor must be known: stored, or in the gazetteer; NotFound otherwise, so that a typo
     does not make an alias of nobody."""
-    from factcheck.analysing import run_analysis
+    from factcheck.api.analysing import run_analysis
     from factcheck.pipeline.names.actors import actor_types
 
     with open_store(db, write=True) as store:

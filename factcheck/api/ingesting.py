@@ -71,8 +71,8 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     earlier one was interrupted). An interruption keeps the documents finished before it and
     nothing of the one in progress.
     """
-    from factcheck.analysing import run_analysis
-    from factcheck.api import open_store
+    from factcheck.api.analysing import run_analysis
+    from factcheck.api.queries import open_store
     from factcheck.pipeline.names.actors import actor_types
     from factcheck.store.records import as_loaded
 
