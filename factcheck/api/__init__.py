@@ -7,11 +7,14 @@ each use case lives in the module of its group, and none of them imports this on
 
 from __future__ import annotations
 
+from factcheck.api.analysing import AnalysisSummary, analyse, is_stale
+from factcheck.api.checking import CheckedClaim, CheckResult, MatchedProposition, check
+from factcheck.api.common import RelatedClaim, open_store, resolve_actor
+from factcheck.api.ingesting import IngestSummary, Progress, ingest
 from factcheck.api.queries import (
     ClaimDetail,
     ClaimFilters,
     ListedClaim,
-    RelatedClaim,
     SourceSummary,
     actors,
     add_alias,
@@ -23,20 +26,25 @@ from factcheck.api.queries import (
     export_claimreview,
     export_records,
     list_claims,
-    open_store,
-    resolve_actor,
     review_claim,
     show_claim,
     sources,
     verify,
 )
-from factcheck.api.standing import CONTRADICTION_TYPES, Contradiction, contradiction_type, contradictions
-from factcheck.api.standing import ClaimScore, ScoredClaim, claim_score, scores
-from factcheck.api.standing import LinkResult, link, unlink
-from factcheck.api.analysing import AnalysisSummary, analyse, is_stale
+from factcheck.api.standing import (
+    CONTRADICTION_TYPES,
+    ClaimScore,
+    Contradiction,
+    LinkResult,
+    ScoredClaim,
+    claim_score,
+    contradiction_type,
+    contradictions,
+    link,
+    scores,
+    unlink,
+)
 from factcheck.api.tracing import Trace, TraceEntry, trace
-from factcheck.api.checking import CheckResult, CheckedClaim, MatchedProposition, check
-from factcheck.api.ingesting import IngestSummary, Progress, ingest
 
 __all__ = [
     "AnalysisSummary",

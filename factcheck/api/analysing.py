@@ -39,7 +39,7 @@ class AnalysisSummary:
 
 def analyse(db: Path | str) -> AnalysisSummary:
     """Analyse every claim of the database afresh, whatever earlier runs kept."""
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     with open_store(db, write=True) as store:
         return run_analysis(store, complete=True)
@@ -48,7 +48,7 @@ def analyse(db: Path | str) -> AnalysisSummary:
 def is_stale(db: Path | str) -> bool:
     """True when documents or links were stored after the stored analysis was made (an analysis
     interrupted, or still running in another process)."""
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     with open_store(db) as store:
         return store.analysis_state().stale

@@ -89,7 +89,7 @@ class CheckResult:
 def check(db: Path | str, text: str, *, source: str | None = None, date: str | None = None,
           save: bool = False) -> CheckResult:
     """What the stored claims say of `text`, a claim made by `source` (if given) on `date`."""
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
     from factcheck.errors import UsageError
     from factcheck.stance import query_claim
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.api.queries import RelatedClaim
-from factcheck.errors import NotFound
+from factcheck.api.common import RelatedClaim, related_claims
 from factcheck.models import Assessment, Claim, Document, Extraction, Sentence
 
 
@@ -66,18 +65,6 @@ def explain_document(document: Document, store=None) -> Explanation:
         return Explanation(extraction, db=store.path)
     stored = store.claims(document=document.sha256)
     assessments = store.assessments([claim.id for claim in stored])
-    standings = {claim.id: Standing(claim.status, assessments.get(claim.id), _related(store, claim.id))
+    standings = {claim.id: Standing(claim.status, assessments.get(claim.id), related_claims(store, claim.id))
                  for claim in stored}
     return Explanation(extraction, db=store.path, stored=True, standings=standings)
-
-
-def _related(store, claim_id: str) -> tuple[RelatedClaim, ...]:
-    related = []
-    for relation in store.relations(claim_id):
-        outgoing = relation.source_id == claim_id
-        try:
-            other = store.claim(relation.target_id if outgoing else relation.source_id)
-        except NotFound:
-            other = None
-        related.append(RelatedClaim(relation, other, outgoing))
-    return tuple(related)

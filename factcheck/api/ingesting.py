@@ -72,7 +72,7 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     nothing of the one in progress.
     """
     from factcheck.api.analysing import run_analysis
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
     from factcheck.pipeline.names.actors import actor_types
     from factcheck.store.records import as_loaded
 

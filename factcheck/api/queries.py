@@ -7,14 +7,13 @@ Part of the public API (`factcheck.api` re-exports every use case here).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from factcheck import config
+from factcheck.api.common import RelatedClaim, open_store, related_claims, resolve_actor
 from factcheck.errors import NotFound, UsageError
-from factcheck.models import Assessment, Claim, Document, Relation, Span
+from factcheck.models import Assessment, Claim, Document, Span
 from factcheck.models import claim_id as make_claim_id
 from factcheck.pipeline.document.read import read_document, scan_paths
 
@@ -44,15 +43,6 @@ class ListedClaim:
 
 
 @dataclass(frozen=True)
-class RelatedClaim:
-    """A relation seen from one claim: `outgoing` when this claim is its `from` end."""
-
-    relation: Relation
-    other: Claim | None         # None when the other claim is no longer stored
-    outgoing: bool
-
-
-@dataclass(frozen=True)
 class ClaimDetail:
     claim: Claim
     document: Document
@@ -71,18 +61,6 @@ class SourceSummary:
     @property
     def claims(self) -> int:
         return sum(self.statuses.values())
-
-
-@contextmanager
-def open_store(db: Path | str, *, create: bool = False, write: bool = False) -> Iterator:
-    """The database at `db`; with `write` (or `create`), checked for damage before anything is
-    written to it (see `Store.open`)."""
-    from factcheck.store import Store
-
-    # the wait is read here, not bound at import, so tests and callers can shorten it
-    with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS,
-                    check=write or create) as store:
-        yield store
 
 
 # ---------------------------------------------------------------- queries
@@ -108,36 +86,14 @@ def _with_assessments(store, claims: list[Claim]) -> list[ListedClaim]:
     return listed
 
 
-def resolve_actor(store, name: str) -> str:
-    """The canonical actor a user means by `name`: a canonical name or any alias, in any case."""
-    from factcheck.pipeline.names.actors import resolve_actor_name
-
-    extra = store.aliases()
-    known = {actor.name.lower(): actor.name for actor in store.actors()}
-    key = name.strip().lower()
-    canonical = resolve_actor_name(name, extra) or extra.get(key) or known.get(key)
-    if canonical is None:
-        raise NotFound(f"no actor {name!r} in {store.path}; run `factcheck actors` to see names and aliases")
-    return canonical
-
-
 def show_claim(db: Path | str, claim_id: str) -> ClaimDetail:
     """A claim with its document, sentence, relations (and the claims at their other end),
     assessment and review log."""
     with open_store(db) as store:
         claim = store.claim(claim_id)
         document = _document_of(store, claim)
-        related = []
-        for relation in store.relations(claim.id):
-            outgoing = relation.source_id == claim.id
-            other_id = relation.target_id if outgoing else relation.source_id
-            try:
-                other = store.claim(other_id)
-            except NotFound:
-                other = None
-            related.append(RelatedClaim(relation, other, outgoing))
         context = claim.context or (claim.start, claim.end)
-        return ClaimDetail(claim, document, context, tuple(related), store.assessment(claim.id),
+        return ClaimDetail(claim, document, context, related_claims(store, claim.id), store.assessment(claim.id),
                            tuple(store.reviews(claim.id)))
 
 
@@ -282,7 +238,13 @@ def verify(db: Path | str):
     """Check every stored quote against its document's text and every source file still at its
     stored path against its sha256; see `factcheck.provenance`."""
     from factcheck.models import is_piped
-    from factcheck.provenance import VerifyResult, check_quotes, check_references, check_seal, check_source_file
+    from factcheck.provenance import (
+        VerifyResult,
+        check_quotes,
+        check_references,
+        check_seal,
+        check_source_file,
+    )
 
     result = VerifyResult()
     with open_store(db) as store:
@@ -318,7 +280,11 @@ SAME_STATEMENT = ("repeats", "corroborates")   # relations whose claims state th
 
 def export_claimreview(db: Path | str, review_url: str | None, publisher: str | None = None) -> str:
     """Reviewed claims, each with its latest review, as schema.org ClaimReview JSON-LD."""
-    from factcheck.render.claimreview import Publication, ReviewedClaim, claimreview_text
+    from factcheck.render.claimreview import (
+        Publication,
+        ReviewedClaim,
+        claimreview_text,
+    )
 
     if not review_url or "{id}" not in review_url:
         raise UsageError("ClaimReview needs the url each review is published at (search engines require it): "

@@ -1,7 +1,7 @@
 """Use cases over the analysis: contradictions, corroboration scores and the user's own links.
 
-Part of the public API (`factcheck.api` re-exports every name here); kept apart so `api.py`
-stays readable. Functions take a database path, return values and never print.
+Part of the public API (`factcheck.api` re-exports every name here). Functions take a database
+path, return values and never print.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def contradictions(db: Path | str, actor: str | None = None, type: str | None = 
     `actor` (canonical name or alias) keeps those where either claim is by or about that actor;
     `type` keeps one of CONTRADICTION_TYPES.
     """
-    from factcheck.api.queries import open_store, resolve_actor
+    from factcheck.api.common import open_store, resolve_actor
 
     if type is not None and type not in CONTRADICTION_TYPES:
         raise UsageError(f"unknown contradiction type {type!r}; use one of {', '.join(CONTRADICTION_TYPES)}")
@@ -95,7 +95,7 @@ def _grade_name(assessment: Assessment | None) -> str | None:
 def scores(db: Path | str, limit: int | None = None) -> list[ScoredClaim]:
     """Claims ranked by corroboration score (highest first), then grade (1 best), then reading
     order; claims not yet analysed come last."""
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     with open_store(db) as store:
         claims = store.claims()
@@ -130,7 +130,7 @@ def link(db: Path | str, a: str, b: str, relation: str, note: str | None = None)
     automatic relation between the same two claims.
     """
     from factcheck.api.analysing import run_analysis
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     if relation not in RELATIONS:
         raise UsageError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
@@ -147,7 +147,7 @@ def unlink(db: Path | str, a: str, b: str) -> LinkResult:
     """Remove every relation between claims `a` and `b`, keep the analysis from linking them
     again, and re-run it."""
     from factcheck.api.analysing import run_analysis
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     with open_store(db, write=True) as store:
         source, target = _two_claims(store, a, b)

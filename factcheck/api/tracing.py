@@ -55,7 +55,7 @@ class Trace:
 
 def trace(db: Path | str, claim_id: str) -> Trace:
     """The proposition of `claim_id` in date order, with its origins and its disputes."""
-    from factcheck.api.queries import open_store
+    from factcheck.api.common import open_store
 
     with open_store(db) as store:
         claim = store.claim(claim_id)
