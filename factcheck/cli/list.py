@@ -13,7 +13,6 @@ from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
 Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
-_iso_date = iso_date  # the name `report` imports
 
 
 def list_claims(
