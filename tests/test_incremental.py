@@ -11,8 +11,8 @@ import shutil
 import pytest
 
 from factcheck import api
-from factcheck.api import analysing
 from factcheck.analysis import update_analysis
+from factcheck.api import analysing
 from factcheck.config import MAX_FILE_BYTES
 from factcheck.pipeline import extract
 from factcheck.pipeline.document.read import read_document

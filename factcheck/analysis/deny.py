@@ -25,8 +25,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
-from factcheck.analysis.denial_words import (about_reporting, denier_words, figure_nouns, is_doubt, plain_words,
-                                            report_nouns, report_topic, responsibility_nouns)
+from factcheck.analysis.denial_words import (
+    about_reporting,
+    denier_words,
+    figure_nouns,
+    is_doubt,
+    plain_words,
+    report_nouns,
+    report_topic,
+    responsibility_nouns,
+)
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
 from factcheck.analysis.profile import Profile, WordWeights, same_story

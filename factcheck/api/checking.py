@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from factcheck.api.tracing import Appearance
 from factcheck.models import Claim, Relation
 from factcheck.stance import CONTRADICTS, DENIES, RELATED, REPORTS, STATES, Stance
-from factcheck.api.tracing import Appearance
 
 # Stored claims fetched from the index for a query, best first, and the least index similarity
 # (cosine, 0-1) a claim must have to be weighed at all: below it, claims share a word or two.

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import config
-from factcheck.render.text import plural
 from factcheck.errors import InputError, UsageError
 from factcheck.models import Claim, Document, Extraction
 from factcheck.pipeline.document.read import Collected, PipedText, read_document, scan_paths, shown_path
+from factcheck.render.text import plural
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, file just done)
 

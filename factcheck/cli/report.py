@@ -22,7 +22,6 @@ def report(
     """Write a Markdown briefing: key findings, denied and contested claims with who disputes them,
     corroboration, sources, timeline; every quote footnoted with its article and offsets."""
     from factcheck import api
-
     from factcheck.render.safe import escape_controls
 
     text = escape_controls(api.build_report(settings(ctx).db, actor=actor, since=since, until=until, full=full))

@@ -5,12 +5,12 @@ Every line can be cited: claim id, document, character offsets, outlet, date and
 
 from __future__ import annotations
 
+import re
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-
-import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

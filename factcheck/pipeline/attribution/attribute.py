@@ -13,16 +13,38 @@ Cues that are not verbs ('according to', a colon, nouns) are found in `nominal.p
 from __future__ import annotations
 
 from factcheck.models import Attribution
-from factcheck.pipeline.attribution.content import (closed_quote_before, content_after, content_before, content_stop, ends_clause,
-                                        only_adjunct, only_time, quote_resumes, quoted_title_before)
+from factcheck.pipeline.attribution.content import (
+    closed_quote_before,
+    content_after,
+    content_before,
+    content_stop,
+    ends_clause,
+    only_adjunct,
+    only_time,
+    quote_resumes,
+    quoted_title_before,
+)
 from factcheck.pipeline.attribution.cues import PASSIVE_HEARSAY, after_quote_comma, find_cues, is_passive
 from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.attribution.nominal import find_frames
 from factcheck.pipeline.attribution.speakers import looks_like_source
-from factcheck.pipeline.attribution.subjects import (clause_subject, left_subject, needs_animate, passive_agent, right_source,
-                                         walk_left)
-from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, Token,
-                                       closes_quotation, tokenize)
+from factcheck.pipeline.attribution.subjects import (
+    clause_subject,
+    left_subject,
+    needs_animate,
+    passive_agent,
+    right_source,
+    walk_left,
+)
+from factcheck.pipeline.words.tokens import (
+    ADVERBIAL_PREPOSITIONS,
+    NOUN_LIKE_AFTER_DET,
+    PREPOSITIONS,
+    PRONOUNS,
+    Token,
+    closes_quotation,
+    tokenize,
+)
 
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker

@@ -19,8 +19,8 @@ from factcheck.lexicon import load_list, load_table
 from factcheck.models import Attribution
 from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.names.roles import role_table
-from factcheck.pipeline.words.verbs import verb_forms
 from factcheck.pipeline.words.tokens import ASIDE_DASHES, SOURCE_NOUNS, TIME_WORDS, Token
+from factcheck.pipeline.words.verbs import verb_forms
 
 MAX_SPEAKER_TOKENS = 5      # "McCain Challenger Kelli Ward", "Dr. Ben Carson"
 MAX_TOPIC_TOKENS = 8        # "Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts:"

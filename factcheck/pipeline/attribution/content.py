@@ -9,9 +9,20 @@ from typing import TYPE_CHECKING
 
 from factcheck.pipeline.attribution.cues import after_quote_comma
 from factcheck.pipeline.attribution.subjects import is_manner_adverb, left_subject, opening_adverbial
-from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, NOUN_LIKE_AFTER_DET,
-                                       PERIOD_WORDS, PREPOSITIONS, PRONOUNS, TIME_WORDS, Token, closes_quotation,
-                                       quote_depths, relative_that)
+from factcheck.pipeline.words.tokens import (
+    ADVERBIAL_PREPOSITIONS,
+    AUX_WORDS,
+    CLAUSE_WORDS,
+    NOUN_LIKE_AFTER_DET,
+    PERIOD_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_WORDS,
+    Token,
+    closes_quotation,
+    quote_depths,
+    relative_that,
+)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.attribution.frame import Cue

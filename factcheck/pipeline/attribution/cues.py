@@ -10,9 +10,23 @@ from functools import lru_cache
 from factcheck.lexicon import load_list, load_table
 from factcheck.pipeline.attribution.frame import Cue
 from factcheck.pipeline.attribution.subjects import passive_agent
-from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, AUX_WORDS, CLAUSE_WORDS, DETERMINERS, IRREGULAR_PAST,
-                                       NOUN_LIKE_AFTER_DET, PERIOD_WORDS, PRONOUNS, SOURCE_NOUNS, TIME_WORDS, Token,
-                                       closes_quotation, contracted_subject, quote_depths, relative_that)
+from factcheck.pipeline.words.tokens import (
+    ADVERBIAL_PREPOSITIONS,
+    AUX_WORDS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    NOUN_LIKE_AFTER_DET,
+    PERIOD_WORDS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TIME_WORDS,
+    Token,
+    closes_quotation,
+    contracted_subject,
+    quote_depths,
+    relative_that,
+)
 
 PASSIVE_HEARSAY = frozenset({"expect", "believe", "report", "say", "think", "estimate", "allege", "claim"})
 BE_WORDS = frozenset("is was were are be been being am".split())

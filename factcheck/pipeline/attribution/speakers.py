@@ -7,9 +7,19 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.pipeline.names.roles import role_table
+from factcheck.pipeline.words.tokens import (
+    AUX_WORDS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PERIOD_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TIME_WORDS,
+    Token,
+    contracted_subject,
+)
 from factcheck.pipeline.words.verbs import verb_forms
-from factcheck.pipeline.words.tokens import (AUX_WORDS, CLAUSE_WORDS, DETERMINERS, PERIOD_WORDS, PREPOSITIONS, PRONOUNS,
-                                       SOURCE_NOUNS, TIME_WORDS, Token, contracted_subject)
 
 MAX_SOURCE_TOKENS = 12       # a subject longer than this is a clause, not a source
 # words after a head noun ("a report on X", "a poll out Monday")

@@ -7,11 +7,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.pipeline.attribution.speakers import (FOCUS_ADVERBS, MAX_SOURCE_TOKENS, SUBJECT_GAP_WORDS, and_inside_name,
-                                         looks_like_source)
-from factcheck.pipeline.words.tokens import (ADVERBIAL_PREPOSITIONS, ASIDE_DASHES, AUX_WORDS, BOUNDARY_PUNCT,
-                                       CLAUSE_WORDS, NOUN_LIKE_AFTER_DET, PREPOSITIONS, PRONOUNS, SOURCE_NOUNS,
-                                       TIME_WORDS, Token, closes_quotation, quote_depths, relative_that)
+from factcheck.pipeline.attribution.speakers import (
+    FOCUS_ADVERBS,
+    MAX_SOURCE_TOKENS,
+    SUBJECT_GAP_WORDS,
+    and_inside_name,
+    looks_like_source,
+)
+from factcheck.pipeline.words.tokens import (
+    ADVERBIAL_PREPOSITIONS,
+    ASIDE_DASHES,
+    AUX_WORDS,
+    BOUNDARY_PUNCT,
+    CLAUSE_WORDS,
+    NOUN_LIKE_AFTER_DET,
+    PREPOSITIONS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TIME_WORDS,
+    Token,
+    closes_quotation,
+    quote_depths,
+    relative_that,
+)
 
 if TYPE_CHECKING:
     from factcheck.pipeline.attribution.frame import Cue

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.lexicon import LEXICON_DIR, LexiconError, load_table
-from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline import dates as date_stage
+from factcheck.pipeline.names import actors as actor_stage
 
 EVENTS_FILE = "dated_events.txt"
 BEFORE_CHARS = 50              # "the strike that killed Maj. Gen. Qasem Soleimani": trigger to name

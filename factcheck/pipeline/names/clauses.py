@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.pipeline.words.verbs import verb_forms
 from factcheck.pipeline.words.tokens import AUXILIARIES, IRREGULAR_PAST
+from factcheck.pipeline.words.verbs import verb_forms
 
 MAX_SUBJECT_WORDS = 10        # a subject longer than this before its verb is not found
 MAX_OPENER_WORDS = 16         # an opening adverbial ("During his visit to Russia in 2022,") at most

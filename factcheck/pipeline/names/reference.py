@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from factcheck.patterns import compile_fast
-from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline import dates
+from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline.names import named as named_stage
 from factcheck.pipeline.names import offices
 from factcheck.pipeline.names.clauses import WORD_RE, Clause, Ref, find_clauses
