@@ -245,7 +245,8 @@ def _full_profile(index: int, claim: Claim, stored, kept: dict[str, str]):
     return profile, detect_denial(profile)
 
 
-def _propositions(store, weighed: dict[str, tuple[Stance, float]], claims: dict[str, Claim]) -> list[MatchedProposition]:
+def _propositions(store, weighed: dict[str, tuple[Stance, float]],
+                  claims: dict[str, Claim]) -> list[MatchedProposition]:
     """The propositions of the claims found, best first: those that state or dispute the query
     by their similarity, then the few most alike that only share its subject."""
     documents = {d.name: d for d in store.documents()}

@@ -25,7 +25,8 @@ def check(
     source: Optional[str] = typer.Option(None, "--source", metavar="NAME",
                                          help="Who made the claim, when the sentence does not say."),
     date: Optional[str] = typer.Option(None, "--date", metavar="DATE", callback=iso_date,
-                                       help="When it was made, YYYY[-MM[-DD]]: relative dates in it resolve against it."),
+                                       help="When it was made, YYYY[-MM[-DD]]: "
+                                            "relative dates in it resolve against it."),
     save: bool = typer.Option(False, "--save", help="Also store the claim as a document of its own (with its "
                               "source as publisher and --date), so that it joins the analysis."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),

@@ -16,7 +16,8 @@ ContradictionType = Enum("ContradictionType", {name: name for name in CONTRADICT
 
 def contradictions(
     ctx: typer.Context,
-    actor: Optional[str] = typer.Option(None, help="Only those where either claim is by or about this actor (any alias)."),
+    actor: Optional[str] = typer.Option(None, help="Only those where either claim is by or about this actor "
+                                                   "(any alias)."),
     kind: Optional[ContradictionType] = typer.Option(
         None, "--type", help="Only this kind: a denial, a clash of figures, dates, yes/no or characterisations, "
                              "a denier's counter-assertion, or a manual link."),

@@ -15,9 +15,12 @@ def report(
     output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE",
                                           help="Write the report to FILE instead of stdout."),
     actor: Optional[str] = typer.Option(None, help="Only claims by or about this actor (name or alias)."),
-    since: Optional[str] = typer.Option(None, callback=iso_date, help="Only claims about events on or after this date."),
-    until: Optional[str] = typer.Option(None, callback=iso_date, help="Only claims about events on or before this date."),
-    full: bool = typer.Option(False, "--full", help="Also every claim by source, with its grade, and the whole timeline."),
+    since: Optional[str] = typer.Option(None, callback=iso_date,
+                                        help="Only claims about events on or after this date."),
+    until: Optional[str] = typer.Option(None, callback=iso_date,
+                                        help="Only claims about events on or before this date."),
+    full: bool = typer.Option(False, "--full",
+                              help="Also every claim by source, with its grade, and the whole timeline."),
 ) -> None:
     """Write a Markdown briefing: key findings, denied and contested claims with who disputes them,
     corroboration, sources, timeline; every quote footnoted with its article and offsets."""

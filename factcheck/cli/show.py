@@ -14,7 +14,7 @@ def show(
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),
     trace: bool = typer.Option(False, "--trace", help="Also explain the rules that found the claim and its source."),
 ) -> None:
-    """Show a claim in its sentence, with document, offsets, attribution (and the outlet relaying it), status and relations."""
+    """Show a claim in its sentence, with document, offsets, attribution (and the outlet relaying it), status and relations."""  # noqa: E501 (the help text as shown)
     from factcheck import api
 
     detail = api.show_claim(settings(ctx).db, claim_id)

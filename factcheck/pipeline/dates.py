@@ -153,12 +153,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "days_month": rf"{DAY}{link}{DAY}\s+{month}",
         "month_day": rf"{month}\s+{DAY}(?![\d:])",
         "day_month": rf"(?:the\s+)?{DAY}(?:\s+of)?\s+{month}",
-        "years": rf"(?i:from|between)\s+{YEAR}\s+(?:and|to|until|through)\s+{YEAR}|{YEAR}\s*[-–/]\s*((?:19|20)?\d\d)(?![\d-])",
+        "years": rf"(?i:from|between)\s+{YEAR}\s+(?:and|to|until|through)\s+{YEAR}"
+                 rf"|{YEAR}\s*[-–/]\s*((?:19|20)?\d\d)(?![\d-])",
         "decade": r"(?:the\s+)?((?:19|20)\d0)['’]?s(?!\w)",
         "quarter": rf"(?i:(first|second|third|fourth)\s+quarter\s+of)\s+{YEAR}|Q([1-4])\s+{YEAR}",
         "iso": r"((?:19|20)\d\d)-([01]\d)(?:-([0-3]\d))?(?![\d-])",
         "named_month": rf"(?i:(last|this|next|past|previous|coming))\s+{month}",
-        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+(year|decade|centur(?:y|ie)|month|week|day)s?|()(year|decade|century|month|week|day)))(?!\w)",
+        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+(year|decade|centur(?:y|ie)|month|week|day)s?"
+                r"|()(year|decade|century|month|week|day)))(?!\w)",
         "ago": rf"(?i:{count}\s+(year|decade|month|week|day)s?\s+ago)(?!\w)",
         "relative": rf"(?i:{relative})(?!\w)",
         "weekday": rf"(?:(?i:(last|this|next|on))\s+)?{weekday}",
@@ -208,7 +210,8 @@ def _forms_for(text: str) -> list[tuple[int, str, re.Pattern]]:
 @lru_cache(maxsize=SCAN_CACHE_TEXTS)
 def _scan(text: str) -> tuple[_Found, ...]:
     """Every time expression, leftmost then longest, without overlaps; context decides the weak ones."""
-    found = [_Found(m.start(), m.end(), kind, m) for _, kind, pattern in _forms_for(text) for m in pattern.finditer(text)]
+    found = [_Found(m.start(), m.end(), kind, m)
+             for _, kind, pattern in _forms_for(text) for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f.start, f.start - f.end))
     chosen, reach = [], -1
     for item in found:

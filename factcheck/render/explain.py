@@ -36,7 +36,8 @@ CONSTRUCTIONS = {
     "noun-that": "noun: {cue} with its holder before it and a that-clause of what was said or thought",
     "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
     "quote-before": "quote before: a quotation that the next sentence's {cue} closes and attributes",
-    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's quotation ({cue})",
+    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's "
+                  "quotation ({cue})",
     "quote-colon": "quote colon: a quotation opening the sentence after one that ends in {cue} and a colon",
 }
 # The cue's type, third field of the rule (lexicon/en/reporting_verbs.txt).

@@ -40,7 +40,8 @@ def _table(entries, title: str, reasons: bool = False) -> Table:
         quote = f"\"{terminal_safe(e.claim.quote)}\""
         if reasons and e.relation is not None:
             quote += f"\n  why: {terminal_safe(e.relation.reason)}"
-        table.add_row(ROLE_NAMES.get(e.role, e.role), terminal_safe(e.origin), terminal_safe(_where(e)), e.claim.id, quote)
+        table.add_row(ROLE_NAMES.get(e.role, e.role), terminal_safe(e.origin), terminal_safe(_where(e)),
+                      e.claim.id, quote)
     return table
 
 

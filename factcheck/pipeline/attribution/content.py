@@ -54,7 +54,8 @@ RECIPIENT_VERBS = frozenset({"tell", "ask", "write", "assure", "warn", "urge", "
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 MAX_CONTRAST_SUBJECT = 6     # "..., while about 4 in 10 want ..."
 MAX_RELATIVE_TOKENS = 15
-BACKSHIFTED_MODALS = frozenset("would could might should".split())      # "the plan, which cost the city millions last year, had failed"
+# "the plan, which cost the city millions last year, had failed"
+BACKSHIFTED_MODALS = frozenset("would could might should".split())
 # a clause opening the sentence with one of these is subordinate: what its cue reports ends at its comma
 FRONTED_SUBORDINATORS = frozenset("although though while whereas when whenever after before since because if "
                                   "unless once until".split())
@@ -150,7 +151,8 @@ def only_adjunct(tokens: list[Token], start: int, stop: int, subject_start: int,
             ("earlier", "later", "recently", "today", "yesterday", "tonight"):
         return True
     # "..., Calderon told CNBC Saturday.": a short object with no verb and no "that"
-    return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
+    return cue.lemma in RECIPIENT_VERBS and len(words) <= 4 \
+        and not any(w.low in ("that", "to") or w.low in AUX_WORDS for w in words)
 
 
 def only_time(tokens: list[Token], start: int, stop: int) -> bool:

@@ -159,7 +159,8 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
 
 def _claims_in(span, sentence, context, attribution, source, source_type) -> list[Claim]:
     text = context.document.text
-    tokens = _strip_edges([t for t in tokenize(sentence.text, sentence.start) if span[0] <= t.start and t.end <= span[1]])
+    tokens = _strip_edges([t for t in tokenize(sentence.text, sentence.start)
+                           if span[0] <= t.start and t.end <= span[1]])
     if not tokens:
         return []
     if attribution and _is_denial(attribution):

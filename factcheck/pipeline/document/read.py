@@ -158,7 +158,8 @@ def _document_from_bytes(data: bytes, path: Path, stored: str, overrides: dict |
     label = Path(shown) if shown else path
     text, warnings = decode_text(data, label)
     if not text.strip():
-        raise InputError(f"{label}: {'holds' if shown else 'file holds'} only whitespace; remove it or add the article's text")
+        raise InputError(f"{label}: {'holds' if shown else 'file holds'} only whitespace; "
+                         "remove it or add the article's text")
     metadata: dict = {}
     if path.suffix.lower() in FRONT_MATTER_SUFFIXES:
         metadata, text, notes = split_front_matter(text, label)

@@ -218,7 +218,8 @@ def _event_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _demonym_forms() -> frozenset[str]:
-    return frozenset(form for demonym, *_ in load_table("demonyms.txt") for form in (demonym, *demonym_plurals(demonym)))
+    return frozenset(form for demonym, *_ in load_table("demonyms.txt")
+                     for form in (demonym, *demonym_plurals(demonym)))
 
 
 def _inside_another_name(text: str, end: int) -> bool:

@@ -60,7 +60,8 @@ def _titles() -> frozenset[str]:
     """Last words of the roles a person or outlet holds before a name ("spokesman", "Adm.", "CEO")."""
     table = role_table()[1]
     return frozenset(phrase.split()[-1].strip(".") for phrase, (kind, _) in table.items()
-                     if kind in ("official", "spokesperson", "expert", "outlet", "media")) | set(load_list("named_titles.txt"))
+                     if kind in ("official", "spokesperson", "expert", "outlet", "media")) \
+        | set(load_list("named_titles.txt"))
 
 
 def _acts(text: str, start: int, end: int, words: list[str]) -> bool:
@@ -140,7 +141,8 @@ def named_actors(sentences: list[tuple[int, str]]) -> dict[str, str]:
     runs = stripped
     aliases: dict[str, str] = {}
     for name, at_start, short in runs:
-        if _known(name) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name) or name.lower() in _not_names() or name.isupper() and len(name) <= 2:
+        if _known(name) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name) or name.lower() in _not_names() \
+                or name.isupper() and len(name) <= 2:
             continue
         if " " not in name and name not in inside or name not in acting and not short:
             continue

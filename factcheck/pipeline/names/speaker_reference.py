@@ -4,8 +4,8 @@
 again; "The National Grid said ... The company said ..." is the National Grid. The nearest
 earlier speaker of the same kind (a person for a person's role, a body for a body's) wins,
 unless the text gave it another role ("the mayor" is not "Fire chief Tomas Reyes"); only a
-speaker the text named (a proper name) is one a description can point back to. The source span keeps the words as written; only the canonical source
-changes.
+speaker the text named (a proper name) is one a description can point back to. The source span
+keeps the words as written; only the canonical source changes.
 """
 
 from __future__ import annotations
