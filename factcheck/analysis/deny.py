@@ -62,7 +62,7 @@ DISTINCTIVE_WORDS = 2
 DENIER_WORDS_BEFORE = 4
 
 
-# The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
+# The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims/build.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
 REPORT_SPLIT_GAP = 8

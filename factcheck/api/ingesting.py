@@ -56,7 +56,7 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
 
     `metadata` is a CSV or JSON Lines file of each document's title, author, publisher,
-    publication date and url (`pipeline/metadata.py`); its values win over the document's own
+    publication date and url (`pipeline/document/metadata.py`); its values win over the document's own
     front matter or page metadata, and `overrides` (one file's options) win over both. A row
     naming no document found is an InputError, raised before anything is stored.
 

@@ -78,7 +78,7 @@ def infer_published(text: str) -> str | None:
 
     News is written shortly after the latest events it reports, so that date is the best guess
     at publication for an article that does not carry its own date. A text without one is dated
-    by the events it refers to (pipeline/anchors.py).
+    by the events it refers to (`anchors.py`).
     """
     if not _YEAR_DIGITS.search(text):
         return anchors.estimate_published(text)     # every full date has a year
