@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 KINDS = ("fact", "assessment", "prediction")
 CERTAINTIES = ("certain", "probable", "possible")
+CERTAINTY_RANK = {certainty: rank for rank, certainty in enumerate(CERTAINTIES)}   # higher is less sure
 POLARITIES = ("positive", "negative")
 STATUSES = ("uncontested", "contested", "denied")
 SOURCE_TYPES = ("author", "official", "government", "media", "anonymous", "expert", "other")

@@ -91,6 +91,11 @@ def _weekdays() -> tuple[str, dict[str, int]]:
     return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
 
 
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation of dates_months.txt, lowercased -> its number (1-12)."""
+    return dict(_months()[1])
+
+
 def is_month_word(word: str) -> bool:
     """A month name or abbreviation ("January", "Aug.")."""
     return word.lower().rstrip(".") in _months()[1]

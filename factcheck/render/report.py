@@ -13,13 +13,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.analysis.grade import GRADE_NAMES
 from factcheck.models import STATUSES
 from factcheck.render.text import plural
 
 DISPUTES = ("denies", "contradicts")
-# Admiralty (NATO AJP-2.1) credibility scale, the grades analysis assigns.
-GRADE_NAMES = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
-               5: "improbable", 6: "cannot be judged"}
 NOT_ANALYSED = "not analysed"
 AUTHOR_LABEL = "author of"
 # The briefing's lengths: enough to brief from; `--full` lists everything.

@@ -12,14 +12,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.models import Attribution, Claim, Document, Sentence, claim_id
+from factcheck.models import CERTAINTY_RANK, Attribution, Claim, Document, Sentence, claim_id
 from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribution.attribute import find_attributions
 from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.claims.credit import Context, relays_apart, resolve_source, with_antecedent
 from factcheck.pipeline.claims.embedded import embedded_events
-from factcheck.pipeline.claims.labels import CERTAINTY_RANK, certainty_of, kind_of, polarity_of
+from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
 from factcheck.pipeline.claims.split import Part, split_parts
 from factcheck.pipeline.names import reference
 from factcheck.pipeline.names.named import named_actors

@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 
 from factcheck.lexicon import load_list, load_table
+from factcheck.models import CERTAINTY_RANK
 from factcheck.patterns import compile_fast
 
-CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 # The head of a span is labelled twice (as the head its parts inherit from, then as a claim):
 # the labels of this many recent texts are remembered.
 RECENT_TEXTS = 1024

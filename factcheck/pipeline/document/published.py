@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from factcheck.pipeline.dates import month_numbers
 from factcheck.pipeline.document import anchors
 
-MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+MONTHS = month_numbers()      # lexicon/en/dates_months.txt, read by the dates stage
 # The lookahead for a month's first letter rules out most places at once, where trying each
 # month name in turn took twice as long (the same matches).
 _MONTH = (r"(?=[" + "".join(sorted({name[0] for name in MONTHS})) + r"])(?P<month>"
