@@ -26,6 +26,7 @@ from factcheck.pipeline.attribution.content import (
 )
 from factcheck.pipeline.attribution.cues import PASSIVE_HEARSAY, after_quote_comma, find_cues, is_passive
 from factcheck.pipeline.attribution.frame import Cue, make_attribution
+from factcheck.pipeline.attribution.nested import drop_nested_duplicates
 from factcheck.pipeline.attribution.nominal import find_frames
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import (
@@ -48,9 +49,6 @@ from factcheck.pipeline.words.tokens import (
 
 QUESTION_AUXILIARIES = frozenset("do does did would could will can should".split())
 MAX_INNER_SUBJECT_TOKENS = 5    # "He says the former senator believes ...": the inner speaker
-NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
-OUTER_KINDS = frozenset({"speech", "thought", "evidence", "denial"})   # "polls show that voters said ..."
-RELATIVE_OBJECTS = frozenset({"which", "whom", "what", "that"})   # "the rules, which he said ..."
 RAISING = frozenset({"seem", "appear"})     # "X appears to ...": evidence without a speaker
 # "Asked whether ...", "when asked about ...": the question put to a speaker
 QUESTION_WORDS = frozenset("whether if about why how what who which whom where when".split())
@@ -75,7 +73,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         if attribution:
             found.append(attribution)
     found.extend(find_frames(tokens, end, found))
-    return [_with_source_text(a, text, offset) for a in _drop_nested_duplicates(found, tokens)]
+    return [_with_source_text(a, text, offset) for a in drop_nested_duplicates(found, tokens)]
 
 
 def colon_frame(text: str, offset: int = 0) -> Attribution | None:
@@ -346,65 +344,3 @@ def _participle(tokens, cue) -> bool:
     return tokens[cue.verb].low.endswith("ing") and cue.first > 0 and (
         tokens[cue.first - 1].text == "," or tokens[cue.first - 1].low in ADVERBIAL_PREPOSITIONS
         or after_quote_comma(tokens, cue.first))
-
-
-def _kind(attribution: Attribution) -> str:
-    return (attribution.rule.split(":")[2:3] or [""])[0]
-
-
-def _reported_stance(a: Attribution, found: list[Attribution]) -> bool:
-    """'Smith said he believes the deal will hold', 'she told reporters the data show a rise': a
-    belief or a finding inside what a speaker says is part of what they say, not a report of its own.
-    A relative clause names a new source ('... cited an audit that found the fund was short')."""
-    if not a.cue_span or _kind(a) not in NESTED_KINDS or (a.source or "").lower() in ("who", "which", "that"):
-        return False
-    return any(b is not a and _kind(b) == "speech" and b.source_span and b.cue_span
-               and b.content[0] <= a.cue_span[0] < b.content[1] for b in found)
-
-
-def _relative_report(a: Attribution, found: list[Attribution], tokens: list[Token]) -> bool:
-    """'Smith praised the town halls, which he said could not be bought', 'what she calls "real
-    solutions"': a relative clause inside what a speaker reports describes something in their words."""
-    if not a.source_span or not a.cue_span:
-        return False
-    at = next((k for k, t in enumerate(tokens) if t.start == a.source_span[0]), 0)
-    if at == 0 or tokens[at - 1].low not in RELATIVE_OBJECTS:
-        return False
-    return any(b is not a and _kind(b) == "speech" and b.source_span and b.cue_span
-               and b.content[0] <= tokens[at - 1].start < b.content[1] for b in found)
-
-
-def _reported_report(a: Attribution, found: list[Attribution]) -> bool:
-    """'The paper noted that Lee had tweeted that the race was over', 'Kelly said she asked for the
-    interview', '“We are done,” Smith said, according to the Post': what a speaker reports may be
-    itself a report, which stays whole in their words."""
-    if not a.source_span or not a.cue_span:
-        return False
-    for b in found:
-        if b is a or _kind(b) not in OUTER_KINDS or not b.cue_span:
-            continue
-        whole = a.content[0] > a.cue_span[0] and a.source_span[0] <= b.content[0] < a.source_span[1] \
-            and (b.cue_span[1] <= b.content[0] or b.rule.startswith("inverted") and b.content[1] <= b.cue_span[0])
-        before_according = b.rule.startswith("according") and \
-            b.content[0] <= a.cue_span[0] < min(b.content[1], b.cue_span[0])
-        if whole or before_according:
-            return True
-    return False
-
-
-def _drop_nested_duplicates(found: list[Attribution], tokens: list[Token]) -> list[Attribution]:
-    """A participle cue inside a denial's own content ('denied X, calling them ...') adds nothing; nor
-    does a cue inside what a speaker said after their name and a colon, which like a quotation is
-    their words whole ('SMITH: I think it will pass', 'Poll: Voters Say Economy Comes First')."""
-    keep = []
-    for a in found:
-        inside = any(b is not a and b.rule.split(":")[2:3] == ["denial"] and b.content[0] <= a.cue_span[0]
-                     and a.content[1] <= b.content[1] and a.rule.startswith("participle") for b in found)
-        own_words = any(b.rule.startswith("name-colon") and b.content[0] <= a.cue_span[0] < b.content[1]
-                        for b in found)
-        part_of_outer = _reported_stance(a, found) or _relative_report(a, found, tokens) \
-            or _reported_report(a, found)
-        if not inside and not own_words and not part_of_outer:
-            keep.append(a)
-    return keep
-
