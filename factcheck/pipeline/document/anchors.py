@@ -17,6 +17,7 @@ from functools import lru_cache
 from factcheck.lexicon import LEXICON_DIR, LexiconError, load_table
 from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline.names import actors as actor_stage
+from factcheck.pipeline.words.calendar import is_month_word
 
 EVENTS_FILE = "dated_events.txt"
 BEFORE_CHARS = 50              # "the strike that killed Maj. Gen. Qasem Soleimani": trigger to name
@@ -159,4 +160,4 @@ def _placed_dates(text: str, floor: dt.date) -> list[str]:
     month = floor.month + HALF_YEAR_MONTHS
     horizon = dt.date(floor.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
     return [_last_bound(mention.value) for mention in date_stage.find_dates(text, horizon.isoformat())
-            if mention.relative and any(date_stage.is_month_word(w) for w in re.findall(r"[\w.]+", mention.text))]
+            if mention.relative and any(is_month_word(w) for w in re.findall(r"[\w.]+", mention.text))]

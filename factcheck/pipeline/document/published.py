@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from factcheck.pipeline.dates import month_numbers
 from factcheck.pipeline.document import anchors
+from factcheck.pipeline.words.calendar import month_numbers
 
-MONTHS = month_numbers()      # lexicon/en/dates_months.txt, read by the dates stage
+MONTHS = month_numbers()      # lexicon/en/dates_months.txt
 # The lookahead for a month's first letter rules out most places at once, where trying each
 # month name in turn took twice as long (the same matches).
 _MONTH = (r"(?=[" + "".join(sorted({name[0] for name in MONTHS})) + r"])(?P<month>"

@@ -15,8 +15,8 @@ from functools import lru_cache
 from factcheck.lexicon import LexiconError, load_list, load_table
 from factcheck.models import SOURCE_TYPES
 from factcheck.patterns import trie_regex
-from factcheck.pipeline.dates import is_calendar_word
 from factcheck.pipeline.names.roles import role_table
+from factcheck.pipeline.words.calendar import is_calendar_word
 
 MIN_FUZZY_SCORE = 88            # rapidfuzz ratio 0-100: "Solemaini" ~ "Soleimani" scores 88.9
 MIN_FUZZY_TOKEN_CHARS = 6       # shorter names are one letter away from other names ("Iraq"/"Iran")
