@@ -46,7 +46,7 @@ class Context:
 
 
 def relays_apart(attributions: list[Attribution], text: str,
-                  context: Context) -> list[tuple[Attribution, str | None]]:
+                 context: Context) -> list[tuple[Attribution, str | None]]:
     """Each attribution with the outlet that relays it, if the sentence names one: "IRNA quoted the
     minister as saying ..." is the minister's, relayed by IRNA; "The minister told Reuters ..." is
     relayed by Reuters; "According to the ministry, ..., Xinhua reported." is the ministry's, relayed
