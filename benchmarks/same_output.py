@@ -43,6 +43,9 @@ def export(package_root: Path, folders: list[Path], work: Path) -> tuple[list[st
     """The JSONL export after ingesting `folders` with the package under `package_root`."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("FACTCHECK_")}
     env["PYTHONPATH"] = str(package_root)
+    # One hash seed for both sides: where the extraction depends on the order of a set of strings
+    # (a bare surname shared by two full names in one text), the sides would otherwise differ by chance.
+    env["PYTHONHASHSEED"] = "0"
     database = work / "claims.db"
     command = [sys.executable, "-m", "factcheck", "--db", str(database), "--quiet"]
     started = time.perf_counter()
