@@ -134,7 +134,8 @@ def quality() -> None:
         for key, gold in sorted(claims.items()):
             meta = metadata.get(gold["doc"], {})
             source = gold.get("source") if gold.get("source") not in (None, "author") else meta.get("publisher")
-            result = api.check(db, gold["claim"], source=source, date=str(meta["published"]) if meta.get("published") else None)
+            published = str(meta["published"]) if meta.get("published") else None
+            result = api.check(db, gold["claim"], source=source, date=published)
             queries += 1
             self_id = system.get(key)
             itself = _itself(gold, stored) | {self_id}

@@ -19,7 +19,7 @@ from pathlib import Path
 from corpus import add_folder_argument
 
 from factcheck import api
-from factcheck.pipeline.read import collect_paths
+from factcheck.pipeline.document.read import collect_paths
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from corpus import add_folder_argument
 
 from factcheck import api
 from factcheck.config import MAX_FILE_BYTES
-from factcheck.pipeline.read import collect_paths
+from factcheck.pipeline.document.read import collect_paths
 
 
 def main() -> None:

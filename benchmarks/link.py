@@ -115,7 +115,7 @@ def candidate_recall(name: str, docs_dir: Path, gold_dir: Path) -> None:
     import score_claims  # noqa: PLC0415 - the shared scorer, present only beside the project
 
     from factcheck.pipeline import extract
-    from factcheck.pipeline.read import read_document
+    from factcheck.pipeline.document.read import read_document
 
     docs, gold, _, _ = score_claims.load_gold([(docs_dir, gold_dir)])
     from factcheck.config import MAX_FILE_BYTES

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 KINDS = ("fact", "assessment", "prediction")
 CERTAINTIES = ("certain", "probable", "possible")
+CERTAINTY_RANK = {certainty: rank for rank, certainty in enumerate(CERTAINTIES)}   # higher is less sure
 POLARITIES = ("positive", "negative")
 STATUSES = ("uncontested", "contested", "denied")
 SOURCE_TYPES = ("author", "official", "government", "media", "anonymous", "expert", "other")
@@ -19,6 +20,10 @@ RELATIONS = ("denies", "contradicts", "corroborates", "repeats")
 # names no file, so `verify` checks its quotes against the stored text but no source file.
 PIPED_PATH_PREFIX = "stdin:"
 VERDICTS = ("true", "mostly-true", "mixed", "mostly-false", "false", "unverifiable")  # review log
+# How the analysis opens a contradiction's reason ("numeric: 12 vs 30 ..."), see analysis/contradict.py.
+CONFLICT_TYPES = ("numeric", "date", "polarity", "stance", "responsibility", "counter-assertion")
+# --type values: a denial, each kind of conflict, the user's own links, and reasons of any other shape.
+CONTRADICTION_TYPES = ("denies", *CONFLICT_TYPES, "manual", "other")
 
 Span = tuple[int, int]
 
@@ -175,3 +180,18 @@ def claim_id(document_sha256: str, start: int, end: int) -> str:
 def is_piped(path: str) -> bool:
     """Whether a document's path names no file: its text was read from standard input."""
     return path.startswith(PIPED_PATH_PREFIX)
+
+
+def contradiction_type(relation: Relation) -> str:
+    """The kind of opposition a denies/contradicts relation records, read off its reason.
+
+    Every denial is "denies" ("denies by reference: ...", "denies by anaphora: ..."); a conflict
+    is typed by the reason's opening word ("numeric: ...", "stance (purpose): ..."); a manual
+    contradiction carries the user's note, so it is "manual".
+    """
+    if relation.relation == "denies":
+        return "denies"
+    if relation.origin == "manual":
+        return "manual"
+    head = relation.reason.split(":", 1)[0].split("(", 1)[0].strip().lower()
+    return head if head in CONFLICT_TYPES else "other"

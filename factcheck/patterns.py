@@ -120,3 +120,25 @@ def _class_chars(items) -> Lead | None:
         else:
             return None                 # a negated class, a word character (\w), a wide range
     return chars
+
+
+def trie_regex(words) -> str:
+    """A regex matching any of `words`, built as a trie so matching costs one pass over the text."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node_regex(trie)
+
+
+def _trie_node_regex(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+        branches.append(piece + _trie_node_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -64,7 +64,7 @@ def query_claim(text: str, source: str | None = None, published: str | None = No
     with all their actors and numbers), else the whole text as the author's own statement.
     `source` names who made the claim when the text itself does not ("X said ...")."""
     from factcheck.pipeline import extract
-    from factcheck.pipeline.sources import canonical_source
+    from factcheck.pipeline.names.sources import canonical_source
 
     text = " ".join(text.split())
     claims: tuple[Claim, ...] = ()
@@ -175,7 +175,8 @@ def _opposite(query, stored, near) -> Stance | None:
     most of the query's weighted words, about the same actors."""
     if near is None or query.claim.polarity == stored.claim.polarity or near.covered < OPPOSITE_MIN_COVERAGE:
         return None
-    if len(near.shared) < DENIAL_MIN_SHARED_WORDS or (query.actors and stored.actors and not query.actors & stored.actors):
+    if len(near.shared) < DENIAL_MIN_SHARED_WORDS or (query.actors and stored.actors
+                                                     and not query.actors & stored.actors):
         return None
     said, unsaid = (stored, query) if stored.claim.polarity == "positive" else (query, stored)
     if not _PLAIN_NOT.search(unsaid.claim.quote):

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.lexicon import load_table
-from factcheck.pipeline.actors import (actor_types, demonym_plurals, find_actors, find_mentions, gazetteer,
-                                       is_country, resolve_actor_name)
-from factcheck.pipeline.sources import canonical_source
-
-
+from factcheck.pipeline.names.actors import (
+    actor_types,
+    demonym_plurals,
+    find_actors,
+    find_mentions,
+    gazetteer,
+    is_country,
+    resolve_actor_name,
+)
+from factcheck.pipeline.names.sources import canonical_source
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("actors.jsonl"))

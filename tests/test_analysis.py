@@ -3,13 +3,11 @@ statuses and grades out. Each case lists its claims and what `analyze` must (not
 
 from __future__ import annotations
 
-
 import pytest
-
-from tests.casetables import cases
 
 from factcheck.analysis import analyze
 from factcheck.models import Claim, Relation
+from tests.casetables import cases
 
 SENTENCE_CHARS = 1000       # synthetic offsets: each sentence starts SENTENCE_CHARS after the last
 

@@ -50,11 +50,11 @@ def test_two_copies_in_one_run_are_stored_once(articles, db_path):
 @pytest.mark.parametrize("batch_documents", [1, 2, 50])
 def test_a_file_is_reported_done_only_once_it_is_committed(corpus, articles, db_path, monkeypatch,
                                                            batch_documents):
-    import factcheck.ingesting
+    import factcheck.api.ingesting
     from factcheck.store import Store
 
     articles("third.txt", ARTICLE_DRONES.replace("drones", "jets"))
-    monkeypatch.setattr(factcheck.ingesting, "BATCH_DOCUMENTS", batch_documents)
+    monkeypatch.setattr(factcheck.api.ingesting, "BATCH_DOCUMENTS", batch_documents)
     seen = []
 
     def committed(done, total, path):

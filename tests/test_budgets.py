@@ -10,7 +10,7 @@ from tests.test_cli_errors import INPUT, assert_one_line_error, stored_documents
 
 
 def test_an_overlong_sentence_gives_no_claims_and_a_warning(cli, articles):
-    from factcheck.pipeline.claims import MAX_SENTENCE_CHARS
+    from factcheck.pipeline.claims.build import MAX_SENTENCE_CHARS
 
     nested = "the official said that " * (MAX_SENTENCE_CHARS // 20) + "it rained."
     path = articles("nested.txt", ARTICLE_STRIKE + "\n" + nested + "\n")
@@ -23,7 +23,7 @@ def test_an_overlong_sentence_gives_no_claims_and_a_warning(cli, articles):
 
 
 def test_a_sentence_at_the_limit_is_read(cli, articles):
-    from factcheck.pipeline.claims import MAX_SENTENCE_CHARS
+    from factcheck.pipeline.claims.build import MAX_SENTENCE_CHARS
 
     clauses = ", and ".join(["the minister said the plan had failed"] * 60)
     sentence = clauses[:MAX_SENTENCE_CHARS - 1].rsplit(",", 1)[0] + "."
@@ -33,7 +33,7 @@ def test_a_sentence_at_the_limit_is_read(cli, articles):
 
 
 def test_html_nesting_is_capped_and_its_text_kept():
-    from factcheck.pipeline.html import MAX_HTML_DEPTH, _PageParser, extract_html
+    from factcheck.pipeline.document.html import MAX_HTML_DEPTH, _PageParser, extract_html
 
     depth = MAX_HTML_DEPTH * 4
     parser = _PageParser()
@@ -46,7 +46,7 @@ def test_html_nesting_is_capped_and_its_text_kept():
 
 
 def test_a_document_over_its_time_budget_is_skipped_and_the_rest_goes_on(cli, articles):
-    from factcheck.pipeline.claims import MAX_SENTENCE_CHARS
+    from factcheck.pipeline.claims.build import MAX_SENTENCE_CHARS
 
     sentence = ", ".join(["the minister said the plan failed"] * (MAX_SENTENCE_CHARS // 36)) + "."
     slow = articles("b_slow.txt", "\n\n".join([sentence] * 300) + "\n")   # many seconds of work

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from factcheck.analysis.profile import WordWeights, build_profile
-from factcheck.check_rank import closeness
+from factcheck.api.check_rank import closeness
 from factcheck.models import Claim
 
 # Invented articles: a dam operator and a ministry in one, a coast guard and officials in another.

@@ -86,7 +86,7 @@ def test_an_analysis_killed_before_it_is_saved_is_redone_by_the_next_ingest(tmp_
     assert listed(db, "ingest", *map(str, files[:2])).exit_code == 0
     killer = textwrap.dedent(f"""
         import os, signal, sys
-        import factcheck.analysing as analysing
+        import factcheck.api.analysing as analysing
         def killed(*args, **kwargs):
             os.kill(os.getpid(), signal.SIGKILL)
         analysing._run = killed

@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from factcheck.models import Relation
-from factcheck.standing import CONTRADICTION_TYPES, contradiction_type
+from factcheck.models import CONTRADICTION_TYPES, Relation, contradiction_type
 
 # Invented articles: a denial by reference, a clash of characterisations, two launch dates.
 HARBOUR_FIRE = """\

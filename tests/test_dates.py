@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.pipeline.dates import date_spans, find_dates, parse_published, resolve_when
-
-
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("dates.jsonl"))

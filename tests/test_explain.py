@@ -128,7 +128,8 @@ def test_attribution_rules_in_words(rule, cue, words):
 
 
 def test_every_rule_the_pipeline_names_has_words():
-    from factcheck.pipeline import attribute, colon, nominal, quotes, split
+    from factcheck.pipeline.attribution import attribute, colon, nominal, quotes
+    from factcheck.pipeline.claims import split
 
     for name in ("verb", "inverted", "coordinated", "participle", "passive-by", "asked"):
         assert name in CONSTRUCTIONS and f"  {name} " in attribute.__doc__

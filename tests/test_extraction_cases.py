@@ -7,21 +7,17 @@ strict, so it reports when it starts to pass."""
 
 from __future__ import annotations
 
-
 import pytest
-
-from tests.casetables import cases
 
 from factcheck.models import Document
 from factcheck.pipeline import extract
-from factcheck.pipeline.attribute import find_attributions
-from factcheck.pipeline.labels import certainty_of, kind_of, polarity_of
-from factcheck.pipeline.embedded import embedded_events
+from factcheck.pipeline.attribution.attribute import find_attributions
+from factcheck.pipeline.claims.embedded import embedded_events
+from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
+from factcheck.pipeline.claims.split import split_parts
 from factcheck.pipeline.segment import split_sentences
-from factcheck.pipeline.split import split_parts
-from factcheck.pipeline.tokens import tokenize
-
-
+from factcheck.pipeline.words.tokens import tokenize
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("segment.jsonl"))

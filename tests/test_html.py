@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from factcheck.pipeline.html import extract_html
+from factcheck.pipeline.document.html import extract_html
 
 NEWS_PAGE = """<!DOCTYPE html>
 <html lang="en">

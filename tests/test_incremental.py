@@ -10,11 +10,12 @@ import shutil
 
 import pytest
 
-from factcheck import analysing, api
+from factcheck import api
 from factcheck.analysis import update_analysis
+from factcheck.api import analysing
 from factcheck.config import MAX_FILE_BYTES
 from factcheck.pipeline import extract
-from factcheck.pipeline.read import read_document
+from factcheck.pipeline.document.read import read_document
 from factcheck.store import Store
 from tests.conftest import SEEDS
 

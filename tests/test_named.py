@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.models import Document
 from factcheck.pipeline import extract
-from factcheck.pipeline.named import named_actors
+from factcheck.pipeline.names.named import named_actors
 from factcheck.pipeline.segment import split_sentences
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("named.jsonl"))

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.pipeline.numbers import find_quantities, normalise_unit
-
-
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("numbers.jsonl"))

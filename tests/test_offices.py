@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.pipeline.actors import find_mentions
-from factcheck.pipeline.offices import find_office_mentions, holder, home_country, period_of, terms
+from factcheck.pipeline.names.actors import find_mentions
+from factcheck.pipeline.names.offices import find_office_mentions, holder, home_country, period_of, terms
 
 
 def _offices(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:

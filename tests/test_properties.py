@@ -49,7 +49,7 @@ def front_matter(draw) -> str:
        suffix=st.sampled_from([".txt", ".md", ".html"]))
 def test_reading_and_extraction_never_fail_and_quotes_hold(tmp_path_factory, text, front, suffix):
     from factcheck.pipeline import extract
-    from factcheck.pipeline.read import read_document
+    from factcheck.pipeline.document.read import read_document
 
     path = tmp_path_factory.mktemp("article") / f"a{suffix}"
     path.write_text(front + text if suffix == ".md" else text, encoding="utf-8")

@@ -6,11 +6,10 @@ import hashlib
 
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.errors import InputError, UsageError
-from factcheck.pipeline.read import (collect_paths, infer_published, normalize_date, read_document,
-                                     scan_paths)
+from factcheck.pipeline.document.published import infer_published, normalize_date
+from factcheck.pipeline.document.read import collect_paths, read_document, scan_paths
+from tests.casetables import cases
 
 LIMIT = 1_000_000
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.models import Document
 from factcheck.pipeline import extract
+from tests.casetables import cases
 
 
 def _claims(text: str, published: str | None):

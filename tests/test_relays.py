@@ -7,10 +7,9 @@ import json
 
 import pytest
 
-from tests.casetables import cases
-
 from factcheck.models import Document
 from factcheck.pipeline import extract
+from tests.casetables import cases
 
 
 @pytest.mark.parametrize("case", cases("relays.jsonl"))

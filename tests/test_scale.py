@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from factcheck import api
+from factcheck.api.standing import OPPOSING, Contradiction
+from factcheck.models import contradiction_type
 from factcheck.render.formats import export_text, to_csv, to_json, to_jsonl
 from factcheck.render.records import CLAIM_FIELDS, claim_record, document_record, relation_record
 from factcheck.render.report import ReportData, render_report
-from factcheck.standing import OPPOSING, Contradiction, contradiction_type
 from factcheck.store import Store, schema, search
 from tests.conftest import ARTICLE_DRONES, ARTICLE_STRIKE, ROOT
 

@@ -16,12 +16,24 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from factcheck.analysis.amounts import (ROUNDING_TOLERANCE, agree, compare_amounts, is_revision_wording,
-                                       is_toll, same_measure)
-from factcheck.analysis.periods import (DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later,
-                                        periods_overlap)
-from factcheck.analysis.profile import (Profile, WordWeights, compared_words, places_agree, same_story,
-                                       shared_words, spans_overlap)
+from factcheck.analysis.amounts import (
+    ROUNDING_TOLERANCE,
+    agree,
+    compare_amounts,
+    is_revision_wording,
+    is_toll,
+    same_measure,
+)
+from factcheck.analysis.periods import DATE_CONFLICT_MAX_DAYS, day_gap, describe, is_later, periods_overlap
+from factcheck.analysis.profile import (
+    Profile,
+    WordWeights,
+    compared_words,
+    places_agree,
+    same_story,
+    shared_words,
+    spans_overlap,
+)
 
 # rapidfuzz 0-100 similarity of content words above which two claims are about the same thing,
 # for each kind of conflict: numbers and dates need the rest of the claim to agree closely.

@@ -16,6 +16,7 @@ from factcheck.analysis.amounts import compare_amounts, same_toll
 from factcheck.analysis.blame import blame_of
 from factcheck.analysis.periods import calendars_agree, day_gap, periods_overlap
 from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, same_story, spans_overlap
+from factcheck.models import CERTAINTY_RANK
 
 # Evidence score thresholds (rapidfuzz 0-100 plus the bonuses below).
 # A false corroboration raises a claim's credibility, so independent support needs the stronger case.
@@ -61,7 +62,6 @@ MIN_CLAIM_WORDS = 3
 SAME_COUNT_MIN = 10
 SAME_COUNT_MAX_DAYS = 45
 # Certainty levels: "may have been backed" is not the proposition "backed" restated.
-_CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2}
 # The most the bonuses can add to the wording score, and the lowest score any restatement needs:
 # a pair whose wording falls short by more (a neighbour pair that shares no wording) is settled
 # before anything is compared.
@@ -81,7 +81,7 @@ def _comparable(a: Profile, b: Profile, loose_actors: bool = False) -> bool:
         return False
     if a.claim.polarity != b.claim.polarity:
         return False
-    rank = _CERTAINTY_RANK.get
+    rank = CERTAINTY_RANK.get
     if abs(rank(a.claim.certainty, 0) - rank(b.claim.certainty, 0)) > 1:
         return False
     if {(d, s) for d, s, _ in a.stances} != {(d, s) for d, s, _ in b.stances}:

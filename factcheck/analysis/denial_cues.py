@@ -101,8 +101,8 @@ def _named_references(text: str) -> tuple[str, ...]:
     words = r"(?:[\"“”‘’']?[a-z-]+[\"“”‘’']?\s+){0,3}[\"“”‘’']?"
     names = re.findall(_NAME + r"((?:\s+[a-z]+)?)['’]s?\s+" + words + r"(?:" + nouns + r")\b", text)
     names = [name + head for name, head in names]
-    names += re.findall(r"\b(?:[Aa]n?|[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts)\s+" + _NAME + r"\s+(?:[a-z-]+\s+){0,2}(?:"
-                        + nouns + r")\b", text)
+    names += re.findall(r"\b(?:[Aa]n?|[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts)\s+" + _NAME
+                        + r"\s+(?:[a-z-]+\s+){0,2}(?:" + nouns + r")\b", text)
     names += re.findall(r"\b(?:" + nouns + r")\s+(?:(?:made|published|put forward|carried)\s+)?(?:by|from|of|in)\s+"
                         r"(?:the\s+)?" + _NAME, text)
     return tuple(dict.fromkeys(n for n in names if n.lower() not in _NOT_NAMES))

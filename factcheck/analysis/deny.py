@@ -26,8 +26,16 @@ from dataclasses import dataclass
 
 from factcheck.analysis.blame import blame_of
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
-from factcheck.analysis.denial_words import (about_reporting, denier_words, figure_nouns, is_doubt, plain_words,
-                                            report_nouns, report_topic, responsibility_nouns)
+from factcheck.analysis.denial_words import (
+    about_reporting,
+    denier_words,
+    figure_nouns,
+    is_doubt,
+    plain_words,
+    report_nouns,
+    report_topic,
+    responsibility_nouns,
+)
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
 from factcheck.analysis.profile import Profile, WordWeights, same_story
@@ -55,7 +63,7 @@ DISTINCTIVE_WORDS = 2
 DENIER_WORDS_BEFORE = 4
 
 
-# The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims.py),
+# The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims/build.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
 # What a denied report states in other documents: claims of this many content words, this many

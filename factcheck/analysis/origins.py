@@ -13,9 +13,9 @@ the ministry or "Beijing": they are one body. A claim's origin is therefore
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
-import re
 from functools import lru_cache
 
 from factcheck.analysis.text import country_mentions, fold, resolve_aliases

@@ -11,8 +11,15 @@ from functools import lru_cache
 
 from factcheck.analysis.amounts import Amount, claim_amounts
 from factcheck.analysis.periods import Calendar, Period, parse_period, stated_calendar
-from factcheck.analysis.text import (PhraseIndex, content_words, fold, resolve_aliases, same_content_words, stem,
-                                     words_of)
+from factcheck.analysis.text import (
+    PhraseIndex,
+    content_words,
+    fold,
+    resolve_aliases,
+    same_content_words,
+    stem,
+    words_of,
+)
 from factcheck.lexicon import load_table
 from factcheck.models import Claim
 

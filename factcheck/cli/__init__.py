@@ -14,8 +14,25 @@ import typer
 from typer.core import TyperGroup
 
 from factcheck import __version__
-from factcheck.cli import actors, analyse, documents, explain, export, ingest, show, sources
-from factcheck.cli import check, contradictions, history, link, report, review, score, trace, verify
+from factcheck.cli import (
+    actors,
+    analyse,
+    check,
+    contradictions,
+    documents,
+    explain,
+    export,
+    history,
+    ingest,
+    link,
+    report,
+    review,
+    score,
+    show,
+    sources,
+    trace,
+    verify,
+)
 from factcheck.cli import list as list_command
 from factcheck.cli.common import Settings, say_error
 from factcheck.errors import FactcheckError

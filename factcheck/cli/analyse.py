@@ -10,7 +10,7 @@ from factcheck.cli.common import say, settings, warn
 def analyse(ctx: typer.Context) -> None:
     """Compare every pair of claims afresh and recompute relations, statuses and grades.
 
-    `ingest`, `link` and `unlink` keep the analysis up to date incrementally; this runs it over the whole database, as a fresh ingest of the same files would."""
+    `ingest`, `link` and `unlink` keep the analysis up to date incrementally; this runs it over the whole database, as a fresh ingest of the same files would."""  # noqa: E501 (the help text as shown)
     from factcheck import api
 
     summary = api.analyse(settings(ctx).db)

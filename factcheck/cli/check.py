@@ -10,7 +10,8 @@ from typing import Optional
 
 import typer
 
-from factcheck.cli.common import TextFormat, iso_date, say, settings, stdout_console, write_data
+from factcheck.cli.common import TextFormat, iso_date, say, settings
+from factcheck.cli.output import emit_record
 
 # Nothing stored states, denies, contradicts or reports the claim (documented in the README).
 EXIT_NO_MATCH = 8
@@ -25,7 +26,8 @@ def check(
     source: Optional[str] = typer.Option(None, "--source", metavar="NAME",
                                          help="Who made the claim, when the sentence does not say."),
     date: Optional[str] = typer.Option(None, "--date", metavar="DATE", callback=iso_date,
-                                       help="When it was made, YYYY[-MM[-DD]]: relative dates in it resolve against it."),
+                                       help="When it was made, YYYY[-MM[-DD]]: "
+                                            "relative dates in it resolve against it."),
     save: bool = typer.Option(False, "--save", help="Also store the claim as a document of its own (with its "
                               "source as publisher and --date), so that it joins the analysis."),
     fmt: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text for people, json for programs."),
@@ -39,15 +41,9 @@ def check(
     result = api.check(settings(ctx).db, _claim_text(text, file), source=source, date=date, save=save)
     if result.saved:
         say(ctx, f"stored as {result.saved}")
-    if fmt is TextFormat.json:
-        from factcheck.render.check import check_record
-        from factcheck.render.formats import to_json
+    from factcheck.render.check import check_record, check_view
 
-        write_data(to_json(check_record(result)))
-    else:
-        from factcheck.render.check import check_view
-
-        stdout_console().print(check_view(result))
+    emit_record(fmt, lambda: check_record(result), lambda: [check_view(result)], fitted=True)
     if not result.matched:
         raise typer.Exit(EXIT_NO_MATCH)
 

@@ -125,7 +125,7 @@ def iso_date(value: str | None) -> str | None:
     """Option callback: a date as ISO (partial allowed), or a usage error that shows the format."""
     if value is None:
         return None
-    from factcheck.pipeline.read import normalize_date
+    from factcheck.pipeline.document.published import normalize_date
 
     try:
         return normalize_date(value)

@@ -9,14 +9,15 @@ import typer
 
 from factcheck.cli.common import settings
 from factcheck.cli.output import ListFormat, emit_listing, format_option
-from factcheck.standing import CONTRADICTION_TYPES
+from factcheck.models import CONTRADICTION_TYPES
 
 ContradictionType = Enum("ContradictionType", {name: name for name in CONTRADICTION_TYPES}, type=str)
 
 
 def contradictions(
     ctx: typer.Context,
-    actor: Optional[str] = typer.Option(None, help="Only those where either claim is by or about this actor (any alias)."),
+    actor: Optional[str] = typer.Option(None, help="Only those where either claim is by or about this actor "
+                                                   "(any alias)."),
     kind: Optional[ContradictionType] = typer.Option(
         None, "--type", help="Only this kind: a denial, a clash of figures, dates, yes/no, characterisations "
                              "or of who is responsible, a denier's counter-assertion, or a manual link."),

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import TextFormat, settings, stdout_console, warn, write_data
-from factcheck.cli.output import print_view
+from factcheck.cli.common import TextFormat, settings, stdout_console, warn
+from factcheck.cli.output import emit_record
 from factcheck.config import MAX_FILE_BYTES
 
 
@@ -28,13 +28,8 @@ def explain(
     explanation = api.explain_file(path, settings(ctx).db, max_bytes=max_bytes)
     for message in explanation.document.warnings:
         warn(ctx, message)
-    if fmt is TextFormat.json:
-        from factcheck.render.explain import explanation_record
-        from factcheck.render.formats import to_json
-
-        write_data(to_json(explanation_record(explanation)))
-        return
-    from factcheck.render.explain import explanation_view
+    from factcheck.render.explain import explanation_record, explanation_view
 
     console = stdout_console()
-    print_view(explanation_view(explanation, marked=not console.is_terminal or console.no_color))
+    emit_record(fmt, lambda: explanation_record(explanation),
+                lambda: [explanation_view(explanation, marked=not console.is_terminal or console.no_color)])

@@ -14,8 +14,9 @@ from factcheck.cli.common import ExportFormat, settings, write_chunks
 def export(
     ctx: typer.Context,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f",
-                                     help="jsonl: documents, claims, relations one a line; json: one object; csv: claims; "
-                                          "claimreview: reviewed claims as schema.org ClaimReview JSON-LD."),
+                                     help="jsonl: documents, claims, relations one a line; json: one object; "
+                                          "csv: claims; claimreview: reviewed claims as schema.org ClaimReview "
+                                          "JSON-LD."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE",
                                           help="Write to FILE instead of stdout."),
     review_url: Optional[str] = typer.Option(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli.common import TextFormat, settings, write_data
-from factcheck.cli.output import print_view
+from factcheck.cli.common import TextFormat, settings
+from factcheck.cli.output import emit_record
 
 
 def history(
@@ -18,9 +18,4 @@ def history(
     from factcheck.render.audit import history_record, history_view
 
     claim, reviews = api.claim_history(settings(ctx).db, claim_id)
-    if fmt is TextFormat.json:
-        from factcheck.render.formats import to_json
-
-        write_data(to_json(history_record(claim, reviews)))
-        return
-    print_view(history_view(claim, reviews))
+    emit_record(fmt, lambda: history_record(claim, reviews), lambda: [history_view(claim, reviews)])

@@ -21,7 +21,8 @@ STDIN = Path("-")             # the path that means one article on standard inpu
 def ingest(
     ctx: typer.Context,
     paths: List[Path] = typer.Argument(..., metavar="PATH", readable=False,
-                                      help="Files or folders (read recursively) of .txt/.md articles; '-' for one article on standard input."),
+                                      help="Files or folders (read recursively) of .txt/.md articles; "
+                                           "'-' for one article on standard input."),
     name: Optional[str] = typer.Option(
         None, "--name", metavar="NAME",
         help="Document name of the article read from standard input (its suffix, .txt/.md/.html, says how to "
@@ -42,7 +43,8 @@ def ingest(
     time_budget: float = typer.Option(DOCUMENT_SECONDS, "--time-budget", min=0.1, metavar="SECONDS",
                                       help="Skip (and report) a document not read and extracted within this time."),
     reanalyse: bool = typer.Option(False, "--reanalyse",
-                                   help="Compare every pair of claims afresh instead of only those involving new claims."),
+                                   help="Compare every pair of claims afresh instead of only those "
+                                        "involving new claims."),
 ) -> None:
     """Extract the claims of articles and store them; files already stored unchanged are skipped."""
     from factcheck import api
@@ -84,7 +86,7 @@ def _piped_article(paths: List[Path], name: Optional[str], max_bytes: int):
         raise UsageError("--name must be a plain document name, e.g. reuters-2024-05-02.txt")
     import sys
 
-    from factcheck.pipeline.read import PipedText, piped_name
+    from factcheck.pipeline.document.read import PipedText, piped_name
 
     data = sys.stdin.buffer.read(max_bytes + 1)
     return PipedText(name.strip() if name else piped_name(data), data)
@@ -112,7 +114,7 @@ class _progress:
                                 console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        from factcheck.pipeline.read import shown_path
+        from factcheck.pipeline.document.read import shown_path
         from factcheck.render.safe import escape_controls
 
         self.bar.update(self.task, completed=done, description=escape_controls(shown_path(path.name)))

@@ -13,16 +13,17 @@ from factcheck.models import KINDS, STATUSES
 
 Status = Enum("Status", {name: name for name in STATUSES}, type=str)
 Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
-_iso_date = iso_date  # the name `report` imports
 
 
 def list_claims(
     ctx: typer.Context,
-    actor: Optional[str] = typer.Option(None, help="Claims about or by this actor: canonical name or any alias, any case."),
+    actor: Optional[str] = typer.Option(None, help="Claims about or by this actor: canonical name or any alias, "
+                                                   "any case."),
     source: Optional[str] = typer.Option(None, help="Claims whose source contains this text."),
     status: Optional[Status] = typer.Option(None, help="Only claims with this status."),
     kind: Optional[Kind] = typer.Option(None, help="Only claims of this kind."),
-    doc: Optional[str] = typer.Option(None, "--doc", help="Only claims of this document (file name, path or sha256 prefix)."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only claims of this document "
+                                                          "(file name, path or sha256 prefix)."),
     since: Optional[str] = typer.Option(None, callback=iso_date, help="Claims about events on or after this date."),
     until: Optional[str] = typer.Option(None, callback=iso_date, help="Claims about events on or before this date."),
     search: Optional[str] = typer.Option(None, help="Claims whose quote or text contains this text."),

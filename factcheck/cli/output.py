@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 import typer
 
-from factcheck.cli.common import say, stdout_console, write_data
+from factcheck.cli.common import TextFormat, say, stdout_console, write_data
 
 PIPE_WIDTH = 100_000   # a record view in a pipe is laid out this wide: lines are never wrapped
 
@@ -100,3 +101,20 @@ def print_view(renderable) -> None:
     from factcheck.render.safe import escape_controls
 
     write_data(escape_controls("\n".join(line.rstrip() for line in buffer.getvalue().splitlines())))
+
+
+def emit_record(fmt: TextFormat, record: Callable[[], object], views: Callable[[], Iterable], *,
+                fitted: bool = False) -> None:
+    """A record command's output (`show`, `explain`, `trace`, `history`, `check`): `record()` as
+    JSON with `--format json`; else each view `views()` gives, as a record view (`print_view`), or
+    printed at the terminal's width when `fitted` (a table that wraps its cells)."""
+    if fmt is TextFormat.json:
+        from factcheck.render.formats import to_json
+
+        write_data(to_json(record()))
+        return
+    for view in views():
+        if fitted:
+            stdout_console().print(view)
+        else:
+            print_view(view)

@@ -29,7 +29,8 @@ def score(
             record = render.score_detail_record(item)
             write_data(to_json(record) if fmt is ListFormat.json else to_jsonl([record]))
         elif fmt is ListFormat.csv:
-            raise typer.BadParameter("one claim's score is a record with its relations; use json", param_hint="--format")
+            raise typer.BadParameter("one claim's score is a record with its relations; use json",
+                                     param_hint="--format")
         else:
             print_view(render.score_detail(item))
         return

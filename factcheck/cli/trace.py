@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from factcheck.cli.common import TextFormat, settings, stdout_console, write_data
+from factcheck.cli.common import TextFormat, settings
+from factcheck.cli.output import emit_record
 
 
 def trace(
@@ -18,12 +19,6 @@ def trace(
     from factcheck import api
 
     result = api.trace(settings(ctx).db, claim_id)
-    if fmt is TextFormat.json:
-        from factcheck.render.formats import to_json
-        from factcheck.render.trace import trace_record
+    from factcheck.render.trace import trace_record, trace_view
 
-        write_data(to_json(trace_record(result)))
-        return
-    from factcheck.render.trace import trace_view
-
-    stdout_console().print(trace_view(result))
+    emit_record(fmt, lambda: trace_record(result), lambda: [trace_view(result)], fitted=True)

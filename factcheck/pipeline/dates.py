@@ -21,6 +21,7 @@ from typing import Callable, NamedTuple
 
 from factcheck.lexicon import load_list, load_table
 from factcheck.patterns import compile_fast
+from factcheck.pipeline.words.calendar import month_table, weekday_table
 
 YEAR = r"((?:19|20)\d\d)"                       # years 1900-2099; other four-digit numbers are amounts
 DAY = r"([0-3]?\d)(?:st|nd|rd|th)?"
@@ -69,40 +70,6 @@ def _valid(year: int, month: int, day: int) -> bool:
 # ---- lexicon ---------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _months() -> tuple[str, dict[str, int]]:
-    """The month regex (a capital letter always; abbreviations with a stop or before a day)."""
-    numbers, parts = {}, []
-    for name, number, *abbreviations in load_table("dates_months.txt"):
-        numbers[name.lower()] = int(number)
-        parts.append(name)
-        for short in abbreviations:
-            numbers[short.lower()] = int(number)
-            parts += [re.escape(short) + r"\.", short + r"(?=\s+\d)"]
-    return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
-
-
-@lru_cache(maxsize=1)
-def _weekdays() -> tuple[str, dict[str, int]]:
-    numbers, parts = {}, []
-    for name, number, *abbreviations in load_table("dates_weekdays.txt"):
-        for form in (name, *abbreviations):
-            numbers[form.lower().rstrip(".")] = int(number)
-            parts.append(re.escape(form))
-    return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
-
-
-def is_month_word(word: str) -> bool:
-    """A month name or abbreviation ("January", "Aug.")."""
-    return word.lower().rstrip(".") in _months()[1]
-
-
-def is_calendar_word(word: str) -> bool:
-    """A month or weekday name or abbreviation ("January", "Aug.", "Tuesday")."""
-    key = word.lower().rstrip(".")
-    return key in _months()[1] or key in _weekdays()[1]
-
-
-@lru_cache(maxsize=1)
 def _relative_phrases() -> dict[str, tuple[str, int]]:
     return {phrase.lower(): (unit, int(offset)) for phrase, unit, offset, *_ in load_table("dates_relative.txt")}
 
@@ -137,8 +104,8 @@ def _count_context() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """(kind, regex) for every form of time expression, most specific first."""
-    month, _ = _months()
-    weekday, _ = _weekdays()
+    month, _ = month_table()
+    weekday, _ = weekday_table()
     relative = "|".join(re.escape(p) for p in sorted(_relative_phrases(), key=len, reverse=True))
     count = r"(\d+|" + "|".join(sorted(_number_words(), key=len, reverse=True)) + r"|a|an)"
     link = r"\s*(?:and|-|–|to|through|until)\s*"
@@ -153,12 +120,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "days_month": rf"{DAY}{link}{DAY}\s+{month}",
         "month_day": rf"{month}\s+{DAY}(?![\d:])",
         "day_month": rf"(?:the\s+)?{DAY}(?:\s+of)?\s+{month}",
-        "years": rf"(?i:from|between)\s+{YEAR}\s+(?:and|to|until|through)\s+{YEAR}|{YEAR}\s*[-–/]\s*((?:19|20)?\d\d)(?![\d-])",
+        "years": rf"(?i:from|between)\s+{YEAR}\s+(?:and|to|until|through)\s+{YEAR}"
+                 rf"|{YEAR}\s*[-–/]\s*((?:19|20)?\d\d)(?![\d-])",
         "decade": r"(?:the\s+)?((?:19|20)\d0)['’]?s(?!\w)",
         "quarter": rf"(?i:(first|second|third|fourth)\s+quarter\s+of)\s+{YEAR}|Q([1-4])\s+{YEAR}",
         "iso": r"((?:19|20)\d\d)-([01]\d)(?:-([0-3]\d))?(?![\d-])",
         "named_month": rf"(?i:(last|this|next|past|previous|coming))\s+{month}",
-        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+(year|decade|centur(?:y|ie)|month|week|day)s?|()(year|decade|century|month|week|day)))(?!\w)",
+        "span": rf"(?i:the\s+(?:past|last)\s+(?:{count}\s+(year|decade|centur(?:y|ie)|month|week|day)s?"
+                r"|()(year|decade|century|month|week|day)))(?!\w)",
         "ago": rf"(?i:{count}\s+(year|decade|month|week|day)s?\s+ago)(?!\w)",
         "relative": rf"(?i:{relative})(?!\w)",
         "weekday": rf"(?:(?i:(last|this|next|on))\s+)?{weekday}",
@@ -188,7 +157,7 @@ _WORDS = re.compile(r"[a-z]+")
 def _forms_by_trigger() -> list[tuple[frozenset[str] | str, list[tuple[int, str, re.Pattern]]]]:
     """Forms grouped by what a text must contain for them to be tried: a digit or one of some words."""
     relative = frozenset(phrase.split()[-1].rstrip("'s") for phrase in _relative_phrases())
-    triggers = {"month": frozenset(_months()[1]), "weekday": frozenset(_weekdays()[1]), "relative": relative,
+    triggers = {"month": frozenset(month_table()[1]), "weekday": frozenset(weekday_table()[1]), "relative": relative,
                 "span": frozenset({"past", "last"}), "ago": frozenset({"ago"}), "digit": "digit"}
     groups: dict[str, list[tuple[int, str, re.Pattern]]] = {}
     for index, (kind, pattern) in enumerate(_patterns()):
@@ -208,7 +177,8 @@ def _forms_for(text: str) -> list[tuple[int, str, re.Pattern]]:
 @lru_cache(maxsize=SCAN_CACHE_TEXTS)
 def _scan(text: str) -> tuple[_Found, ...]:
     """Every time expression, leftmost then longest, without overlaps; context decides the weak ones."""
-    found = [_Found(m.start(), m.end(), kind, m) for _, kind, pattern in _forms_for(text) for m in pattern.finditer(text)]
+    found = [_Found(m.start(), m.end(), kind, m)
+             for _, kind, pattern in _forms_for(text) for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f.start, f.start - f.end))
     chosen, reach = [], -1
     for item in found:
@@ -246,7 +216,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 # ---- values ----------------------------------------------------------------------------------
 
 def _month_number(word: str) -> int:
-    return _months()[1][word.lower().rstrip(".")]
+    return month_table()[1][word.lower().rstrip(".")]
 
 
 def _year_of(month: int, day: int | None, pub: Published | None, mode: str = "latest") -> int | None:
@@ -332,7 +302,7 @@ def _weekday_value(mode: str | None, name: str, pub: Published | None, tense: st
     day = _pub_date(pub)
     if day is None:
         return None
-    back = (day.weekday() - _weekdays()[1][name.lower().rstrip(".")]) % DAYS_PER_WEEK
+    back = (day.weekday() - weekday_table()[1][name.lower().rstrip(".")]) % DAYS_PER_WEEK
     mode = (mode or "").lower()
     if mode == "next" or tense == "ahead" and mode in ("", "on", "this"):
         return (day + dt.timedelta(days=(DAYS_PER_WEEK - back) % DAYS_PER_WEEK or DAYS_PER_WEEK)).isoformat()

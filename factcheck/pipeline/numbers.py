@@ -21,7 +21,8 @@ from typing import NamedTuple
 from factcheck.lexicon import load_list, load_table
 from factcheck.models import Quantity
 from factcheck.patterns import compile_fast
-from factcheck.pipeline.dates import date_spans, is_calendar_word
+from factcheck.pipeline.dates import date_spans
+from factcheck.pipeline.words.calendar import is_calendar_word
 
 MAX_HEAD_DISTANCE_WORDS = 8     # words read after a number for its counted noun
 MAX_COMPOUND_WORDS = 3          # "US defence personnel": a compound's head is its last noun

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import load_list
 from factcheck.models import Sentence
-from factcheck.pipeline import furniture
+from factcheck.pipeline.document import furniture
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
@@ -128,7 +128,8 @@ def _role(sentence: str, only_sentence: bool, paragraph: int, paragraphs: int, b
         return "boilerplate"
     if stripped.endswith("?") or stripped.endswith("?”") or stripped.endswith('?"'):
         return "question"
-    ends_sentence = re.search(r"(?:[.!:;”\"’…]|[.!?]')\)?$", stripped)   # "... the end." / "(... the end.)" / "... end.'"
+    # "... the end." / "(... the end.)" / "... end.'"
+    ends_sentence = re.search(r"(?:[.!:;”\"’…]|[.!?]')\)?$", stripped)
     if only_sentence and not ends_sentence and len(stripped.split()) <= MAX_HEADING_WORDS:
         if near_end and BYLINE_RE.match(stripped) and paragraph > 0:
             return "boilerplate"

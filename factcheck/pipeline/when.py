@@ -39,8 +39,9 @@ def sentence_dates(sentence: Sentence, published: str | None) -> list[Dated]:
     openings = [0] + [m.end() for m in CLAUSE_OPENING_RE.finditer(sentence.text)]
     out = []
     for mention in date_stage.find_dates(sentence.text, published):
-        frames = not date_stage.names_a_thing(sentence.text, mention) and any(0 <= mention.start - at <= FRAME_CHARS or _in_opening_adverbial(sentence.text, at, mention.start)
-                     for at in openings)
+        frames = not date_stage.names_a_thing(sentence.text, mention) and any(
+            0 <= mention.start - at <= FRAME_CHARS or _in_opening_adverbial(sentence.text, at, mention.start)
+            for at in openings)
         out.append((sentence.start + mention.start, mention.value, frames))
     return out
 

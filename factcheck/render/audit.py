@@ -13,6 +13,7 @@ from rich.text import Text
 from factcheck.provenance import mismatch_record
 from factcheck.render.layout import Column, Listing
 
+
 def _table(*columns: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:

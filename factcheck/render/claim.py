@@ -64,7 +64,8 @@ def _fields(detail) -> list[tuple[str, str]]:
 def _published(document) -> str:
     if not document.published:
         return "unknown"
-    return document.published + (" (inferred from the dates and events in the text)" if document.published_inferred else "")
+    inferred = " (inferred from the dates and events in the text)" if document.published_inferred else ""
+    return document.published + inferred
 
 
 def relations_grid(detail) -> Table:

@@ -14,7 +14,7 @@ from rich.text import Text
 from factcheck.render.claim import HIGHLIGHT, MARKERS, PASSIVE
 from factcheck.render.records import claim_record
 
-# Attribution constructions (pipeline/attribute.py, nominal.py, quotes.py); "{cue}" is the cue as written.
+# Attribution constructions (pipeline/attribution/attribute.py, nominal.py, quotes.py); "{cue}" is the cue as written.
 CONSTRUCTIONS = {
     "author": "author: no reporting cue covers it",
     "verb": "verb: {cue} with its subject as speaker",
@@ -36,7 +36,8 @@ CONSTRUCTIONS = {
     "noun-that": "noun: {cue} with its holder before it and a that-clause of what was said or thought",
     "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
     "quote-before": "quote before: a quotation that the next sentence's {cue} closes and attributes",
-    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's quotation ({cue})",
+    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's "
+                  "quotation ({cue})",
     "quote-colon": "quote colon: a quotation opening the sentence after one that ends in {cue} and a colon",
 }
 # The cue's type, third field of the rule (lexicon/en/reporting_verbs.txt).
@@ -48,7 +49,7 @@ CUE_TYPES = {
     "attitude": "an attitude ('wants', 'agreed'): what is agreed or wanted stays the author's claim",
     "intention": "an intention ('plans', 'wants'): what is intended stays the author's claim",
 }
-# How a content span was cut into atomic parts (pipeline/split.py).
+# How a content span was cut into atomic parts (pipeline/claims/split.py).
 SPLITS = {
     "head": "whole: the first or only part of its span",
     "semicolon": "cut at a semicolon",

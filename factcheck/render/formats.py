@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-
 from collections.abc import Iterable, Iterator, Mapping
 
 from factcheck.render.records import CLAIM_FIELDS, flat_cell
 from factcheck.render.safe import defuse_cell, json_safe
-
 
 EXPORT_GROUPS = ("documents", "claims", "relations")   # the export's records, in this order
 

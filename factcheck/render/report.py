@@ -13,14 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from factcheck.analysis.grade import GRADE_NAMES
 from factcheck.models import STATUSES
 from factcheck.render.report_data import Footnotes, ReportData, ScopeTotals, inline, totals_of, who  # noqa: F401
 from factcheck.render.text import plural
 
 DISPUTES = ("denies", "contradicts")
-# Admiralty (NATO AJP-2.1) credibility scale, the grades analysis assigns.
-GRADE_NAMES = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
-               5: "improbable", 6: "cannot be judged"}
 NOT_ANALYSED = "not analysed"
 # The briefing's lengths: enough to brief from; `--full` lists everything.
 FINDINGS_SHOWN = 5          # sources whose claims are most disputed
@@ -146,7 +144,7 @@ def _stated(ctx: _Context, claim) -> str:
 
 def _conflict(relation) -> str:
     """How a contradiction opposes a claim, in words (its reason may hold word stems)."""
-    from factcheck.standing import contradiction_type
+    from factcheck.models import contradiction_type
 
     kind = contradiction_type(relation)
     if kind == "manual":

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from factcheck.render.layout import Column, Listing
 
+
 def contradictions_listing(found) -> Listing:
     """One row per contradiction: its type, the opposing claim, the claim opposed, and why."""
     columns = (Column("type"), Column("claim"), Column("source", text=True, min_width=12, max_width=24),

@@ -78,7 +78,8 @@ def ingest_summary(summary) -> list[str]:
              f"{len(summary.errors)} failed"]
     if summary.skipped:
         skipped = len(summary.skipped)
-        lines.append(f"skipped {plural(skipped, 'file')} that {'is not a document' if skipped == 1 else 'are not documents'}"
+        what = "is not a document" if skipped == 1 else "are not documents"
+        lines.append(f"skipped {plural(skipped, 'file')} that {what}"
                      " (.txt, .md): "
                      + ", ".join(summary.skipped[:5]) + (", ..." if len(summary.skipped) > 5 else ""))
     if (summary.new or summary.replaced) and not summary.analysed:

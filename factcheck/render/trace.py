@@ -5,12 +5,12 @@ Every line can be cited: claim id, document, character offsets, outlet, date and
 
 from __future__ import annotations
 
+import re
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-
-import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -40,7 +40,8 @@ def _table(entries, title: str, reasons: bool = False) -> Table:
         quote = f"\"{terminal_safe(e.claim.quote)}\""
         if reasons and e.relation is not None:
             quote += f"\n  why: {terminal_safe(e.relation.reason)}"
-        table.add_row(ROLE_NAMES.get(e.role, e.role), terminal_safe(e.origin), terminal_safe(_where(e)), e.claim.id, quote)
+        table.add_row(ROLE_NAMES.get(e.role, e.role), terminal_safe(e.origin), terminal_safe(_where(e)),
+                      e.claim.id, quote)
     return table
 
 

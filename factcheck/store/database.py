@@ -18,8 +18,8 @@ from factcheck import config
 from factcheck.errors import NotFound, StoreError
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
 from factcheck.store import kept, links, queries, schema, writes
-from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
+from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.reads import Reads
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 

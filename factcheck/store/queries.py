@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Select, bindparam, func, or_, select, union
 
 from factcheck.errors import NotFound, UsageError
 from factcheck.models import Assessment, Claim, Document
+from factcheck.store import search
 from factcheck.store.records import (
     END_MARK,
     ActorInfo,
@@ -19,7 +20,6 @@ from factcheck.store.records import (
     to_document,
     to_document_info,
 )
-from factcheck.store import search
 from factcheck.store.tables import ACTOR, ALIAS, CLAIM, CLAIM_ACTOR, DOCUMENT
 from factcheck.store.writes import chunked
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from factcheck.models import Claim, Relation
 from factcheck.store import queries, search
 from factcheck.store.engine import reading
-from factcheck.store.paths import lookup_keys
 from factcheck.store.links import UNLINK
+from factcheck.store.paths import lookup_keys
 from factcheck.store.tables import ACTOR, CLAIM, CLAIM_ACTOR, DOCUMENT, RELATION
 from factcheck.store.writes import chunked
 

@@ -1,0 +1,1 @@
+"""Sentence -> attributions (source, cue, content spans)."""

@@ -1,0 +1,1 @@
+"""Attributions -> atomic claims: split, kind, certainty, polarity, embedded events."""

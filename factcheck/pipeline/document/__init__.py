@@ -1,0 +1,1 @@
+"""Path + metadata -> Document: decode, front matter, HTML main text, published date."""

@@ -1,0 +1,1 @@
+"""Word tools every stage may use: tokens, closed-class words, verb forms."""
