@@ -30,6 +30,9 @@ PAST_RE = compile_fast(r"\b(?:was|were|had|did)\b")
 ADVERBIAL_OPENERS = frozenset("in on at during after before since for with from by over under amid within "
                               "following last this next despite one".split())
 
+# An incident is dated by a day this many characters before it in its clause, or a third as many after.
+INCIDENT_WINDOW_CHARS = 100
+DAY_CHARS = 10                  # YYYY-MM-DD
 Dated = tuple[int, str, bool]   # (document offset, ISO value, whether it frames what follows)
 
 
@@ -55,9 +58,9 @@ def _in_opening_adverbial(text: str, at: int, where: int) -> bool:
 
 
 def claim_when(quote: str, start: int, paragraph_dates: list[Dated], published: str | None, kind: str,
-               nested: tuple[tuple[int, int], ...] = ()) -> str | None:
-    """When the claim at `start` holds, given the dates of its paragraph so far and the spans of
-    events nested in it."""
+               nested: tuple[tuple[int, int], ...] = (), incidents: dict[str, str] | None = None) -> str | None:
+    """When the claim at `start` holds, given the dates of its paragraph so far, the spans of
+    events nested in it and the incidents the document has dated so far (`incident_dates`)."""
     own = _own_date(quote, start, published, nested)
     if own:
         return own
@@ -66,9 +69,59 @@ def claim_when(quote: str, start: int, paragraph_dates: list[Dated], published: 
     default = published[:7] if published else None
     anchor = _anchor(quote, start, paragraph_dates)
     present = PRESENT_RE.search(quote) and not PAST_RE.search(quote)
-    if NOW_RE.search(quote) or present or not anchor or default and default.startswith(anchor):
+    if NOW_RE.search(quote) or present:
+        return default
+    if not anchor and incidents:
+        told = _incident_day(quote, incidents)
+        if told:
+            return told
+    if not anchor or default and default.startswith(anchor):
         return default                          # "Games 2022" in a text of August 2022: 2022-08
     return anchor
+
+
+def _incident_day(quote: str, incidents: dict[str, str]) -> str | None:
+    """The day of the incident a claim tells of: "The explosion ... triggered outrage", after "an
+    explosion at a hospital on Oct. 17". When the text has dated one day only, any incident it
+    names is that one ("the blast", "the strike" and "the explosion" of one report)."""
+    named = [_singular(" ".join(m.group().lower().split())) for m in _incidents().finditer(quote)]
+    if not named:
+        return None
+    days = set(incidents.values())
+    if len(days) == 1:
+        return next(iter(days))
+    return next((incidents[noun] for noun in named if noun in incidents), None)
+
+
+def incident_dates(sentence: Sentence, published: str | None) -> list[tuple[str, str]]:
+    """(incident noun, day) for each incident the sentence dates by a day next to it, in its
+    clause: "an explosion at a hospital in Gaza on Oct. 17", "Tuesday's blast", "the attack on
+    Tuesday". Days after the publication date are plans, not incidents."""
+    out = []
+    for mention in date_stage.find_dates(sentence.text, published):
+        if len(mention.value) != DAY_CHARS or published and mention.value > published[:DAY_CHARS]:
+            continue
+        before = re.split(r"[;:,]", sentence.text[max(0, mention.start - INCIDENT_WINDOW_CHARS):mention.start])[-1]
+        after = sentence.text[mention.end:mention.end + INCIDENT_WINDOW_CHARS // 3]
+        nouns = _incidents().findall(before) or _incidents().findall(after.split(",")[0])[:1]
+        if nouns:
+            out.append((_singular(" ".join(nouns[-1].lower().split())), mention.value))
+    return out
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and noun[:-1] in _incident_words() else noun
+
+
+@lru_cache(maxsize=1)
+def _incident_words() -> frozenset[str]:
+    return frozenset(load_list("incident_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _incidents() -> re.Pattern:
+    words = sorted(_incident_words(), key=len, reverse=True)
+    return compile_fast(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + "s?" for w in words) + r")\b", re.I)
 
 
 def _own_date(text: str, start: int, published: str | None, nested: tuple[tuple[int, int], ...]) -> str | None:

@@ -7,6 +7,9 @@ of the sentence that attributes it.
   before    “We never said that. We never did,” he said.      the first sentence is his too
   next      “We will win,” she said. “Nobody doubts it.”     a quoted sentence with no cue of its own,
                                                               in the same paragraph, goes on her quote
+  paragraph “We will win,” she said.¶“Nobody doubts it.”    a paragraph that is one quotation with no cue
+                                                              of its own goes on the quotation that ended
+                                                              the paragraph before
   colon     He said:¶“We will win. Nobody doubts it.”         a quotation opening the sentence after a
                                                               speech cue and a colon, in the same or the
                                                               next paragraph, is what the cue reports
@@ -107,11 +110,27 @@ def link_quotes(sentences: list[Sentence], found: list[list[Attribution]]) -> li
         elif last_quoted and not speaking[n] and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
                 and sentences[n - 1].paragraph == sentence.paragraph and _long_enough(sentence):
             extra[n].append(_moved(last_quoted[1], _inside_marks(sentence), "quote-next"))
+        elif last_quoted and not speaking[n] and not extra[n] and shape.opens and last_quoted[0] == n - 1 \
+                and sentence.paragraph == sentences[n - 1].paragraph + 1 and _long_enough(sentence) \
+                and _quotes_whole_paragraph(sentences, speaking, n):
+            extra[n].append(_moved(last_quoted[1], _inside_marks(sentence), "quote-paragraph"))
         every = extra[n] + own
         open_quote = _still_open(every, shape)
         last_quoted = _quoted(every, sentence, n)
         lead = _colon_lead(sentence, own)
     return extra
+
+
+def _quotes_whole_paragraph(sentences: list[Sentence], speaking: list[list[Attribution]], n: int) -> bool:
+    """'“Our radar tracked the missiles ...”' as a paragraph of its own after '“...,” Hagari said.':
+    a paragraph that is one quotation from its first word to its last, attributed nowhere in it,
+    goes on the quotation that ended the paragraph before (the news convention for a speaker's
+    consecutive quoted paragraphs)."""
+    paragraph = [k for k in range(n, len(sentences)) if sentences[k].paragraph == sentences[n].paragraph]
+    if any(speaking[k] for k in paragraph):
+        return False
+    last = sentences[paragraph[-1]].text.rstrip()
+    return last.endswith(CLOSING_MARKS) or last[:-1].rstrip().endswith(CLOSING_MARKS)
 
 
 def _colon_lead(sentence: Sentence, own: list[Attribution]) -> Attribution | None:

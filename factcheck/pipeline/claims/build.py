@@ -25,7 +25,7 @@ from factcheck.pipeline.names import reference
 from factcheck.pipeline.names.named import named_actors
 from factcheck.pipeline.names.sources import canonical_source
 from factcheck.pipeline.segment import credit_of
-from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, sentence_dates
+from factcheck.pipeline.when import ADVERBIAL_OPENERS, claim_when, incident_dates, sentence_dates
 from factcheck.pipeline.words.tokens import ADVERBIAL_PREPOSITIONS, Token, tokenize
 
 MIN_AUTHOR_WORDS = 4          # a leftover shorter than this ("In parallel with this") is no claim
@@ -83,6 +83,8 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         if sentence.paragraph != context.paragraph:
             context.paragraph, context.dates = sentence.paragraph, []
         context.dates.extend(sentence_dates(sentence, context.document.published))
+        for noun, day in incident_dates(sentence, context.document.published):
+            context.incidents.setdefault(noun, day)      # the first day the text gives an incident
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
                                                context.discourse, extra_aliases, context.named)
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
@@ -312,7 +314,7 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     if source in context.named.values() and not any(
             canonical == source and alias in quote for alias, canonical in context.named.items()):
         actors = tuple(a for a in actors if a != source)   # a speaker the text names is not what it says
-    when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested)
+    when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested, context.incidents)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(
         id=claim_id(document.sha256, start, end), document=document.name, start=start, end=end, quote=quote,

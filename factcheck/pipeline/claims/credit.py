@@ -42,6 +42,7 @@ class Context:
     refs: reference.SentenceRefs = reference.SentenceRefs((), ())    # the sentence being read
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
+    incidents: dict[str, str] = field(default_factory=dict)           # incident noun -> the day the text gives it
     last_owner: tuple[str, str, int] | None = None   # (name, type, paragraph) of the report named last
 
 
