@@ -55,7 +55,8 @@ def is_stale(db: Path | str) -> bool:
 
 
 def run_analysis(store, *, complete: bool = False, claims: list | None = None,
-                 claims_generation: int | None = None, only_if_stale: bool = False) -> AnalysisSummary:
+                 claims_generation: int | None = None, only_if_stale: bool = False,
+                 prepared: dict | None = None) -> AnalysisSummary:
     """Relations and assessments of all stored claims, reusing what earlier runs kept unless
     `complete`, saved in one transaction once the documents are committed.
 
@@ -63,7 +64,9 @@ def run_analysis(store, *, complete: bool = False, claims: list | None = None,
     generation `claims_generation` (an ingest into an empty database has them already); they are
     used only if no other writer has stored anything since. With `only_if_stale`, nothing is
     done when the stored analysis is up to date. A run whose inputs change while it computes (a
-    concurrent writer) starts again over what is stored then."""
+    concurrent writer) starts again over what is stored then. `prepared` holds profiles made
+    beside the extraction (claim id -> (profile text, index terms)), used instead of building
+    them again."""
     from factcheck.analysis import collector_paused
 
     with collector_paused():
@@ -72,14 +75,14 @@ def run_analysis(store, *, complete: bool = False, claims: list | None = None,
             if only_if_stale and not state.stale:
                 return AnalysisSummary(0, 0, False, 0)
             given = claims if claims_generation is not None and state.data == claims_generation else None
-            summary = _run(store, complete, given, state)
+            summary = _run(store, complete, given, state, prepared or {})
             if summary is not None:
                 return summary
             only_if_stale, claims = not complete, None  # another run may have done the work meanwhile
         return AnalysisSummary(0, 0, False, 0, current=False)
 
 
-def _run(store, complete: bool, claims: list | None, state) -> AnalysisSummary | None:
+def _run(store, complete: bool, claims: list | None, state, prepared: dict) -> AnalysisSummary | None:
     from factcheck.analysis import update_analysis
     from factcheck.analysis.state import fingerprint
 
@@ -93,7 +96,7 @@ def _run(store, complete: bool, claims: list | None, state) -> AnalysisSummary |
     publishers = {d.name: d.publisher for d in store.documents() if d.publisher}
     result = update_analysis(claims, profiles=profiles, findings=findings, manual=manual,
                              suppressed=store.suppressed_pairs(), publishers=publishers,
-                             aliases=store.aliases())
+                             aliases=store.aliases(), prepared=prepared)
     new_base = len(claims) if result.complete else base
     stored = store.assessments()
     changed = [a for a in result.assessments if stored.get(a.claim_id) != a]
