@@ -54,6 +54,7 @@ def trial(code: Path, folder: Path, limit: int, jobs: int) -> dict:
 
 def checkout(revision: str, into: Path) -> Path:
     """The tree of `revision` (as `git archive` gives it) under `into`."""
+    into.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
