@@ -114,8 +114,9 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
                         progress(done, len(documents), path)
         if summary.new or summary.replaced or reanalyse or start.stale:
             given = None if run.saved is None else as_loaded(run.saved)
+            added = as_loaded(run.added) if not (start.stale or summary.replaced) else None
             result = run_analysis(store, complete=reanalyse, claims=given, claims_generation=run.generation,
-                                  prepared=run.profiles)
+                                  prepared=run.profiles, added=added)
             summary.analysed = result.current
             if not result.current:
                 summary.warnings.append(_LEFT_STALE)
@@ -162,6 +163,7 @@ class _Run:
     saved: list[Claim] | None           # the claims saved, when the database started empty
     generation: int                     # the data generation after this run's last write
     profiles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # of the claims saved
+    added: list[Claim] = field(default_factory=list)    # the claims saved
 
 
 def _ingest_batch(store, stream: Iterator, summary: IngestSummary, run: _Run) -> list[Path]:
@@ -279,6 +281,7 @@ def _store_batch(store, extracted: list[Extracted], summary: IngestSummary, run:
             outcome.warnings.extend(extraction.warnings)
             if run.saved is not None:
                 run.saved.extend(extraction.claims)
+            run.added.extend(extraction.claims)
             run.profiles.update(made.profiles)
         before = batch.generation_before
     # committed: only now do these files count as stored

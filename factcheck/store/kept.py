@@ -73,6 +73,31 @@ def profiles_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def kept_claims(conn: Connection) -> int:
+    """How many claims have a kept profile."""
+    return conn.execute(select(func.count()).select_from(PROFILE)).scalar() or 0
+
+
+def terms_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+    """The kept index terms of these claims."""
+    out: dict[str, set[str]] = {}
+    for chunk in chunked(sorted(set(claim_ids))):
+        for term, claim_id in conn.execute(select(TERM.c.term, TERM.c.claim_id).where(TERM.c.claim_id.in_(chunk))):
+            out.setdefault(claim_id, set()).add(term)
+    return {key: frozenset(held) for key, held in out.items()}
+
+
+def findings_of(conn: Connection, claim_ids: Sequence[str]) -> list[Finding]:
+    """The kept findings of pairs that involve one of these claims, in the order they were kept."""
+    rows: dict[int, Finding] = {}
+    for chunk in chunked(sorted(set(claim_ids))):
+        for column in (FINDING.c.source_id, FINDING.c.target_id):
+            for row in conn.execute(select(FINDING.c.id, FINDING.c.kind, FINDING.c.source_id, FINDING.c.target_id,
+                                           FINDING.c.reason, FINDING.c.score).where(column.in_(chunk))):
+                rows[row[0]] = Finding(*row[1:])
+    return [rows[key] for key in sorted(rows)]
+
+
 def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Finding], *,
          replace: bool, marks: Mapping[str, str], terms: Mapping[str, Sequence[str]] | None = None) -> None:
     """Add profiles, their index terms and findings (first dropping all kept ones when `replace`),

@@ -90,6 +90,20 @@ def replace_auto_relations(conn: Connection, found: Sequence[Relation]) -> None:
         conn.execute(insert(RELATION), list(rows.values()))
 
 
+def change_auto_relations(conn: Connection, added: Sequence[Relation], replaced: Sequence[frozenset[str]]) -> None:
+    """Drop the automatic relations of the `replaced` pairs, then add `added` (leaving out pairs
+    the user has decided): what an analysis of part of the database changed."""
+    for pair in replaced:
+        a, b = sorted(pair)
+        conn.execute(delete(RELATION).where(_pair(a, b), RELATION.c.origin == AUTO))
+    decided = _manual_pairs(conn)
+    now = utc_now()
+    rows = {(r.relation, r.source_id, r.target_id): _relation_row(r, AUTO, now)
+            for r in added if frozenset((r.source_id, r.target_id)) not in decided}
+    if rows:
+        conn.execute(insert(RELATION), list(rows.values()))
+
+
 def add_manual_relation(conn: Connection, relation: Relation) -> None:
     """Record the user's link for a pair, replacing any earlier link or unlink between the two."""
     if relation.relation not in RELATIONS:
