@@ -18,12 +18,13 @@ from factcheck import config
 from factcheck.errors import NotFound, StoreError
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
 from factcheck.store import kept, links, queries, schema, writes
+from factcheck.store.partial import PartialAnalysis
 from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 
 
-class Store:
+class Store(PartialAnalysis):
     """A factcheck database. Open with `Store.open(path)`; close, or use as a context manager."""
 
     def __init__(self, engine: Engine, path: Path) -> None:
@@ -267,40 +268,6 @@ class Store:
                 kept.ANALYSIS_SERIAL: str(now.serial + 1)})
             kept.seal_analysis(conn)
             return True
-
-    def save_partial_analysis(
-        self, added: list[Relation], replaced: list[frozenset[str]], assessments: list[Assessment], *,
-        profiles: Mapping[str, str], findings: list[Finding], terms: Mapping[str, list[str]],
-        marks: Mapping[str, str], made_from: AnalysisState,
-    ) -> bool:
-        """Store an analysis of part of the database, as `save_analysis` does, changing only the
-        automatic relations of the pairs it `replaced` and those it `added`."""
-        with writing(self._engine, self.path) as conn:
-            now = AnalysisState(kept.generations(conn))
-            if now != made_from:
-                return False
-            links.change_auto_relations(conn, added, replaced)
-            writes.set_assessments(conn, assessments)
-            kept.keep(conn, profiles, findings, replace=False, terms=terms, marks={
-                **marks, kept.ANALYSED_GENERATION: str(now.data), kept.ANALYSIS_SERIAL: str(now.serial + 1)})
-            kept.seal_analysis(conn)
-            return True
-
-    def kept_of(self, claim_ids: list[str]) -> tuple[dict[str, str], dict[str, frozenset[str]], list[Finding]]:
-        """What the analysis kept of these claims: profiles, index terms, and the findings of
-        pairs involving them."""
-        with reading(self._engine, self.path) as conn:
-            return kept.profiles_of(conn, claim_ids), kept.terms_of(conn, claim_ids), kept.findings_of(conn, claim_ids)
-
-    def kept_terms_of(self, claim_ids: list[str]) -> dict[str, frozenset[str]]:
-        """The kept index terms of these claims."""
-        with reading(self._engine, self.path) as conn:
-            return kept.terms_of(conn, claim_ids)
-
-    def kept_claims(self) -> int:
-        """How many claims have a kept profile."""
-        with reading(self._engine, self.path) as conn:
-            return kept.kept_claims(conn)
 
     # what `verify` checks
 
