@@ -32,10 +32,27 @@ def analyse_new(store, fresh: list[Claim], prepared: dict, state, marks: dict[st
     """Analyse the `fresh` claims (all of the documents just added, with their `prepared`
     profiles) in their neighbourhood and save what changed; (claims analysed, relations added),
     or None when the database changed meanwhile."""
-    from factcheck.analysis.index import MAX_POSTINGS, TOP_K
     from factcheck.analysis.part import analyse_part
 
     total = store.kept_claims() + len(fresh)
+    claims, kept, counts, stored = _neighbourhood(store, fresh, prepared, total)
+    auto = [r for r in stored if r.origin == "auto"]
+    publishers = {d.name: d.publisher for d in store.documents() if d.publisher}
+    part = analyse_part(claims, {c.id for c in fresh}, kept=kept, prepared=prepared, stored=auto,
+                        counts=counts, total=total, manual=[r for r in stored if r.origin == "manual"],
+                        suppressed=store.suppressed_pairs(), publishers=publishers, aliases=store.aliases())
+    added, replaced = _changes(part.relations, auto)
+    assessments = _assessments(store, added, replaced, part)
+    saved = store.save_partial_analysis(added, replaced, assessments, profiles=part.profiles,
+                                        findings=part.findings, terms=part.terms, marks=marks, made_from=state)
+    return (len(claims), len(added)) if saved else None
+
+
+def _neighbourhood(store, fresh: list[Claim], prepared: dict, total: int):
+    """(the claims of the neighbourhood in store order, kept profiles of its stored claims, term
+    counts over the database for every term they hold, the relations stored among them)."""
+    from factcheck.analysis.index import MAX_POSTINGS, TOP_K
+
     terms = {c.id: frozenset(prepared[c.id][1]) for c in fresh}
     counts, postings = store.term_postings(sorted(set().union(*terms.values())), MAX_POSTINGS)
     counts = Counter(counts) + Counter(t for held in terms.values() for t in held)
@@ -50,19 +67,9 @@ def analyse_new(store, fresh: list[Claim], prepared: dict, state, marks: dict[st
     claims.sort(key=lambda c: (c.document, c.start, c.end, c.id))
     ids = {c.id for c in claims}
     linked.update(store.relations_of(sorted(around - near)))
-    stored = [r for rs in linked.values() for r in rs if r.source_id in ids and r.target_id in ids]
-    stored = list({(r.relation, r.source_id, r.target_id): r for r in stored}.values())
-    manual = [r for r in stored if r.origin == "manual"]
-    publishers = {d.name: d.publisher for d in store.documents() if d.publisher}
-    part = analyse_part(claims, set(terms), kept=kept, prepared=prepared,
-                        stored=[r for r in stored if r.origin == "auto"], counts=counts, total=total,
-                        manual=manual, suppressed=store.suppressed_pairs(), publishers=publishers,
-                        aliases=store.aliases())
-    added, replaced = _changes(part.relations, [r for r in stored if r.origin == "auto"])
-    assessments = _assessments(store, added, replaced, part)
-    saved = store.save_partial_analysis(added, replaced, assessments, profiles=part.profiles,
-                                        findings=part.findings, terms=part.terms, marks=marks, made_from=state)
-    return (len(claims), len(added)) if saved else None
+    stored = {(r.relation, r.source_id, r.target_id, r.origin): r for rs in linked.values() for r in rs
+              if r.source_id in ids and r.target_id in ids}
+    return claims, kept, counts, list(stored.values())
 
 
 def _nearest(store, terms: dict[str, frozenset[str]], counts: Counter, postings: dict[str, list[str]],
@@ -116,44 +123,52 @@ def _changes(now: list[Relation], before: list[Relation]) -> tuple[list[Relation
 
 
 def _assessments(store, added: list[Relation], replaced: list[frozenset[str]], part) -> list[Assessment]:
-    """The assessments of the new claims and of every claim a changed relation touches, from
-    all their relations as they will be stored; only those that differ from what is stored."""
+    """The assessments of the new claims and of every claim a changed relation or a new revision
+    touches, from all their relations as they will be stored; those that differ from what is stored."""
     from factcheck.analysis.grade import assess_all
-    from factcheck.analysis.state import decode_profile
-
-    fresh, disputed = part.profiles, part.disputed
 
     revised = {end for f in part.findings if f.kind == "revision" for end in (f.source_id, f.target_id)}
-    touched = set(fresh) | revised | {end for r in added for end in (r.source_id, r.target_id)} \
+    touched = set(part.profiles) | revised | {end for r in added for end in (r.source_id, r.target_id)} \
         | {end for pair in replaced for end in pair}
-    stored = store.relations_of(sorted(touched))
-    gone = set(replaced)
-    relations = {(r.relation, r.source_id, r.target_id, r.origin): r for rs in stored.values() for r in rs
-                 if r.origin != "auto" or frozenset((r.source_id, r.target_id)) not in gone}
-    relations.update({(r.relation, r.source_id, r.target_id, r.origin): r for r in added})
-    ends = touched | {end for r in relations.values() for end in (r.source_id, r.target_id)}
-    claims = store.claims_by_id(sorted(ends))
-    kept, _, findings = store.kept_of(sorted(ends - set(fresh)))
-    kept.update(fresh)
-    findings += part.findings
+    relations = _relations_after(store.relations_of(sorted(touched)), added, set(replaced))
+    profiles, findings = _profiles_of(store, touched | {e for r in relations for e in (r.source_id, r.target_id)}, part)
     before = store.assessments(sorted(touched))
+    position = {p.claim.id: p.index for p in profiles}
+    why = {position[cid]: text for cid, text in part.disputed.items() if cid in position}
+    for cid, assessment in before.items():
+        found = _DISPUTED.search(assessment.explanation or "") if cid not in part.disputed else None
+        if found and cid in position:
+            why[position[cid]] = found.group(1)
+    # in the order a complete run gives them: automatic relations by their claims' places, then the user's
+    order = {p.claim.id: p.order for p in profiles}
+    auto = sorted((r for r in relations if r.origin == "auto"),
+                  key=lambda r: (order[r.source_id], order[r.target_id], r.relation))
+    ordered = auto + [r for r in relations if r.origin != "auto"]
+    out = assess_all(profiles, ordered, why, _revisions(findings, position))
+    return [a for a in out if a.claim_id in touched and before.get(a.claim_id) != a]
+
+
+def _relations_after(stored: dict[str, list[Relation]], added: list[Relation],
+                     replaced: set[frozenset[str]]) -> list[Relation]:
+    """The relations of these claims once the changes are written."""
+    out = {(r.relation, r.source_id, r.target_id, r.origin): r for rs in stored.values() for r in rs
+           if r.origin != "auto" or frozenset((r.source_id, r.target_id)) not in replaced}
+    out.update({(r.relation, r.source_id, r.target_id, r.origin): r for r in added})
+    return list(out.values())
+
+
+def _profiles_of(store, ids: set[str], part):
+    """Profiles of these claims in store order (the new ones' as just made), and the findings kept
+    or just made of pairs involving them."""
+    from factcheck.analysis.state import decode_profile
+
+    claims = store.claims_by_id(sorted(ids))
+    kept, _, findings = store.kept_of(sorted(ids - set(part.profiles)))
+    kept.update(part.profiles)
     profiles = []
     for claim in sorted(claims.values(), key=lambda c: (c.document, c.start, c.end, c.id)):
         profiles.append(decode_profile(len(profiles), claim, kept[claim.id])[0])
-    position = {p.claim.id: p.index for p in profiles}
-    why = {position[cid]: text for cid, text in disputed.items() if cid in position}
-    for cid, assessment in before.items():
-        found = _DISPUTED.search(assessment.explanation or "") if cid not in disputed else None
-        if found and cid in position:
-            why[position[cid]] = found.group(1)
-    revisions = _revisions(findings, position)
-    # in the order a complete run gives them: automatic relations by their claims' places, then the user's
-    order = {p.claim.id: p.order for p in profiles}
-    auto = sorted((r for r in relations.values() if r.origin == "auto"),
-                  key=lambda r: (order[r.source_id], order[r.target_id], r.relation))
-    ordered = auto + [r for r in relations.values() if r.origin != "auto"]
-    out = [a for a in assess_all(profiles, ordered, why, revisions) if a.claim_id in touched]
-    return [a for a in out if before.get(a.claim_id) != a]
+    return profiles, findings + part.findings
 
 
 def _revisions(findings, position: dict[str, int]) -> dict[int, list[str]]:
