@@ -3,8 +3,9 @@ completely on request.
 
 Part of the public API (`factcheck.api` re-exports `analyse`). An incremental run reuses the
 profiles and pair findings kept by earlier runs and compares only pairs that involve claims
-stored since; denials, inferred relations, statuses and grades are still worked out over all
-claims. A run is complete (everything compared afresh) when asked for, when the analysis rules
+stored since; after an ingest that only added documents it reads no more than their
+neighbourhood (`growing`), otherwise denials, inferred relations, statuses and grades are worked
+out over all claims. A run is complete (everything compared afresh) when asked for, when the analysis rules
 changed since the kept results were made, and when the database has grown past
 COMPLETE_RUN_GROWTH times the claims of the last complete run.
 """

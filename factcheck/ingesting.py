@@ -73,8 +73,9 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     is recorded in `errors` and the others go on; a file whose bytes are already stored under
     its path is left as it is. Files are read and extracted outside any transaction; only their
     storing takes the write lock, a batch at a time, so concurrent writers wait briefly for each
-    other. The analysis then runs in its own transaction over everything stored (also when an
-    earlier one was interrupted). An interruption keeps the documents finished before it and
+    other. The analysis then runs in its own transaction (also when an earlier one was
+    interrupted): over the new claims' neighbourhood when the run only added documents to a
+    database analysed up to date (`growing`), else over everything stored. An interruption keeps the documents finished before it and
     nothing of the one in progress.
     """
     from factcheck.analysing import run_analysis
