@@ -86,6 +86,9 @@ def test_statuses_follow_the_stored_relations_after_incremental_ingests(tmp_path
     ingested_one_by_one(folder, tmp_path / "steps.db")
     stored, settled = settled_assessments(tmp_path / "steps.db")
     assert stored == settled
+    with Store.open(tmp_path / "steps.db") as store:
+        _, sealed, now = store.integrity_seals()       # the seal, updated row by row, holds
+    assert sealed == now
 
 
 @pytest.mark.parametrize("folder", CORPORA)

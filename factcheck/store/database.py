@@ -275,7 +275,7 @@ class Store(PartialAnalysis):
         """(document sha256 -> claims digest stored at ingest, the analysis digest stored with
         the last analysis, the analysis digest of what is stored now)."""
         with reading(self._engine, self.path) as conn:
-            return kept.document_digests(conn), kept.stored_analysis_digest(conn), kept.analysis_digest(conn)
+            return (kept.document_digests(conn), *kept.analysis_seal(conn))
 
     def dangling_references(self) -> dict[str, list[tuple[str, ...]]]:
         """Rows that point at what is not stored: claims without their document ("claims"),

@@ -90,18 +90,25 @@ def replace_auto_relations(conn: Connection, found: Sequence[Relation]) -> None:
         conn.execute(insert(RELATION), list(rows.values()))
 
 
-def change_auto_relations(conn: Connection, added: Sequence[Relation], replaced: Sequence[frozenset[str]]) -> None:
+def change_auto_relations(conn: Connection, added: Sequence[Relation], replaced: Sequence[frozenset[str]]
+                          ) -> tuple[list[tuple], list[tuple]]:
     """Drop the automatic relations of the `replaced` pairs, then add `added` (leaving out pairs
-    the user has decided): what an analysis of part of the database changed."""
+    the user has decided): what an analysis of part of the database changed. Returns the rows
+    (relation, source, target) removed and those added."""
+    removed = []
     for pair in replaced:
         a, b = sorted(pair)
-        conn.execute(delete(RELATION).where(_pair(a, b), RELATION.c.origin == AUTO))
+        where = and_(_pair(a, b), RELATION.c.origin == AUTO)
+        removed += [tuple(row) for row in conn.execute(
+            select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id).where(where))]
+        conn.execute(delete(RELATION).where(where))
     decided = _manual_pairs(conn)
     now = utc_now()
     rows = {(r.relation, r.source_id, r.target_id): _relation_row(r, AUTO, now)
             for r in added if frozenset((r.source_id, r.target_id)) not in decided}
     if rows:
         conn.execute(insert(RELATION), list(rows.values()))
+    return removed, list(rows)
 
 
 def add_manual_relation(conn: Connection, relation: Relation) -> None:

@@ -43,10 +43,14 @@ class PartialAnalysis:
             if (now[kept.DATA_GENERATION], now[kept.ANALYSED_GENERATION], now[kept.ANALYSIS_SERIAL]) != (
                     made_from.data, made_from.analysed, made_from.serial):
                 return False
-            links.change_auto_relations(conn, added, replaced)
+            # the new claims (those profiled now) were stored after the last seal: not in it yet
+            assessed = {a.claim_id for a in assessments}
+            before = kept.claim_rows(conn, sorted(assessed - set(profiles)))
+            removed, inserted = links.change_auto_relations(conn, added, replaced)
             writes.set_assessments(conn, assessments)
             kept.keep(conn, profiles, findings, replace=False, terms=terms, marks={
                 **marks, kept.ANALYSED_GENERATION: str(now[kept.DATA_GENERATION]),
                 kept.ANALYSIS_SERIAL: str(now[kept.ANALYSIS_SERIAL] + 1)})
-            kept.seal_analysis(conn)
+            # the seal changes by the rows that changed, not by reading every row again
+            kept.reseal_analysis(conn, before + removed, kept.claim_rows(conn, sorted(assessed | set(profiles))) + inserted)
             return True
