@@ -34,7 +34,7 @@ class AnalysisSummary:
     claims: int
     compared: int               # claims whose pairs were compared in this run
     complete: bool              # every pair compared afresh
-    relations: int              # automatic relations now stored
+    relations: int              # automatic relations now stored (a run over new claims' neighbourhood: those it added)
     current: bool = True        # the results saved cover everything stored (False: left stale)
 
 
