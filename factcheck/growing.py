@@ -37,7 +37,7 @@ def analyse_new(store, fresh: list[Claim], prepared: dict, state, marks: dict[st
     total = store.kept_claims() + len(fresh)
     claims, kept, counts, stored = _neighbourhood(store, fresh, prepared, total)
     auto = [r for r in stored if r.origin == "auto"]
-    publishers = {d.name: d.publisher for d in store.documents() if d.publisher}
+    publishers = store.publishers_of([c.document for c in claims])
     part = analyse_part(claims, {c.id for c in fresh}, kept=kept, prepared=prepared, stored=auto,
                         counts=counts, total=total, manual=[r for r in stored if r.origin == "manual"],
                         suppressed=store.suppressed_pairs(), publishers=publishers, aliases=store.aliases())

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sqlalchemy import select
+
 from factcheck.models import Assessment, Finding, Relation
 from factcheck.store import kept, links, writes
 from factcheck.store.engine import reading, writing
+from factcheck.store.tables import DOCUMENT
+from factcheck.store.writes import chunked
 
 
 class PartialAnalysis:
@@ -24,6 +28,15 @@ class PartialAnalysis:
         """The kept index terms of these claims."""
         with reading(self._engine, self.path) as conn:
             return kept.terms_of(conn, claim_ids)
+
+    def publishers_of(self, names: list[str]) -> dict[str, str]:
+        """Document name -> publisher, of these documents (those that name one)."""
+        out: dict[str, str] = {}
+        with reading(self._engine, self.path) as conn:
+            for chunk in chunked(sorted(set(names))):
+                out.update(conn.execute(select(DOCUMENT.c.name, DOCUMENT.c.publisher)
+                                        .where(DOCUMENT.c.name.in_(chunk), DOCUMENT.c.publisher.is_not(None))).all())
+        return out
 
     def kept_claims(self) -> int:
         """How many claims have a kept profile."""
