@@ -50,6 +50,7 @@ def relations_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[R
     """Each claim's relations (as `relations` gives them for one claim), for many claims at once."""
     wanted = list(dict.fromkeys(claim_ids))
     out: dict[str, list[Relation]] = {cid: [] for cid in wanted}
+    seen: dict[str, set[Relation]] = {cid: set() for cid in wanted}     # a claim may hold thousands
     for chunk in chunked(wanted):
         statement = (select(RELATION).where(RELATION.c.relation != UNLINK)
                      .where(or_(RELATION.c.source_id.in_(chunk), RELATION.c.target_id.in_(chunk)))
@@ -59,7 +60,8 @@ def relations_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[R
             relation = Relation(relation=row["relation"], source_id=row["source_id"], target_id=row["target_id"],
                                 reason=row["reason"], score=row["score"], origin=row["origin"])
             for end in {relation.source_id, relation.target_id}:
-                if end in out and relation not in out[end]:
+                if end in out and relation not in seen[end]:
+                    seen[end].add(relation)
                     out[end].append(relation)
     return out
 
