@@ -93,7 +93,7 @@ def _run(store, complete: bool, claims: list | None, state, prepared: dict,
 
     marks = store.analysis_marks()
     base = int(marks.get("analysis_base") or 0)
-    if added and not complete and marks.get("analysis_rules") == fingerprint() and all(c.id in prepared for c in added):
+    if added and not complete and marks.get("analysis_rules") == fingerprint():
         total = store.kept_claims() + len(added)
         if 0 < base and total <= COMPLETE_RUN_GROWTH * base:
             return _run_part(store, added, prepared, state, total, marks)

@@ -44,9 +44,11 @@ class Extracted:
     error: str | None = None
 
 
-def extract_document(document: Document, aliases: dict[str, str], seconds: float | None) -> Extracted:
-    """Extract `document` within `seconds`, and profile its claims (outside the budget). Never
-    raises OverBudget or an InputError: they come back as values, so that a pool worker lives on."""
+def extract_document(document: Document, aliases: dict[str, str], seconds: float | None,
+                     profile: bool = True) -> Extracted:
+    """Extract `document` within `seconds`, and (with `profile`) profile its claims outside the
+    budget. Never raises OverBudget or an InputError: they come back as values, so that a pool
+    worker lives on."""
     from factcheck.budget import OverBudget, time_budget
     from factcheck.errors import InputError
     from factcheck import pipeline
@@ -58,7 +60,7 @@ def extract_document(document: Document, aliases: dict[str, str], seconds: float
         return Extracted(over_budget=True)
     except InputError as error:
         return Extracted(error=str(error))
-    return Extracted(extraction, profile_claims(extraction))
+    return Extracted(extraction, profile_claims(extraction) if profile else {})
 
 
 def profile_claims(extraction: Extraction) -> dict[str, tuple[str, list[str]]]:
@@ -107,7 +109,8 @@ class Extractor:
         if self._pool is None:
             for key, read in items:
                 given = read()
-                yield key, None if given is None else extract_document(given[0], self.aliases, given[1])
+                # in one process the analysis builds the profiles itself: no text to decode again
+                yield key, None if given is None else extract_document(given[0], self.aliases, given[1], False)
             return
         pending: deque = deque()
         for key, read in items:

@@ -53,6 +53,7 @@ def _neighbourhood(store, fresh: list[Claim], prepared: dict, total: int):
     counts over the database for every term they hold, the relations stored among them)."""
     from factcheck.analysis.index import MAX_POSTINGS, TOP_K
 
+    prepared.update(_profiled(c for c in fresh if c.id not in prepared))
     terms = {c.id: frozenset(prepared[c.id][1]) for c in fresh}
     counts, postings = store.term_postings(sorted(set().union(*terms.values())), MAX_POSTINGS)
     counts = Counter(counts) + Counter(t for held in terms.values() for t in held)
@@ -70,6 +71,20 @@ def _neighbourhood(store, fresh: list[Claim], prepared: dict, total: int):
     stored = {(r.relation, r.source_id, r.target_id, r.origin): r for rs in linked.values() for r in rs
               if r.source_id in ids and r.target_id in ids}
     return claims, kept, counts, list(stored.values())
+
+
+def _profiled(claims) -> dict[str, tuple[str, list[str]]]:
+    """Profiles and index terms of claims that no worker profiled."""
+    from factcheck.analysis.denial_cues import detect_denial
+    from factcheck.analysis.index import claim_terms
+    from factcheck.analysis.profile import build_profile
+    from factcheck.analysis.state import encode_profile
+
+    out = {}
+    for claim in claims:
+        profile = build_profile(0, claim)
+        out[claim.id] = (encode_profile(profile, detect_denial(profile)), sorted(claim_terms(profile)))
+    return out
 
 
 def _nearest(store, terms: dict[str, frozenset[str]], counts: Counter, postings: dict[str, list[str]],
