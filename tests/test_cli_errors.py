@@ -181,7 +181,8 @@ def test_ctrl_c_keeps_finished_documents_and_nothing_of_the_current_one(cli, cor
         return real_extract(document, aliases=aliases)
 
     monkeypatch.setattr(factcheck.pipeline, "extract", interrupted_on_second)
-    result = cli("ingest", corpus)
+    # in this process, where Ctrl-C strikes (workers ignore it: test_concurrency sends a real one)
+    result = cli("ingest", corpus, "--jobs", "1")
     assert result.exit_code == INTERRUPTED and "interrupted" in result.stderr
     assert "Traceback" not in result.stderr
     monkeypatch.setattr(factcheck.pipeline, "extract", real_extract)

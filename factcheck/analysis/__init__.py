@@ -46,13 +46,17 @@ def analyze(claims: Sequence[Claim], manual: Sequence[Relation] = (),
 def update_analysis(claims: Sequence[Claim], *, profiles: Mapping[str, str] | None = None,
                     findings: Sequence[Finding] = (), manual: Sequence[Relation] = (),
                     suppressed: set[frozenset[str]] = frozenset(), publishers: Mapping[str, str] | None = None,
-                    aliases: Mapping[str, str] | None = None) -> Analysis:
+                    aliases: Mapping[str, str] | None = None,
+                    prepared: Mapping[str, tuple[str, Sequence[str]]] | None = None) -> Analysis:
     """Analyse `claims`, reusing kept `profiles` (claim id -> `state.encode_profile` text) and the
-    `findings` of earlier runs for pairs of claims that both have one. Denials, inferences and
+    `findings` of earlier runs for pairs of claims that both have one. `prepared` profiles
+    (claim id -> (profile text, index terms)), made beside the extraction, are decoded instead of
+    built, their claims counted as new all the same. Denials, inferences and
     assessments are always worked out over all claims; word weights are those of all claims now,
     while kept findings keep the weights of the run that made them."""
     with collector_paused():
-        return _update(claims, profiles or {}, findings, manual, suppressed, publishers or {}, aliases or {})
+        return _update(claims, profiles or {}, findings, manual, suppressed, publishers or {}, aliases or {},
+                       prepared or {})
 
 
 @contextmanager
@@ -69,7 +73,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers, aliases) -> Analysis:
+def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers, aliases, prepared) -> Analysis:
     from dataclasses import replace
 
     from factcheck.analysis.compare import compare_pairs, settle
@@ -84,16 +88,20 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     profiles, cues, fresh = [], {}, []
     for index, claim in enumerate(claims):
         data = kept_profiles.get(claim.id)
-        if data is None:
+        if data is not None:
+            profile, cue = decode_profile(index, claim, data)
+        elif claim.id in prepared:
+            profile, cue = decode_profile(index, claim, prepared[claim.id][0])
+            fresh.append(index)
+        else:
             profile = build_profile(index, claim)
             cue = detect_denial(profile)
             fresh.append(index)
-        else:
-            profile, cue = decode_profile(index, claim, data)
         profiles.append(profile)
         if cue is not None:
             cues[index] = cue
-    made = {profiles[i].claim.id: encode_profile(profiles[i], cues.get(i)) for i in fresh}
+    made = {profiles[i].claim.id: prepared[profiles[i].claim.id][0] if profiles[i].claim.id in prepared
+            else encode_profile(profiles[i], cues.get(i)) for i in fresh}
     # origins depend on the document around a claim and on the user's aliases: worked out anew
     origins = assign_origins(profiles, publishers, aliases)
     profiles = [replace(p, identity=origin, speaker=p.identity) for p, origin in zip(profiles, origins)]
@@ -109,7 +117,8 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
     relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed,
                                     set(denials.cues), retrieval)
-    terms = {profiles[i].claim.id: sorted(claim_terms(profiles[i])) for i in fresh}
+    terms = {profiles[i].claim.id: list(prepared[profiles[i].claim.id][1]) if profiles[i].claim.id in prepared
+             else sorted(claim_terms(profiles[i])) for i in fresh}
     return Analysis(relations, assessments, new, made, terms=terms, complete=complete)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from factcheck.analysis.profile import Profile
 
@@ -43,7 +43,10 @@ def claim_terms(p: Profile) -> frozenset[str]:
 class ClaimIndex:
     """Inverted index of claim terms with their weights; built once per analysis run."""
 
-    def __init__(self, profiles: Sequence[Profile]):
+    def __init__(self, profiles: Sequence[Profile], counts: Mapping[str, int] | None = None,
+                 claims: int | None = None):
+        """Over `profiles`; with `counts` (term -> claims holding it) out of `claims` claims, a
+        part of a larger database, weighed as the whole is."""
         import numpy as np
 
         self.profiles = profiles
@@ -53,17 +56,19 @@ class ClaimIndex:
             for t in terms:
                 postings[t].append(i)
         self.postings = postings
-        n = len(profiles) + 1
-        self.weights = {t: term_weight(t, len(ids), n - 1) for t, ids in postings.items()}
+        self._claims = len(profiles) if claims is None else claims
+        self.weights = {t: term_weight(t, len(ids) if counts is None else counts.get(t, len(ids)), self._claims)
+                        for t, ids in postings.items()}
         self.squares = {t: w * w for t, w in self.weights.items()}
         self.norms = [math.sqrt(sum(map(self.squares.__getitem__, terms))) or 1.0 for terms in self.terms]
         self._norms = np.array(self.norms, dtype=np.float64)
+        held = {t: len(ids) for t, ids in postings.items()} if counts is None else counts
         self._arrays = {t: np.array(ids, dtype=np.int64) for t, ids in postings.items()
-                        if 1 < len(ids) <= MAX_POSTINGS}
+                        if len(ids) > 1 and held.get(t, len(ids)) <= MAX_POSTINGS}
         self._scratch = np.zeros(len(profiles), dtype=np.float64)
 
     def weight(self, term: str) -> float:
-        return self.weights.get(term, _factor(term) * math.log(len(self.profiles) + 1))
+        return self.weights.get(term, _factor(term) * math.log(self._claims + 1))
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine of two claims' weighted term sets (0-1)."""

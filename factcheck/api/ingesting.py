@@ -11,13 +11,14 @@ goes on: no document reported as stored is lost, and none is stored in part.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import config
+from factcheck.api.extracting import Extracted, Extractor, default_jobs
 from factcheck.errors import InputError, UsageError
-from factcheck.models import Claim, Document, Extraction
+from factcheck.models import Claim, Document
 from factcheck.pipeline.document.read import Collected, PipedText, read_document, scan_paths, shown_path
 from factcheck.render.text import plural
 
@@ -51,7 +52,8 @@ class IngestSummary:
 def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = config.MAX_FILE_BYTES,
            overrides: dict | None = None, progress: Progress | None = None,
            reanalyse: bool = False, time_budget: float | None = config.DOCUMENT_SECONDS,
-           metadata: Path | str | None = None, piped: PipedText | None = None) -> IngestSummary:
+           metadata: Path | str | None = None, piped: PipedText | None = None,
+           jobs: int | None = None) -> IngestSummary:
     """Read, extract and store every document under `paths`, then bring the analysis up to date:
     incrementally (see `analysing`), or over every claim afresh with `reanalyse`.
 
@@ -63,19 +65,26 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
     `piped` is one article read from standard input, given instead of `paths`: stored with its
     text like a file's, under the path `stdin:NAME`, which names no file.
 
+    `jobs` worker processes extract the documents and profile their claims (default: one per
+    core; 1 runs everything in this process); this process reads the files and stores the
+    extractions in the order of the files, so the database is the same whatever `jobs`.
+
     A file that cannot be read, or whose reading and extraction run past `time_budget` seconds,
     is recorded in `errors` and the others go on; a file whose bytes are already stored under
     its path is left as it is. Files are read and extracted outside any transaction; only their
     storing takes the write lock, a batch at a time, so concurrent writers wait briefly for each
-    other. The analysis then runs in its own transaction over everything stored (also when an
-    earlier one was interrupted). An interruption keeps the documents finished before it and
-    nothing of the one in progress.
+    other. The analysis then runs in its own transaction (also when an earlier one was
+    interrupted): over the new claims' neighbourhood when the run only added documents to a
+    database analysed up to date (`growing`), else over everything stored. An interruption keeps
+    the documents finished before it and nothing of the one in progress.
     """
     from factcheck.api.analysing import run_analysis
     from factcheck.api.common import open_store
     from factcheck.pipeline.names.actors import actor_types
     from factcheck.store.records import as_loaded
 
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
     overrides = {key: value for key, value in (overrides or {}).items() if value}
     if piped is not None:
         if paths or metadata:
@@ -96,14 +105,19 @@ def ingest(paths: Sequence[Path | str], db: Path | str, *, max_bytes: int = conf
         run = _Run(_Reading(max_bytes, overrides, store.aliases(), actor_types(), time_budget, per_document),
                    saved=None if store.has_claims() else [], generation=start.data)
         documents, done = found.documents, 0
-        while done < len(documents):
-            for path in _ingest_batch(store, documents[done:], summary, run):
-                done += 1
-                if progress is not None:
-                    progress(done, len(documents), path)
+        workers = max(1, min(jobs or default_jobs(), len(documents)))
+        with Extractor(workers, run.reading.aliases) as extractor:
+            stream = _stream(store, extractor, documents, run.reading)
+            while finished := _ingest_batch(store, stream, summary, run):
+                for path in finished:
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(documents), path)
         if summary.new or summary.replaced or reanalyse or start.stale:
             given = None if run.saved is None else as_loaded(run.saved)
-            result = run_analysis(store, complete=reanalyse, claims=given, claims_generation=run.generation)
+            added = as_loaded(run.added) if not (start.stale or summary.replaced) else None
+            result = run_analysis(store, complete=reanalyse, claims=given, claims_generation=run.generation,
+                                  prepared=run.profiles, added=added)
             summary.analysed = result.current
             if not result.current:
                 summary.warnings.append(_LEFT_STALE)
@@ -149,26 +163,30 @@ class _Run:
     reading: _Reading
     saved: list[Claim] | None           # the claims saved, when the database started empty
     generation: int                     # the data generation after this run's last write
+    profiles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # of the claims saved
+    added: list[Claim] = field(default_factory=list)    # the claims saved
 
 
-def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, run: _Run) -> list[Path]:
-    """Read and extract files from the start of `paths` until the batch is full, then store what
-    they gave in one transaction; the files done, all of them committed. An interruption (Ctrl-C,
-    an error) stores the documents extracted before it, then goes on. The cyclic collector is
-    paused meanwhile: extraction makes hundreds of thousands of small objects and no cycles to
-    speak of, and the collections they triggered cost some 3% of an ingest; it runs once between
-    batches instead."""
+def _ingest_batch(store, stream: Iterator, summary: IngestSummary, run: _Run) -> list[Path]:
+    """Take extractions from `stream` until the batch is full, then store what they gave in one
+    transaction; the files done, all of them committed (none when the stream is over). An
+    interruption (Ctrl-C, an error) stores the documents extracted before it, then goes on. The
+    cyclic collector is paused meanwhile: extraction makes hundreds of thousands of small objects
+    and no cycles to speak of, and the collections they triggered cost some 3% of an ingest; it
+    runs once between batches instead."""
     from factcheck.analysis import collector_paused
 
     done: list[Path] = []
-    extracted: list[Extraction] = []
+    extracted: list[Extracted] = []
     started = time.monotonic()
     with collector_paused():
         try:
-            for path in paths:
-                extraction = _extract_file(store, path, summary, run.reading)
-                if extraction is not None:
-                    extracted.append(extraction)
+            for (path, notes), outcome in stream:
+                _merge(summary, notes)
+                if outcome is not None and outcome.extraction is not None:
+                    extracted.append(outcome)
+                elif outcome is not None:
+                    summary.errors.append(outcome.error or _over_budget(path, run.reading.seconds))
                 done.append(path)
                 if len(done) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
                     break
@@ -177,10 +195,31 @@ def _ingest_batch(store, paths: Sequence[Path], summary: IngestSummary, run: _Ru
     return done
 
 
-def _extract_file(store, path: Path, summary: IngestSummary, reading: _Reading) -> Extraction | None:
-    """The file's extraction, or None when it is stored already or cannot be read (then noted)."""
+def _stream(store, extractor, paths: Sequence[Path], reading: _Reading) -> Iterator:
+    """((path, notes), Extracted or None) for every path in order; `notes` (an IngestSummary)
+    holds what reading the file found (unchanged, undated, an error), added to the run's
+    summary when its turn comes."""
+    def reader(path: Path, notes: IngestSummary) -> Callable[[], tuple[Document, float | None] | None]:
+        return lambda: _read_file(store, path, notes, reading)
+
+    items = (((path, notes), reader(path, notes)) for path in paths for notes in (IngestSummary(),))
+    return extractor.stream(items)
+
+
+def _merge(summary: IngestSummary, notes: IngestSummary) -> None:
+    for name in ("unchanged", "warnings", "errors", "undated"):
+        getattr(summary, name).extend(getattr(notes, name))
+
+
+def _over_budget(path: Path, seconds: float | None) -> str:
+    return (f"{path}: not read within the budget of {seconds:g} seconds per "
+            "document, so skipped; split the file, or raise --time-budget")
+
+
+def _read_file(store, path: Path, notes: IngestSummary, reading: _Reading) -> tuple[Document, float | None] | None:
+    """The file's Document and what is left of its time budget for extracting it; None when it
+    is stored already or cannot be read (then noted)."""
     from factcheck.budget import OverBudget, time_budget
-    from factcheck.pipeline import extract
 
     started = time.monotonic()
     try:
@@ -188,18 +227,16 @@ def _extract_file(store, path: Path, summary: IngestSummary, reading: _Reading) 
         with time_budget(reading.seconds):
             document = read_document(path, max_bytes=reading.max_bytes, overrides=overrides)
         if document.published is None:
-            summary.undated.append(document.name)
+            notes.undated.append(document.name)
         # the look-up runs outside the budget: its timer must not strike inside a transaction
-        if _already_stored(store, document, summary, overrides):
+        if _already_stored(store, document, notes, overrides):
             return None
         left = None if reading.seconds is None else max(reading.seconds - (time.monotonic() - started), 0.001)
-        with time_budget(left):
-            return extract(document, aliases=reading.aliases)
+        return document, left
     except InputError as error:
-        summary.errors.append(str(error))
+        notes.errors.append(str(error))
     except OverBudget:
-        summary.errors.append(f"{path}: not read within the budget of {reading.seconds:g} seconds per "
-                              "document, so skipped; split the file, or raise --time-budget")
+        notes.errors.append(_over_budget(path, reading.seconds))
     return None
 
 
@@ -221,14 +258,15 @@ def _note_copy(summary: IngestSummary, document: Document, stored_path: str) -> 
     summary.warnings.append(f"{document.path}: same content as {stored_path}, already stored; skipped")
 
 
-def _store_batch(store, extracted: list[Extraction], summary: IngestSummary, run: _Run) -> None:
+def _store_batch(store, extracted: list[Extracted], summary: IngestSummary, run: _Run) -> None:
     """Store extractions in one transaction, each whole or not at all. Another writer may have
     stored the same file since it was read: it is then counted as unchanged."""
     if not extracted:
         return
     outcome = IngestSummary()
     with store.batch() as batch:
-        for extraction in extracted:
+        for made in extracted:
+            extraction = made.extraction
             document = extraction.document
             stored = batch.document_by_path(document.path)
             if stored is not None and stored.sha256 == document.sha256 and not (
@@ -244,6 +282,8 @@ def _store_batch(store, extracted: list[Extraction], summary: IngestSummary, run
             outcome.warnings.extend(extraction.warnings)
             if run.saved is not None:
                 run.saved.extend(extraction.claims)
+            run.added.extend(extraction.claims)
+            run.profiles.update(made.profiles)
         before = batch.generation_before
     # committed: only now do these files count as stored
     for name in ("new", "replaced", "unchanged", "warnings", "errors"):

@@ -42,6 +42,9 @@ def ingest(
                                    help="json: also print the summary as JSON on stdout."),
     time_budget: float = typer.Option(DOCUMENT_SECONDS, "--time-budget", min=0.1, metavar="SECONDS",
                                       help="Skip (and report) a document not read and extracted within this time."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, metavar="N",
+        help="Extract documents in N worker processes (default: one per core; 1: all in this process)."),
     reanalyse: bool = typer.Option(False, "--reanalyse",
                                    help="Compare every pair of claims afresh instead of only those "
                                         "involving new claims."),
@@ -55,7 +58,7 @@ def ingest(
     with _progress(ctx) as progress:
         summary = api.ingest([] if piped else paths, settings(ctx).db, max_bytes=max_bytes, overrides=overrides,
                              progress=progress, reanalyse=reanalyse, metadata=metadata,
-                             time_budget=time_budget, piped=piped)
+                             time_budget=time_budget, piped=piped, jobs=jobs)
     if fmt is TextFormat.json:
         from dataclasses import asdict
 

@@ -19,12 +19,13 @@ from factcheck.errors import NotFound, StoreError
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
 from factcheck.store import kept, links, queries, schema, writes
 from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
+from factcheck.store.partial import PartialAnalysis
 from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.reads import Reads
 from factcheck.store.records import ActorInfo, DocumentInfo, Review
 
 
-class Store(Reads):
+class Store(Reads, PartialAnalysis):
     """A factcheck database. Open with `Store.open(path)`; close, or use as a context manager."""
 
     def __init__(self, engine: Engine, path: Path) -> None:
@@ -274,7 +275,7 @@ class Store(Reads):
         """(document sha256 -> claims digest stored at ingest, the analysis digest stored with
         the last analysis, the analysis digest of what is stored now)."""
         with reading(self._engine, self.path) as conn:
-            return kept.document_digests(conn), kept.stored_analysis_digest(conn), kept.analysis_digest(conn)
+            return (kept.document_digests(conn), *kept.analysis_seal(conn))
 
     def dangling_references(self) -> dict[str, list[tuple[str, ...]]]:
         """Rows that point at what is not stored: claims without their document ("claims"),

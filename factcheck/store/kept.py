@@ -25,9 +25,14 @@ ANALYSIS_SERIAL = "analysis_serial"
 GENERATION_KEYS = (DATA_GENERATION, ANALYSED_GENERATION, ANALYSIS_SERIAL)
 # Seals that `verify` checks: per document (by sha256), its claims' digest (models.claims_digest),
 # written with the document; and a digest of every claim's status, score and grade and of the
-# automatic relations, written with each analysis.
+# automatic relations, written with each analysis. The analysis digest is the sum of the rows'
+# hashes (modulo 2**256), so an analysis that changes a few rows updates it by their hashes
+# alone; databases sealed before it was a sum keep ANALYSIS_DIGEST (an ordered hash) until
+# their next analysis.
 DIGEST_PREFIX = "claims_digest:"
 ANALYSIS_DIGEST = "analysis_digest"
+ANALYSIS_SUM = "analysis_sum"
+_SUM_MODULUS = 1 << 256
 
 
 def marks(conn: Connection) -> dict[str, str]:
@@ -71,6 +76,31 @@ def profiles_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, str]:
     for chunk in chunked(list(claim_ids)):
         out.update(conn.execute(select(PROFILE.c.claim_id, PROFILE.c.data).where(PROFILE.c.claim_id.in_(chunk))).all())
     return out
+
+
+def kept_claims(conn: Connection) -> int:
+    """How many claims have a kept profile."""
+    return conn.execute(select(func.count()).select_from(PROFILE)).scalar() or 0
+
+
+def terms_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+    """The kept index terms of these claims."""
+    out: dict[str, set[str]] = {}
+    for chunk in chunked(sorted(set(claim_ids))):
+        for term, claim_id in conn.execute(select(TERM.c.term, TERM.c.claim_id).where(TERM.c.claim_id.in_(chunk))):
+            out.setdefault(claim_id, set()).add(term)
+    return {key: frozenset(held) for key, held in out.items()}
+
+
+def findings_of(conn: Connection, claim_ids: Sequence[str]) -> list[Finding]:
+    """The kept findings of pairs that involve one of these claims, in the order they were kept."""
+    rows: dict[int, Finding] = {}
+    for chunk in chunked(sorted(set(claim_ids))):
+        for column in (FINDING.c.source_id, FINDING.c.target_id):
+            for row in conn.execute(select(FINDING.c.id, FINDING.c.kind, FINDING.c.source_id, FINDING.c.target_id,
+                                           FINDING.c.reason, FINDING.c.score).where(column.in_(chunk))):
+                rows[row[0]] = Finding(*row[1:])
+    return [rows[key] for key in sorted(rows)]
 
 
 def keep(conn: Connection, profiles: Mapping[str, str], findings: Sequence[Finding], *,
@@ -123,23 +153,68 @@ def set_document_digest(conn: Connection, sha256: str, digest: str | None) -> No
 
 
 def analysis_digest(conn: Connection) -> str:
-    """A hash of every claim's status, score and grade and of the automatic relations."""
+    """The sum of the hashes of every claim's status, score and grade and of every automatic
+    relation (see ANALYSIS_SUM), as 64 hex digits."""
+    total = sum(map(_row_hash, _claim_rows(conn))) + sum(map(_row_hash, _relation_rows(conn)))
+    return format(total % _SUM_MODULUS, "064x")
+
+
+def _ordered_digest(conn: Connection) -> str:
+    """The analysis digest of databases sealed before ANALYSIS_SUM: one hash over the rows in order."""
     digest = hashlib.sha256()
-    for row in conn.execute(select(CLAIM.c.id, CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade).order_by(CLAIM.c.id)):
-        digest.update(repr((row[0], row[1], None if row[2] is None else round(row[2], 6), row[3])).encode())
-    for row in conn.execute(select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id)
-                            .where(RELATION.c.origin == "auto")
-                            .order_by(RELATION.c.source_id, RELATION.c.target_id, RELATION.c.relation)):
-        digest.update(repr(tuple(row)).encode())
+    for row in sorted(_claim_rows(conn)):
+        digest.update(repr(row).encode())
+    for row in sorted(_relation_rows(conn), key=lambda r: (r[1], r[2], r[0])):
+        digest.update(repr(row).encode())
     return digest.hexdigest()
 
 
+def _row_hash(row: tuple) -> int:
+    return int.from_bytes(hashlib.sha256(repr(row).encode()).digest(), "big")
+
+
+def _claim_rows(conn: Connection, claim_ids: Sequence[str] | None = None) -> list[tuple]:
+    statement = select(CLAIM.c.id, CLAIM.c.status, CLAIM.c.score, CLAIM.c.grade)
+    chunks = [None] if claim_ids is None else chunked(sorted(set(claim_ids)))
+    return [(row[0], row[1], None if row[2] is None else round(row[2], 6), row[3])
+            for chunk in chunks
+            for row in conn.execute(statement if chunk is None else statement.where(CLAIM.c.id.in_(chunk)))]
+
+
+def _relation_rows(conn: Connection) -> list[tuple]:
+    return [tuple(row) for row in conn.execute(select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id)
+                                               .where(RELATION.c.origin == "auto"))]
+
+
+def claim_rows(conn: Connection, claim_ids: Sequence[str]) -> list[tuple]:
+    """What the analysis digest holds of these claims."""
+    return _claim_rows(conn, claim_ids) if claim_ids else []
+
+
 def seal_analysis(conn: Connection) -> None:
-    set_marks(conn, {ANALYSIS_DIGEST: analysis_digest(conn)})
+    set_marks(conn, {ANALYSIS_SUM: analysis_digest(conn)})
+    conn.execute(delete(META).where(META.c.key == ANALYSIS_DIGEST))
 
 
-def stored_analysis_digest(conn: Connection) -> str | None:
-    return conn.execute(select(META.c.value).where(META.c.key == ANALYSIS_DIGEST)).scalar_one_or_none()
+def reseal_analysis(conn: Connection, removed: Sequence[tuple], added: Sequence[tuple]) -> None:
+    """Update the analysis digest for rows that changed: claim rows (`claim_rows`) and automatic
+    relation rows (relation, source, target) as they were and as they are."""
+    stored = conn.execute(select(META.c.value).where(META.c.key == ANALYSIS_SUM)).scalar_one_or_none()
+    if stored is None:
+        seal_analysis(conn)
+        return
+    total = int(stored, 16) - sum(map(_row_hash, removed)) + sum(map(_row_hash, added))
+    set_marks(conn, {ANALYSIS_SUM: format(total % _SUM_MODULUS, "064x")})
+
+
+def analysis_seal(conn: Connection) -> tuple[str | None, str]:
+    """(the analysis digest stored with the last analysis, the digest of what is stored now), in
+    the scheme the stored one was made by."""
+    stored = dict(conn.execute(select(META.c.key, META.c.value)
+                               .where(META.c.key.in_((ANALYSIS_SUM, ANALYSIS_DIGEST)))).all())
+    if ANALYSIS_SUM in stored or ANALYSIS_DIGEST not in stored:
+        return stored.get(ANALYSIS_SUM), analysis_digest(conn)
+    return stored[ANALYSIS_DIGEST], _ordered_digest(conn)
 
 
 def generations(conn: Connection) -> dict[str, int]:

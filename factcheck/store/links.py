@@ -50,6 +50,7 @@ def relations_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[R
     """Each claim's relations (as `relations` gives them for one claim), for many claims at once."""
     wanted = list(dict.fromkeys(claim_ids))
     out: dict[str, list[Relation]] = {cid: [] for cid in wanted}
+    seen: dict[str, set[Relation]] = {cid: set() for cid in wanted}     # a claim may hold thousands
     for chunk in chunked(wanted):
         statement = (select(RELATION).where(RELATION.c.relation != UNLINK)
                      .where(or_(RELATION.c.source_id.in_(chunk), RELATION.c.target_id.in_(chunk)))
@@ -59,7 +60,8 @@ def relations_of(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[R
             relation = Relation(relation=row["relation"], source_id=row["source_id"], target_id=row["target_id"],
                                 reason=row["reason"], score=row["score"], origin=row["origin"])
             for end in {relation.source_id, relation.target_id}:
-                if end in out and relation not in out[end]:
+                if end in out and relation not in seen[end]:
+                    seen[end].add(relation)
                     out[end].append(relation)
     return out
 
@@ -88,6 +90,27 @@ def replace_auto_relations(conn: Connection, found: Sequence[Relation]) -> None:
     }
     if rows:
         conn.execute(insert(RELATION), list(rows.values()))
+
+
+def change_auto_relations(conn: Connection, added: Sequence[Relation], replaced: Sequence[frozenset[str]]
+                          ) -> tuple[list[tuple], list[tuple]]:
+    """Drop the automatic relations of the `replaced` pairs, then add `added` (leaving out pairs
+    the user has decided): what an analysis of part of the database changed. Returns the rows
+    (relation, source, target) removed and those added."""
+    removed = []
+    for pair in replaced:
+        a, b = sorted(pair)
+        where = and_(_pair(a, b), RELATION.c.origin == AUTO)
+        removed += [tuple(row) for row in conn.execute(
+            select(RELATION.c.relation, RELATION.c.source_id, RELATION.c.target_id).where(where))]
+        conn.execute(delete(RELATION).where(where))
+    decided = _manual_pairs(conn)
+    now = utc_now()
+    rows = {(r.relation, r.source_id, r.target_id): _relation_row(r, AUTO, now)
+            for r in added if frozenset((r.source_id, r.target_id)) not in decided}
+    if rows:
+        conn.execute(insert(RELATION), list(rows.values()))
+    return removed, list(rows)
 
 
 def add_manual_relation(conn: Connection, relation: Relation) -> None:
