@@ -36,6 +36,9 @@ DENIAL_MIN_SHARED_WORDS = 2
 # that two counts of one toll or two figures of one event are compared as the analysis compares
 # claims of one story.
 STORY_MIN_CLOSENESS = 0.4
+# Index similarity at or above which two claims that both name who did an incident are read as
+# speaking of one incident: they share its words ("the blast at the hospital") if little else.
+BLAME_MIN_COSINE = 0.1
 # A claim of the other polarity contradicts the query when it holds this weighted share of the
 # query's words (and at least DENIAL_MIN_SHARED_WORDS of them).
 OPPOSITE_MIN_COVERAGE = 0.75
@@ -140,6 +143,9 @@ def stance_of(query, stored, cue, weights, cosine: float, near=None) -> Stance:
         if len(shared) >= DENIAL_MIN_SHARED_WORDS:
             return Stance(DENIES, f"denies: '{cue.word}' what the claim says (shared: {', '.join(sorted(shared)[:5])})")
         return Stance(RELATED, f"a denial of something else ('{cue.word}'), alike in the index ({cosine:.2f})")
+    blamed = _blamed(query, stored, cosine)
+    if blamed is not None:
+        return blamed
     conflict = find_conflict(*_told(query, stored, near), similarity, False, weights)
     if conflict is not None and conflict.kind != "revision":
         return Stance(CONTRADICTS, conflict.reason)
@@ -159,6 +165,25 @@ def stance_of(query, stored, cue, weights, cosine: float, near=None) -> Stance:
         if len(shared) >= DENIAL_MIN_SHARED_WORDS and cosine >= 0.3:
             return Stance(CONTRADICTS, f"states what the claim denies (shared: {', '.join(sorted(shared)[:5])})")
     return Stance(RELATED, f"about the same thing (index similarity {cosine:.2f}, wording {similarity})")
+
+
+def _blamed(query, stored, cosine: float) -> Stance | None:
+    """Both name who did an incident (`analysis/blame.py`): a stored claim alike in the index,
+    among the query's candidates, is read as told of the query's story, so that "Israel was to
+    blame for the blast" and "the blast was caused by a misfired rocket launched by X" meet."""
+    from factcheck.analysis.blame import blame_relation
+
+    if cosine < BLAME_MIN_COSINE:
+        return None
+    found = blame_relation(replace(query, story=ONE_STORY), replace(stored, story=ONE_STORY))
+    if found is None:
+        return None
+    kind, reason = found
+    if kind == "contradicts":
+        return Stance(CONTRADICTS, reason)
+    if query.claim.polarity != stored.claim.polarity:
+        return None
+    return Stance(STATES, f"states it: {reason}")
 
 
 def _told(query, stored, near) -> tuple:

@@ -166,3 +166,26 @@ def test_check_reads_the_index_the_analysis_keeps(cli, articles):
     result = cli("check", "Water rates in Alder County will rise by 9 percent", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert "water rates in Alder County" in result.stdout
+
+
+GRID = """\
+---
+title: Grid attack blamed on North Korea
+publisher: Northline Wire
+published: 2025-03-08
+---
+Grid Attack Blamed On North Korea
+
+The cyberattack on the regional power grid was carried out by hackers working for North Korea, investigators at Northline Security said on Saturday.
+"""
+
+
+def test_another_party_named_for_one_incident_is_a_contradiction(cli, articles):
+    folder = articles("grid.md", GRID).parent
+    assert cli("ingest", folder).exit_code == 0
+    code, answer, _ = check_json(cli, "Russia was behind the cyberattack on the regional power grid.",
+                                 "--source", "Ukrainian energy ministry", "--date", "2025-03-07")
+    assert code == 0
+    against = [c for p in answer["propositions"] for c in p["claims"] if c["stance"] == "contradicts"]
+    assert against, answer
+    assert "responsib" in against[0]["reason"] and "north korea" in against[0]["reason"].lower()
