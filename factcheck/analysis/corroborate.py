@@ -147,16 +147,16 @@ def _same_count(a: Profile, b: Profile) -> tuple[str, str] | None:
     """Two claims of one story that give the same count of the dead (or of the hurt), of some
     size, at about one time, state one fact of it in whatever words: "471 people were killed"
     and "Hamas maintains that 471 people were killed"."""
-    if a.story != b.story or a.story < 0 or a.claim.polarity != b.claim.polarity:
+    if not (a.amounts and b.amounts) or a.story != b.story or a.story < 0 or a.claim.polarity != b.claim.polarity:
+        return None
+    toll = same_toll(a.amounts, b.amounts)
+    if toll is None or toll.low < SAME_COUNT_MIN:
+        return None
+    if a.period and b.period and day_gap(a.period, b.period) > SAME_COUNT_MAX_DAYS:
         return None
     # a count told with who did it ("the toll of the massacre committed by X reached 471") holds
     # two propositions: linking it by its count would carry who did it to every count
     if blame_of(a) or blame_of(b):
-        return None
-    if a.period and b.period and day_gap(a.period, b.period) > SAME_COUNT_MAX_DAYS:
-        return None
-    toll = same_toll(a.amounts, b.amounts)
-    if toll is None or toll.low < SAME_COUNT_MIN:
         return None
     what = f"the same count of the {'dead' if toll.casualty == 'death' else 'hurt'}, {toll.text}"
     if a.identity == b.identity:
