@@ -66,10 +66,13 @@ def listed(db: Path, *args: str):
 
 @pytest.mark.parametrize("writers", [2, 4])
 def test_concurrent_ingests_end_as_one_analysis_of_everything(tmp_path, writers):
+    """Every writer asks for a complete analysis (`--reanalyse`): an ingest that only adds documents
+    otherwise analyses their neighbourhood, which is not always a complete run's result
+    (tests/test_growing.py says what is); what is tested here is that no writer's analysis is lost."""
     files = seed_parts(tmp_path / "articles", parts=writers)
     db = tmp_path / "claims.db"
     shares = [files[n::writers] for n in range(writers)]
-    processes = [factcheck(db, "ingest", *share) for share in shares]
+    processes = [factcheck(db, "ingest", "--reanalyse", *share) for share in shares]
     results = [finished(process) for process in processes]
     assert [code for code, _, _ in results] == [0] * writers, [err for _, _, err in results]
     relations, statuses = analysis_of(db)
