@@ -105,10 +105,12 @@ def blame_of(p: Profile) -> Blame | None:
 
 @lru_cache(maxsize=1 << 12)
 def _blamed_content(text: str) -> Blame | None:
-    on = _ON.split(text, 1)
-    if len(on) == 2:
-        return _read(_right_window(on[1]), False)
-    return _read(" ".join(_BLAME_FOR.split(text, 1)[0].split()[:AGENT_WINDOW_WORDS]), False)
+    """"[the blast on X]": the party after "on"; "[X for the attack on the city]": before "for"."""
+    on, for_ = _ON.search(text), _BLAME_FOR.search(text)
+    if on and not (for_ and for_.start() < on.start()):
+        return _read(_right_window(text[on.end():]), False)
+    before = text[:for_.start()] if for_ else text
+    return _read(" ".join(before.split()[:AGENT_WINDOW_WORDS]), False)
 
 
 @lru_cache(maxsize=1 << 18)
