@@ -7,10 +7,15 @@ A claim is a denial when its cue or its content denies ("denied", "rejected", "d
               Bloomberg story": the claims of that source (its origin) that the denial speaks of
   content     "denied that it had sold drones to Russia": the claims of other origins that state
               what it denies, found through the retrieval index
+  who did it  "denied involvement in the explosion", "denied accusations that it was
+              responsible": the claims of its story that name the denier as the one who did it
+              (`blame.py`)
   antecedent  "denied the report", "Israel disputes this figure", "a charge Beijing has denied",
               "Despite Russian and Iranian denials, ...": the claim or report the words refer to in
               the denial's document (its own sentence first, then the sentences before it), chosen
-              by what it is (a report, a figure, an accusation against the denier)
+              by what it is (a report, a figure, an accusation against the denier); a denied
+              report takes its owner's statements in the story's other outlets too
+              (`deny_antecedent.py`)
 Every claim stating the same proposition as a denied claim is denied too; that is settled over
 the proposition groups (`propositions.py`). A denier's own further claim in the same sentence
 ("has denied this, saying that it was caused by a misfiring rocket") is its counter-assertion: it
@@ -22,30 +27,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from factcheck.analysis.blame import blame_of
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (
     about_reporting,
     denier_words,
-    figure_nouns,
     is_doubt,
-    plain_words,
-    report_nouns,
-    report_topic,
     responsibility_nouns,
 )
+from factcheck.analysis.deny_antecedent import AntecedentSearch, Found, excerpt
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
 from factcheck.analysis.profile import Profile, WordWeights, same_story
 from factcheck.analysis.text import country_mentions, fold
 
-# How far back a denial's antecedent may lie, in sentences ("denied the report" may follow a
-# paragraph of what the report says).
-ANTECEDENT_MAX_SENTENCES_BACK = 6
-# "this", "it", "the figure" point at the last thing said: only this many sentences back.
-ANAPHOR_MAX_SENTENCES_BACK = 2
 # Index similarity (0-1) of a denial's own words to a claim that states what it denies.
 DENIED_CONTENT_MIN_SIMILARITY = 0.3
 # Content words a denial by content must share with what it denies.
@@ -66,31 +62,13 @@ DENIER_WORDS_BEFORE = 4
 # The extraction's mark on a claim cut out of "denied a report that ..." (pipeline/claims/build.py),
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
-# What a denied report states in other documents: claims of this many content words, this many
-# of them shared with the report's claims where it is denied ("30 companies" is a fragment).
-REPORT_MIN_WORDS = 4
-REPORT_MIN_SHARED = 2
+REPORT_SPLIT_GAP = 8
 # A denial that speaks of being responsible: "denied accusations that it was responsible".
 # So does one that says what caused the incident instead: "denied this, saying it was caused by".
 _RESPONSIBLE = re.compile(r"\b(?:responsible|to\s+blame|behind\s+the|caused\s+by)\b", re.IGNORECASE)
-REPORT_SPLIT_GAP = 8
 
 
-@dataclass(frozen=True)
-class Found:
-    source: int
-    target: int
-    relation: str                   # denies | contradicts
-    reason: str
-
-
-def excerpt(p: Profile, size: int = 60) -> str:
-    quote = " ".join(p.claim.quote.split())
-    return "'" + (quote if len(quote) <= size else quote[:size - 3].rsplit(" ", 1)[0] + "...") + "'"
-
-
-
-class DenialFinder:
+class DenialFinder(AntecedentSearch):
     """Resolves each denial to the claims it denies, through indexes, never over all pairs."""
 
     def __init__(self, profiles: Sequence[Profile], weights: WordWeights,
@@ -157,6 +135,11 @@ class DenialFinder:
         return (t.index != d.index and t.identity != d.identity and t.index not in self.cues
                 and not is_doubt(t) and not (t.claim.document == d.claim.document
                                               and t.claim.start < d.claim.end and d.claim.start < t.claim.end))
+
+    def _deniable(self, d: Profile, t: Profile) -> bool:
+        """A positive claim of another origin within the denial's reach, not the deniers' own."""
+        return (t.claim.polarity == "positive" and self._eligible(d, t) and self._within_reach(d, t)
+                and not self._denier_speaks(d, t))
 
     def _within_reach(self, d: Profile, t: Profile) -> bool:
         """The same document, or another of the same story told within DENIAL_REACH_DAYS."""
@@ -248,8 +231,7 @@ class DenialFinder:
         for w in sorted(said):
             for j in self.index.postings.get(w, ()):
                 t = self.profiles[j]
-                if (j not in seen and t.story == d.story and t.claim.polarity == "positive"
-                        and self._eligible(d, t) and self._within_reach(d, t) and not self._denier_speaks(d, t)):
+                if j not in seen and t.story == d.story and self._deniable(d, t):
                     seen.add(j)
                     out.append(t)
         return out
@@ -269,9 +251,7 @@ class DenialFinder:
             t = self.profiles[j]
             shared = cue.content & (t.words | t.text_words)
             if (score < DENIED_CONTENT_MIN_SIMILARITY or len(shared) < DENIED_MIN_SHARED_WORDS
-                    or not self._eligible(d, t) or not self._within_reach(d, t)
-                    or t.claim.polarity != "positive" or self._denier_speaks(d, t)
-                    or blame and not about & t.actors):
+                    or not self._deniable(d, t) or blame and not about & t.actors):
                 continue
             out.append(Found(d.index, t.index, "denies",
                              f"denies by content: {d.label()} '{cue.word}' what {t.label()} states, "
@@ -290,77 +270,12 @@ class DenialFinder:
         out = []
         for t in self.framed.get(d.story, ()):
             frame = blame_of(t)
-            if (frame.negated or not (frame.parties | frame.kin) & keys or t.claim.polarity != "positive"
-                    or not self._eligible(d, t) or not self._within_reach(d, t) or self._denier_speaks(d, t)):
+            if frame.negated or not (frame.parties | frame.kin) & keys or not self._deniable(d, t):
                 continue
             out.append(Found(d.index, t.index, "denies",
                              f"denies responsibility: {d.label()} '{cue.word}' taking part, which "
                              f"{t.label()} ascribes to {frame.describe()}"))
         return out
-
-    # ------------------------------------------------------------------ antecedent
-
-    def _by_antecedent(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """What "this", "the report", "a charge" or "denials" refers to in the denial's document:
-        the claims of the sentence it stands in (before it), else of the nearest sentence before
-        that holds a fitting claim. A report noun takes the whole report: every claim its origin
-        makes in the document up to the denial; a report is someone's, so the author's own
-        sentences are its referent only when no attributed claim is within reach."""
-        words = plain_words(d.claim.quote) | plain_words(d.claim.text or "")
-        report = bool(words & report_nouns())
-        figure = bool(words & figure_nouns())
-        if report:
-            # a report is an outlet's or an agency's first: "denied the report" after a paragraph
-            # of what others said about it points back to the outlet that reported it
-            return self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True, media=True) \
-                or self._antecedent(d, cue, ANTECEDENT_MAX_SENTENCES_BACK, figure, attributed=True) \
-                or self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
-        return self._antecedent(d, cue, ANAPHOR_MAX_SENTENCES_BACK, figure, attributed=False)
-
-    def _antecedent(self, d: Profile, cue: DenialCue, reach: int, figure: bool, attributed: bool,
-                    media: bool = False) -> list[Found]:
-        doc, here = d.claim.document, d.claim.sentence
-        for back in range(0, reach + 1):
-            pool = self.by_sentence.get((doc, here - back), [])
-            if back == 0:
-                before = [t for t in pool if t.claim.start < d.claim.start]
-                # "Despite Russian and Iranian denials, <claim>": the claim after the denial
-                pool = before or ([t for t in pool if t.claim.start > d.claim.end] if self._deniers(d) else [])
-            topic = report_topic(d.claim.quote)
-            chosen = [t for t in pool if self._eligible(d, t) and not self._denier_speaks(d, t)
-                      and (not figure or t.amounts) and (not attributed or not t.is_author)
-                      and (not media or t.claim.source_type == "media")
-                      and topic <= (t.words | t.text_words)]
-            if not chosen:
-                continue
-            if attributed:
-                origins = {t.identity for t in chosen}
-                chosen = [t for t in self.by_document[doc] if t.identity in origins
-                          and t.claim.start < d.claim.start and self._eligible(d, t)
-                          and not about_reporting(t)] or chosen
-                chosen += self._report_elsewhere(d, chosen)
-            where = "its own sentence" if back == 0 else f"{back} sentence{'s' if back > 1 else ''} before"
-            for t in chosen:
-                if back == 0 and t.claim.start > d.claim.end:
-                    self.disputed[t.index] = f"stated against {d.label()}'s denials ({excerpt(d)})"
-            return [Found(d.index, t.index, "denies",
-                          f"denies by anaphora: '{cue.word}' refers to {where}, where "
-                          f"{t.label()} states {excerpt(t)}") for t in chosen]
-        return []
-
-    def _report_elsewhere(self, d: Profile, chosen: list[Profile]) -> list[Profile]:
-        """A report is the same report in every outlet that relays it: what its owner states in
-        the other documents of the denial's story, within the denial's reach, when it is a
-        statement of some substance about what the report says here (REPORT_MIN_WORDS words,
-        REPORT_MIN_SHARED of them shared with the report's claims in the denial's document)."""
-        origins = {t.identity for t in chosen if not t.is_author}
-        said = frozenset().union(*(t.words | t.text_words for t in chosen)) if chosen else frozenset()
-        taken = {t.index for t in chosen}
-        return [t for origin in sorted(origins) for t in self.by_identity.get(origin, [])
-                if t.index not in taken and t.claim.document != d.claim.document and t.story == d.story
-                and len(t.words) >= REPORT_MIN_WORDS and len(said & (t.words | t.text_words)) >= REPORT_MIN_SHARED
-                and t.claim.polarity == "positive" and self._eligible(d, t) and self._within_reach(d, t)
-                and not self._denier_speaks(d, t) and not about_reporting(t)]
 
     # ------------------------------------------------------------------ deniers
 
