@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from factcheck.analysis import contradict, corroborate
 from factcheck.analysis.amounts import same_toll
 from factcheck.analysis.blame import blame_pairs, blame_relation
+from factcheck.analysis.characterise import characterisation_pairs, characterisation_relation
 from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
 from factcheck.analysis.deny import Found
@@ -45,7 +46,8 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
     index = index or ClaimIndex(profiles)
     near = neighbour_pairs(profiles)
     framed = blame_pairs(profiles)
-    pairs = set(index.candidate_pairs(focus=focus)) | near | measure_pairs(profiles) | framed
+    characterised = characterisation_pairs(profiles)
+    pairs = set(index.candidate_pairs(focus=focus)) | near | measure_pairs(profiles) | framed | characterised
     if focus is not None:
         pairs = {(i, j) for i, j in pairs if i in focus or j in focus}
     out = []
@@ -55,7 +57,9 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
             continue
         near_pair, similarity = (i, j) in near, index.similarity(i, j)
         denial = i in cues or j in cues
-        blamed = _blamed(a, b) if (i, j) in framed and not denial else None
+        blamed = _blamed(a, b, blame_relation) if (i, j) in framed and not denial else None
+        if blamed is None and (i, j) in characterised and not denial:
+            blamed = _blamed(a, b, characterisation_relation)
         if blamed:
             out.append(Finding(blamed[0], a.claim.id, b.claim.id, blamed[1], similarity))
             continue
@@ -77,10 +81,11 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
     return out
 
 
-def _blamed(a: Profile, b: Profile) -> tuple[str, str] | None:
-    """(kind, reason) when the two name who did it: the same party (a restatement, by origin),
-    or parties that cannot both be (a conflict between different speakers)."""
-    found = blame_relation(a, b)
+def _blamed(a: Profile, b: Profile, relation) -> tuple[str, str] | None:
+    """(kind, reason) when the two answer one question of their story by `relation` (who did it,
+    what the thing was): the same answer (a restatement, by origin), or answers that cannot both
+    be (a conflict between different speakers)."""
+    found = relation(a, b)
     if found is None:
         return None
     kind, reason = found

@@ -1,0 +1,84 @@
+"""Characterisations of what a story is about: claims of one story that say what the thing in the
+news was for, or whether the incident was meant, compared by the side they take.
+
+"The balloon was a civilian airship for weather research" and "It was a Chinese spy balloon"
+share one word, yet they answer one question of the story: what the thing was. Two claims of one
+story that take opposite sides of a dimension marked `story` in lexicon/en/analysis_stances.txt
+cannot both hold, once they share a word that says they speak of one thing ("balloon"). A
+negated claim takes the other side ("did not gather intelligence").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.analysis.profile import Profile, shared_words
+from factcheck.lexicon import load_table
+
+# Claims characterising a story paired with each other, at most this many at once, in windows
+# (as blame.py pairs who-did-it claims).
+MAX_STORY_CHARACTERISATIONS = 60
+
+
+@dataclass(frozen=True)
+class Characterisation:
+    dimension: str
+    side: int                       # 0 or 1, after negation
+    phrase: str
+    negated: bool
+
+    def describe(self) -> str:
+        return f"{'not ' if self.negated else ''}'{self.phrase}'"
+
+
+@lru_cache(maxsize=None)
+def story_dimensions() -> frozenset[str]:
+    """Dimensions of analysis_stances.txt marked `story`."""
+    return frozenset(row[0] for row in load_table("analysis_stances.txt", 3)
+                     if len(row) > 3 and row[3].lower() == "story")
+
+
+def characterisation_of(p: Profile) -> Characterisation | None:
+    """The first story-wide characterisation the claim's quote makes, or None."""
+    dims = story_dimensions()
+    for dim, side, phrase in p.stances:
+        if dim in dims:
+            negated = p.claim.polarity == "negative"
+            return Characterisation(dim, 1 - side if negated else side, phrase, negated)
+    return None
+
+
+def characterisation_pairs(profiles) -> set[tuple[int, int]]:
+    """Pairs of claims of one story that both characterise it on the same dimension."""
+    by_story: dict[tuple[int, str], list[int]] = {}
+    for p in profiles:
+        found = characterisation_of(p) if p.story >= 0 else None
+        if found is not None:
+            by_story.setdefault((p.story, found.dimension), []).append(p.index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_story.values():
+        members.sort(key=lambda i: profiles[i].order)
+        for start in range(0, len(members), MAX_STORY_CHARACTERISATIONS // 2):
+            block = members[start:start + MAX_STORY_CHARACTERISATIONS]
+            pairs.update((min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1:])
+    return pairs
+
+
+def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
+    """("contradicts", reason) for two claims of one story that characterise it on opposite sides.
+    Two on the same side are not for that one proposition: "spy chips" and "spies controlled the
+    computers" take one side and say different things."""
+    if a.story != b.story or a.story < 0:
+        return None
+    x, y = characterisation_of(a), characterisation_of(b)
+    if x is None or y is None or x.dimension != y.dimension:
+        return None
+    if x.side == y.side:
+        return None
+    # one story speaks of several things ("an intelligence-gathering vessel", "the satellite is
+    # for civilian purposes"): the two must share a word besides their characterisations
+    if not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
+        return None
+    return "contradicts", (f"characterisation ({x.dimension}): {a.label()} says {x.describe()}, "
+                           f"{b.label()} says {y.describe()}")
