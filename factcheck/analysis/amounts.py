@@ -232,6 +232,24 @@ def same_toll(a: tuple[Amount, ...], b: tuple[Amount, ...]) -> Amount | None:
     return None
 
 
+# Units whose equal figures say little of one fact: spans of time and shares recur in a story
+# ("for 10 years", "50 percent") about different things.
+COMMON_FIGURE_UNITS = frozenset({"hour", "day", "year", "percent"})
+
+
+def same_figure(a: tuple[Amount, ...], b: tuple[Amount, ...], minimum: float) -> Amount | None:
+    """A count of one thing, not of the hurt, that both give exactly and that is at least
+    `minimum` ("17 sources" / "cited 17 sources"; "around 30 companies" / "30 companies"), or None."""
+    for x in a:
+        for y in b:
+            if x.casualty or y.casualty or x.unit != y.unit or x.unit in COMMON_FIGURE_UNITS:
+                continue
+            if x.low >= minimum and (x.low, x.high) == (y.low, y.high) and x.high != math.inf \
+                    and (x.unit or x.counted & y.counted):
+                return x
+    return None
+
+
 def agree(a: Amount, b: Amount) -> bool:
     """Their ranges meet, allowing for rounding."""
     slack = ROUNDING_TOLERANCE * max(abs(a.high if a.high != math.inf else a.low),

@@ -12,7 +12,7 @@ never suffice.
 
 from __future__ import annotations
 
-from factcheck.analysis.amounts import compare_amounts, same_toll
+from factcheck.analysis.amounts import compare_amounts, same_figure, same_toll
 from factcheck.analysis.blame import blame_of
 from factcheck.analysis.periods import calendars_agree, day_gap, periods_overlap
 from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, same_story, spans_overlap
@@ -151,6 +151,8 @@ def _same_count(a: Profile, b: Profile) -> tuple[str, str] | None:
         return None
     toll = same_toll(a.amounts, b.amounts)
     if toll is None or toll.low < SAME_COUNT_MIN:
+        toll = same_figure(a.amounts, b.amounts, SAME_COUNT_MIN)
+    if toll is None:
         return None
     if a.period and b.period and day_gap(a.period, b.period) > SAME_COUNT_MAX_DAYS:
         return None
@@ -158,7 +160,8 @@ def _same_count(a: Profile, b: Profile) -> tuple[str, str] | None:
     # two propositions: linking it by its count would carry who did it to every count
     if blame_of(a) or blame_of(b):
         return None
-    what = f"the same count of the {'dead' if toll.casualty == 'death' else 'hurt'}, {toll.text}"
+    what = (f"the same count of the {'dead' if toll.casualty == 'death' else 'hurt'}, {toll.text}" if toll.casualty
+            else f"the same figure, {toll.text}")
     if a.identity == b.identity:
         return "repeats", f"repeats: {a.label()} states it again ({what})"
     return "corroborates", f"corroborates: {a.label()} and {b.label()} state it independently ({what})"
