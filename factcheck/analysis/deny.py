@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from factcheck.analysis.blame import blame_of
+from factcheck.analysis.characterise import characterisation_of, story_dimensions
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (
     about_reporting,
@@ -39,7 +40,7 @@ from factcheck.analysis.denial_words import (
 from factcheck.analysis.deny_antecedent import AntecedentSearch, Found, excerpt
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
-from factcheck.analysis.profile import Profile, WordWeights, same_story
+from factcheck.analysis.profile import Profile, WordWeights, same_story, shared_words
 from factcheck.analysis.text import country_mentions, fold
 
 # Index similarity (0-1) of a denial's own words to a claim that states what it denies.
@@ -96,9 +97,12 @@ class DenialFinder(AntecedentSearch):
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
         self._denier_countries: dict[int, frozenset[str]] = {}
         self.framed: dict[int, list[Profile]] = defaultdict(list)   # story -> its claims naming who did it
+        self.characterised: dict[int, list[Profile]] = defaultdict(list)  # story -> its claims saying what it was
         for p in profiles:
             if p.story >= 0 and blame_of(p) is not None:
                 self.framed[p.story].append(p)
+            if p.story >= 0 and characterisation_of(p) is not None:
+                self.characterised[p.story].append(p)
 
     def find(self) -> list[Found]:
         found: list[Found] = []
@@ -116,7 +120,7 @@ class DenialFinder(AntecedentSearch):
         stated = self._stated_report(d, cue)
         if stated:
             return stated
-        blamed = self._by_blame(d, cue)
+        blamed = self._by_blame(d, cue) or self._by_characterisation(d, cue)
         if blamed:
             return blamed
         if cue.names:
@@ -275,6 +279,30 @@ class DenialFinder(AntecedentSearch):
             out.append(Found(d.index, t.index, "denies",
                              f"denies responsibility: {d.label()} '{cue.word}' taking part, which "
                              f"{t.label()} ascribes to {frame.describe()}"))
+        return out
+
+    def _by_characterisation(self, d: Profile, cue: DenialCue) -> list[Found]:
+        """A denial that names a characterisation of its story ("rejected the spy balloon
+        accusation", "denied spying") denies every claim of the story that takes that side
+        (analysis/characterise.py) and speaks of the same thing, when the story tells the other
+        side too."""
+        named = [(dim, side, phrase) for dim, side, phrase in d.stances if dim in story_dimensions()]
+        if not named:
+            return []
+        dim, side, phrase = named[0]
+        told = self.characterised.get(d.story, ())
+        # only a characterisation the story disputes: "a spy chip report" names a report
+        if not any(c.dimension == dim and c.side != side for c in map(characterisation_of, told)):
+            return []
+        out = []
+        for t in told:
+            found = characterisation_of(t)
+            if found.dimension != dim or found.side != side or not self._deniable(d, t) \
+                    or not shared_words(d, t) - set(phrase.split()) - set(found.phrase.split()):
+                continue
+            out.append(Found(d.index, t.index, "denies",
+                             f"denies the characterisation: {d.label()} '{cue.word}' '{phrase}', which "
+                             f"{t.label()} states ({found.describe()})"))
         return out
 
     # ------------------------------------------------------------------ deniers
