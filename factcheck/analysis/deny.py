@@ -28,8 +28,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from factcheck.analysis.blame import blame_of
-from factcheck.analysis.characterise import characterisation_of, story_dimensions
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (
     about_reporting,
@@ -38,9 +36,10 @@ from factcheck.analysis.denial_words import (
     responsibility_nouns,
 )
 from factcheck.analysis.deny_antecedent import AntecedentSearch, Found, excerpt
+from factcheck.analysis.deny_frames import FrameDenials
 from factcheck.analysis.index import ClaimIndex
 from factcheck.analysis.periods import day_gap
-from factcheck.analysis.profile import Profile, WordWeights, same_story, shared_words
+from factcheck.analysis.profile import Profile, WordWeights, same_story
 from factcheck.analysis.text import country_mentions, fold
 
 # Index similarity (0-1) of a denial's own words to a claim that states what it denies.
@@ -64,12 +63,9 @@ DENIER_WORDS_BEFORE = 4
 # and how many characters ("that", a space) may stand between the denial and it.
 REPORT_SPLIT = "split:denied-report"
 REPORT_SPLIT_GAP = 8
-# A denial that speaks of being responsible: "denied accusations that it was responsible".
-# So does one that says what caused the incident instead: "denied this, saying it was caused by".
-_RESPONSIBLE = re.compile(r"\b(?:responsible|to\s+blame|behind\s+the|caused\s+by)\b", re.IGNORECASE)
 
 
-class DenialFinder(AntecedentSearch):
+class DenialFinder(AntecedentSearch, FrameDenials):
     """Resolves each denial to the claims it denies, through indexes, never over all pairs."""
 
     def __init__(self, profiles: Sequence[Profile], weights: WordWeights,
@@ -96,13 +92,7 @@ class DenialFinder(AntecedentSearch):
         self.cues = cues if cues is not None else {p.index: cue for p in profiles if (cue := detect_denial(p))}
         self.disputed: dict[int, str] = {}      # claim index -> why the text itself disputes it
         self._denier_countries: dict[int, frozenset[str]] = {}
-        self.framed: dict[int, list[Profile]] = defaultdict(list)   # story -> its claims naming who did it
-        self.characterised: dict[int, list[Profile]] = defaultdict(list)  # story -> its claims saying what it was
-        for p in profiles:
-            if p.story >= 0 and blame_of(p) is not None:
-                self.framed[p.story].append(p)
-            if p.story >= 0 and characterisation_of(p) is not None:
-                self.characterised[p.story].append(p)
+        self._index_frames()
 
     def find(self) -> list[Found]:
         found: list[Found] = []
@@ -120,7 +110,7 @@ class DenialFinder(AntecedentSearch):
         stated = self._stated_report(d, cue)
         if stated:
             return stated
-        blamed = self._by_blame(d, cue) or self._by_characterisation(d, cue)
+        blamed = self._by_blame(d, cue) or self._by_characterisation(d, cue) or self._by_figure(d, cue)
         if blamed:
             return blamed
         if cue.names:
@@ -260,49 +250,6 @@ class DenialFinder(AntecedentSearch):
             out.append(Found(d.index, t.index, "denies",
                              f"denies by content: {d.label()} '{cue.word}' what {t.label()} states, "
                              f"{excerpt(t)} (shared: {', '.join(sorted(shared)[:5])})"))
-        return out
-
-    # ------------------------------------------------------------------ who did it
-
-    def _by_blame(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """A denial of taking part ("denied involvement in the explosion", "denied accusations
-        that it was responsible") denies every claim of its story that names the denier as the
-        one who did it (analysis/blame.py), in whatever words."""
-        if not (cue.content & responsibility_nouns() or _RESPONSIBLE.search(d.claim.text)):
-            return []
-        keys = self._denier_keys(d)
-        out = []
-        for t in self.framed.get(d.story, ()):
-            frame = blame_of(t)
-            if frame.negated or not (frame.parties | frame.kin) & keys or not self._deniable(d, t):
-                continue
-            out.append(Found(d.index, t.index, "denies",
-                             f"denies responsibility: {d.label()} '{cue.word}' taking part, which "
-                             f"{t.label()} ascribes to {frame.describe()}"))
-        return out
-
-    def _by_characterisation(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """A denial that names a characterisation of its story ("rejected the spy balloon
-        accusation", "denied spying") denies every claim of the story that takes that side
-        (analysis/characterise.py) and speaks of the same thing, when the story tells the other
-        side too."""
-        named = [(dim, side, phrase) for dim, side, phrase in d.stances if dim in story_dimensions()]
-        if not named:
-            return []
-        dim, side, phrase = named[0]
-        told = self.characterised.get(d.story, ())
-        # only a characterisation the story disputes: "a spy chip report" names a report
-        if not any(c.dimension == dim and c.side != side for c in map(characterisation_of, told)):
-            return []
-        out = []
-        for t in told:
-            found = characterisation_of(t)
-            if found.dimension != dim or found.side != side or not self._deniable(d, t) \
-                    or not shared_words(d, t) - set(phrase.split()) - set(found.phrase.split()):
-                continue
-            out.append(Found(d.index, t.index, "denies",
-                             f"denies the characterisation: {d.label()} '{cue.word}' '{phrase}', which "
-                             f"{t.label()} states ({found.describe()})"))
         return out
 
     # ------------------------------------------------------------------ deniers
