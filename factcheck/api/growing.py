@@ -173,17 +173,24 @@ def _relations_after(stored: dict[str, list[Relation]], added: list[Relation],
 
 
 def _profiles_of(store, ids: set[str], part):
-    """Profiles of these claims in store order (the new ones' as just made), and the findings kept
-    or just made of pairs involving them."""
+    """Profiles of these claims and of their revisions' other claims in store order (the new ones'
+    as just made), and the findings kept or just made of pairs involving them."""
     from factcheck.analysis.state import decode_profile
 
-    claims = store.claims_by_id(sorted(ids))
     kept, _, findings = store.kept_of(sorted(ids - set(part.profiles)))
+    findings = findings + part.findings
+    # a revision counts for both its claims: the other end is read too, related or not
+    partners = {end for f in findings if f.kind == "revision" and (f.source_id in ids or f.target_id in ids)
+                for end in (f.source_id, f.target_id)} - ids - set(part.profiles)
+    if partners:
+        kept.update(store.kept_of(sorted(partners))[0])
+        ids = ids | partners
+    claims = store.claims_by_id(sorted(ids))
     kept.update(part.profiles)
     profiles = []
     for claim in sorted(claims.values(), key=lambda c: (c.document, c.start, c.end, c.id)):
         profiles.append(decode_profile(len(profiles), claim, kept[claim.id])[0])
-    return profiles, findings + part.findings
+    return profiles, findings
 
 
 def _revisions(findings, position: dict[str, int]) -> dict[int, list[str]]:
