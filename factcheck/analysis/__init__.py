@@ -79,6 +79,7 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     from factcheck.analysis.compare import compare_pairs, settle
     from factcheck.analysis.denial_cues import detect_denial
     from factcheck.analysis.deny import DenialFinder
+    from factcheck.analysis.endorse import endorsed_denials
     from factcheck.analysis.index import ClaimIndex, claim_terms
     from factcheck.analysis.origins import assign_origins
     from factcheck.analysis.profile import WordWeights, build_profile
@@ -113,6 +114,7 @@ def _update(claims, kept_profiles, kept_findings, manual, suppressed, publishers
     retrieval.profiles = profiles
     denials = DenialFinder(profiles, weights, cues, retrieval)
     found = denials.find()
+    found += endorsed_denials(profiles, found, set(denials.cues))
     new = compare_pairs(profiles, weights, denials.cues, None if complete else set(fresh), retrieval)
     findings = new if complete else _still_valid(kept_findings, profiles, set(fresh)) + new
     relations, assessments = settle(profiles, found, findings, denials.disputed, manual, suppressed,

@@ -43,6 +43,7 @@ def analyse_part(claims: Sequence[Claim], fresh: set[str], *, kept: Mapping[str,
 
     from factcheck.analysis.compare import compare_pairs, settle
     from factcheck.analysis.deny import DenialFinder, Found
+    from factcheck.analysis.endorse import endorsed_denials
     from factcheck.analysis.index import ClaimIndex, claim_terms
     from factcheck.analysis.origins import assign_origins
     from factcheck.analysis.profile import WordWeights
@@ -63,6 +64,7 @@ def analyse_part(claims: Sequence[Claim], fresh: set[str], *, kept: Mapping[str,
     before = [Found(index[r.source_id], index[r.target_id], r.relation, r.reason) for r in stored
               if r.relation == "denies"]
     found = before + [f for f in denials.find() if f.source in focus or f.target in focus]
+    found += endorsed_denials(profiles, found, set(denials.cues))
     new = compare_pairs(profiles, weights, denials.cues, focus, retrieval)
     kept_pairs = [Finding(r.relation, r.source_id, r.target_id, r.reason, r.score) for r in stored
                   if r.relation in SAME_OR_CONFLICT]
