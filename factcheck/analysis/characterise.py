@@ -34,9 +34,16 @@ class Characterisation:
 
 @lru_cache(maxsize=None)
 def story_dimensions() -> frozenset[str]:
-    """Dimensions of analysis_stances.txt marked `story`."""
+    """Dimensions of analysis_stances.txt marked `story` (or `story label`)."""
     return frozenset(row[0] for row in load_table("analysis_stances.txt", 3)
-                     if len(row) > 3 and row[3].lower() == "story")
+                     if len(row) > 3 and row[3].lower().split()[:1] == ["story"])
+
+
+@lru_cache(maxsize=None)
+def label_dimensions() -> frozenset[str]:
+    """Dimensions marked `story label`: their words also name the thing ("the spy balloon")."""
+    return frozenset(row[0] for row in load_table("analysis_stances.txt", 3)
+                     if len(row) > 3 and row[3].lower().split() == ["story", "label"])
 
 
 def characterisation_of(p: Profile) -> Characterisation | None:

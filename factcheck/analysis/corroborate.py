@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from factcheck.analysis.amounts import compare_amounts, same_figure, same_toll
 from factcheck.analysis.blame import blame_of
+from factcheck.analysis.characterise import label_dimensions
 from factcheck.analysis.periods import calendars_agree, day_gap, periods_overlap
 from factcheck.analysis.profile import Profile, WordWeights, compared_words, places_agree, same_story, spans_overlap
 from factcheck.models import CERTAINTY_RANK
@@ -84,10 +85,18 @@ def _comparable(a: Profile, b: Profile, loose_actors: bool = False) -> bool:
     rank = CERTAINTY_RANK.get
     if abs(rank(a.claim.certainty, 0) - rank(b.claim.certainty, 0)) > 1:
         return False
-    if {(d, s) for d, s, _ in a.stances} != {(d, s) for d, s, _ in b.stances}:
+    if _stance_sides(a, b) != _stance_sides(b, a):
         return False
     _, conflicting = compare_amounts(a.amounts, b.amounts)
     return not conflicting
+
+
+def _stance_sides(a: Profile, b: Profile) -> set[tuple[str, int]]:
+    """The sides `a` takes, less a label `b` says nothing of: "the spy balloon was shot down" and
+    "the balloon was shot down" state one event; "a civilian airship" and "a spy balloon" do not
+    (analysis/characterise.py)."""
+    told = {d for d, _, _ in b.stances}
+    return {(d, s) for d, s, _ in a.stances if d in told or d not in label_dimensions()}
 
 
 def _near_in_index(a: Profile, b: Profile, cosine: float, weights: WordWeights) -> tuple[str, str] | None:
