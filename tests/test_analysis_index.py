@@ -70,6 +70,11 @@ def test_documents_sharing_words_tell_one_story_and_others_another():
     ("Hamas health authorities", "government", "hamas"),       # an organisation's office is the organisation
     ("Taliban officials", "anonymous", "taliban"),
     ("Gaza health ministry", "government", "gaza health ministry"),   # a place is no organisation
+    ("Nordwind CEO Anna Berg", "other", "nordwind"),            # a person with a role at a body is the body
+    ("Taliban spokesman Zabihullah Mujahid", "other", "taliban"),
+    ("Vell Port Authority press secretary Tom Bell", "official", "vell port authority"),
+    ("Former CEO Anna Berg", "other", "former ceo anna berg"),  # a qualifier, not a body
+    ("Prime Minister Rishi Sunak", "other", "prime minister rishi sunak"),   # the role's own words
 ])
 def test_an_origin_is_the_body_that_speaks(source, source_type, origin):
     assert origin_of(claim("c", "the terminal will close", source=source, source_type=source_type)) == origin

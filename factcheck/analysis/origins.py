@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from factcheck.analysis.text import country_mentions, fold, resolve_aliases
-from factcheck.lexicon import load_table
+from factcheck.lexicon import load_list, load_table
 from factcheck.models import Claim
 
 AUTHOR = "author"
@@ -81,6 +81,39 @@ def _organisations() -> frozenset[str]:
                      for name in (row[0], *row[2:]))
 
 
+# A person named with a role at a body speaks for the body: "Apple CEO Tim Cook", "Hamas official
+# Basem Naim", "IDF spokesperson Daniel Hagari" -> the body. The role is one of source_roles.txt
+# (official, spokesperson, anonymous) or named_titles.txt; the body a capitalised name before it.
+_AFFILIATED = re.compile(
+    r"^(?:the\s+)?(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,4}?)(?P<role>(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*|[A-Z]{2,5}))\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)$")
+# Capitalised words before a role that qualify it rather than name a body ("Former CEO ...").
+_NOT_BODIES = frozenset("former acting then late ex deputy chief senior top interim vice rear lieutenant "
+                        "general major colonel".split())
+
+
+def _affiliation(name: str) -> str | None:
+    """The body of "<Body> <role> <Person>", or None."""
+    found = _AFFILIATED.match(name)
+    if not found:
+        return None
+    body, role = found.group("body").strip(), found.group("role").lower()
+    roles = _affiliated_roles()
+    if role not in roles or body.split()[0].lower() in _NOT_BODIES \
+            or any(" ".join(body.lower().split()[k:]) + " " + role in roles for k in range(len(body.split()))):
+        return None                     # "Prime Minister Rishi Sunak": the body is part of the role
+    return body.rstrip("’'s").rstrip("’'") if body.endswith(("'s", "’s")) else body
+
+
+@lru_cache(maxsize=1)
+def _affiliated_roles() -> frozenset[str]:
+    """Roles a person holds at a body, lowercase: of officials, spokespeople and titles."""
+    roles = {row[0].lower() for row in load_table("source_roles.txt")
+             if row[1] in ("official", "spokesperson", "anonymous")}
+    roles |= {w.lower() for w in load_list("named_titles.txt")}
+    return frozenset(roles)
+
+
 def _body_of(name: str) -> str:
     """The body a source phrase speaks for: "Vell Port Authority spokeswoman", "Pentagon
     officials" (a name followed by a spokesperson's or an official's role, lexicon/en/
@@ -95,6 +128,9 @@ def _body_of(name: str) -> str:
     organisation = _ORGANISATION_OFFICE.match(name)
     if organisation and organisation.group(1).lower() in _organisations():
         return organisation.group(1)
+    affiliated = _affiliation(name)
+    if affiliated:
+        return affiliated
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in _speaking_roles():
         return name
