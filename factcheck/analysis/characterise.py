@@ -4,8 +4,9 @@ news was for, or whether the incident was meant, compared by the side they take.
 "The balloon was a civilian airship for weather research" and "It was a Chinese spy balloon"
 share one word, yet they answer one question of the story: what the thing was. Two claims of one
 story that take opposite sides of a dimension marked `story` in lexicon/en/analysis_stances.txt
-cannot both hold, once they share a word that says they speak of one thing ("balloon"). A
-negated claim takes the other side ("did not gather intelligence").
+cannot both hold, once they speak of one thing: they share a word ("balloon"), or neither names
+a thing of its own ("the RFS Ivan Khurs"). A negated claim takes the other side ("did not
+gather intelligence").
 """
 
 from __future__ import annotations
@@ -83,9 +84,10 @@ def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
         return None
     if x.side == y.side:
         return None
-    # one story speaks of several things ("an intelligence-gathering vessel", "the satellite is
-    # for civilian purposes"): the two must share a word besides their characterisations
-    if not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
+    # one story speaks of several things ("the intelligence-gathering vessel RFS Ivan Khurs", "the
+    # satellite is for civilian purposes"): one that names a thing must share a word besides
+    # the characterisations
+    if (a.names or b.names) and not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
         return None
     return "contradicts", (f"characterisation ({x.dimension}): {a.label()} says {x.describe()}, "
                            f"{b.label()} says {y.describe()}")
