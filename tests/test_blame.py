@@ -18,6 +18,8 @@ from factcheck.analysis.blame import blame_in
     ("No Israeli missiles struck the school compound", {"israel"}, True),
     ("Analysts said the evidence pointed to North Korea's responsibility", {"north korea"}, False),
     ("The cyberattack on the grid was carried out by hackers working for China", {"china"}, False),
+    ("At least 30 people were killed in a suspected Russian missile strike on the market", {"russia"}, False),
+    ("Russia is trying to evade its responsibility for the drone attack on the station", {"russia"}, False),
 ])
 def test_a_claim_names_who_did_it(text, parties, negated):
     found = blame_in(text)
@@ -29,6 +31,7 @@ def test_a_claim_names_who_did_it(text, parties, negated):
     "It is the government's responsibility to protect its citizens",    # a duty, not blame
     "The rocket was fired from within the Gaza Strip towards the city",   # a place says where, not who
     "The explosion was caused by a gas leak in the kitchen",            # a cause, but no party named
+    "Iran's will to confront the US after the strike that killed its general grew",   # the US is not the striker
 ])
 def test_no_party_or_no_incident_is_no_frame(text):
     assert blame_in(text) is None

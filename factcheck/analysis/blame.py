@@ -10,10 +10,11 @@ that it was.
 A frame is read from a claim's text with a small set of English constructions:
 
     AGENT was (not) responsible / to blame for / behind ...     AGENT carried out the ...
-    AGENT's responsibility / role / involvement in ...          AGENT caused the INCIDENT
+    AGENT's (its) responsibility / role / involvement in ...    AGENT caused the INCIDENT
     AGENT was the (likely) cause of ...                         ... blamed AGENT for ...
     ... caused / carried out / triggered by AGENT               ... the result / work of AGENT
     ... resulted from / was due to AGENT                        ... hit / struck / targeted by AGENT
+    ... killed in an AGENT air strike / AGENT missile ...      (the two words before a weapon)
 
 where the claim names an incident (lexicon/en/incident_nouns.txt) or, for the causal
 forms, speaks of it as "it". The parties are the actors of the gazetteer (places aside: "from
@@ -35,6 +36,9 @@ from factcheck.lexicon import load_list, load_table
 
 # Words on either side of a cue read as its party: a noun phrase, not the sentence around it.
 AGENT_WINDOW_WORDS = 8
+# Words right before a weapon read as whose it is ("a reported Israeli air strike", "an Islamic
+# Jihad rocket"): the weapon's own modifiers, not the sentence before it.
+WEAPON_OWNER_WORDS = 2
 # Gazetteer kinds that name who can act; places say where.
 NOT_AGENTS = ("place",)
 # Claims naming who did it paired with each other within a story, at most this many at once.
@@ -68,15 +72,20 @@ _RIGHT_STOP = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|and|but|after|as|
 _BLAME_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 # "pointed to Israel's responsibility", "the regime's culpability": blame itself, whatever the
 # incident is called ("responsibility to protect" is a duty, not blame)
-_OWN_BLAME = re.compile(r"['’]s?\s+(?:responsibility|culpability)\b(?!\s+to\b)", re.IGNORECASE)
+_OWN_BLAME = re.compile(r"(?:['’]s?|\b(?:its|their|his|her))\s+(?:responsibility|culpability)\b(?!\s+to\b)",
+                        re.IGNORECASE)
 # "no IDF fire hit the hospital": a party's weapons said not to have done it
 _NO_FIRE = re.compile(r"\bno\s+((?:[\w’'()-]+\s+){1,4}?)(?:fire|air\s*strikes?|strikes?|rockets?|missiles?|"
                       r"munitions?|shells?|bombs?)\b", re.IGNORECASE)
+# "killed in an Israeli air strike", "a Russian missile hit the block": the attacker named before
+# its weapon, in a claim that names an incident
+_WEAPON_OF = re.compile(r"((?:[\w’'()-]+\s+){1,3}?)(?:air\s*strikes?|airstrikes?|strikes?|rockets?|missiles?|"
+                        r"munitions?|shells?|shelling|bombs?|bombing|bombardment|drones?)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
 _BLAME_CUE = re.compile(r"\bblam", re.IGNORECASE)
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 _WEAPONS = frozenset("fire airstrike airstrikes strike strikes rocket rockets missile missiles munition munitions "
-                     "shell shells bomb bombs".split())
+                     "shell shells bomb bombs shelling bombing bombardment drone drones".split())
 # causal forms may speak of the incident as "it": "It was a result of a failed rocket launch"
 _IT_SUBJECT = re.compile(r"^\W*(?:it|this|that)\s+(?:was|is|had\s+been|has\s+been)\b", re.IGNORECASE)
 
@@ -139,6 +148,10 @@ def blame_in(text: str) -> Blame | None:
         if match.group(0).lower().startswith("blam"):
             after = _BLAME_FOR.split(after, 1)[0]
         found = _read(_right_window(after), False)
+        if found:
+            return found
+    for match in _WEAPON_OF.finditer(text) if names_incident and not _WEAPONS.isdisjoint(words) else ():
+        found = _read(" ".join(match.group(1).split()[-WEAPON_OWNER_WORDS:]), False)
         if found:
             return found
     return None
