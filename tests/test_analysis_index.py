@@ -108,3 +108,27 @@ def test_an_office_holder_in_office_speaks_for_the_state_however_the_source_is_t
     later = claim("c", "the blast was likely caused by a missile", source="Rishi Sunak", source_type="other",
                   when="2025-01-10")
     assert origin_of(later) == "rishi sunak"
+
+
+def test_an_office_named_by_its_place_speaks_for_its_one_named_owner():
+    claims = [
+        claim("run", "the toll rose to 80", source="the Houthi-run health ministry", source_type="government"),
+        claim("placed", "the toll rose to 80", source="Hodeidah health ministry", source_type="government", doc="b.txt"),
+        claim("in", "80 people died", source="health ministry in Hodeidah", source_type="government", doc="c.txt"),
+        claim("state", "80 people died", source="Yemen's health ministry", source_type="government", doc="d.txt"),
+        claim("other", "80 people died", source="Hodeidah water board", source_type="government", doc="e.txt"),
+    ]
+    origins = assign_origins(build_profiles(claims))
+    assert origins[:3] == ["houthi", "houthi", "houthi"]
+    assert origins[3] == "state:yemen"                  # a country's own ministry speaks for its state
+    assert origins[4] == "hodeidah water board"            # another office: no owner named for it
+
+
+def test_an_office_with_two_named_owners_keeps_its_own_name():
+    claims = [
+        claim("a", "the toll rose to 80", source="the Houthi-run health ministry", source_type="government"),
+        claim("c", "the toll rose to 80", source="the Hadi-run health ministry", source_type="government", doc="b.txt"),
+        claim("d", "80 people died", source="Aden health ministry", source_type="government", doc="c.txt"),
+    ]
+    origins = assign_origins(build_profiles(claims))
+    assert origins[2] == "aden health ministry"

@@ -218,6 +218,7 @@ def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
     for p in profiles:
         by_doc.setdefault(p.claim.document, []).append(p)
     everywhere = _full_names(profiles, out)
+    _owned_offices(profiles, out)
     for members in by_doc.values():
         members.sort(key=lambda p: p.claim.start)
         named: list[tuple[str, str]] = []            # (kindred type, origin) in reading order
@@ -236,6 +237,38 @@ def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
                 out[p.index] = (full if source.lower() in full else everywhere)[source.lower()]
             named.append((kind, out[p.index]))
     return out
+
+
+# An office named by its place, or by nothing ("Gaza health ministry", "the health ministry in
+# Gaza"): the office words and the capitalised place words around them.
+_PLACED_OFFICE = re.compile(r"^(?:the\s+)?(?:(?P<before>(?:[A-Z][\w'’.-]*\s+){1,3})(?P<office>[a-z][a-z ]+?)"
+                            r"|(?P<office2>[a-z][a-z ]+?)\s+(?:in|of)\s+(?P<after>(?:[A-Z][\w'’.-]*\s*){1,3}))$")
+_OWNED_OFFICE = re.compile(r"^(?:the |an? )?(?:[A-Z][\w'’.]*[ -])*?[A-Z][\w'’.]*[-‐ ]"
+                           r"(?:run|controlled|owned|operated)\s+(?P<office>[a-z][a-z ]+)$")
+
+
+def _owned_offices(profiles, out: list[str]) -> None:
+    """An office named only by its place ("Gaza health ministry", "the health ministry in Gaza")
+    speaks for the one owner the database names for the same office ("the Hamas-run health
+    ministry"), when it names exactly one and the place is no country."""
+    owners: dict[str, set[str]] = {}
+    for p in profiles:
+        found = _OWNED_OFFICE.match(" ".join((p.claim.source or "").split()))
+        if found:
+            owners.setdefault(found.group("office").lower(), set()).add(out[p.index])
+    if not owners:
+        return
+    for p in profiles:
+        if p.is_author or out[p.index].startswith(("state:", "outlet:")):
+            continue
+        name = " ".join((p.claim.source or "").split())
+        found = _PLACED_OFFICE.match(name)
+        if not found or country_mentions(name):
+            continue
+        office = (found.group("office") or found.group("office2")).lower()
+        place = (found.group("before") or found.group("after") or "").strip().lower()
+        if len(owners.get(office, ())) == 1 and place not in _organisations():
+            out[p.index] = next(iter(owners[office]))
 
 
 # Words that leave a source phrase as unnamed as before: "unnamed officials", "the agency".
