@@ -214,6 +214,19 @@ def _incidents() -> frozenset[str]:
 
 
 
+def blames_another(p: Profile) -> bool:
+    """A claim that names someone other than its own speaker as the one who did it: a denial
+    that says who did it instead ("the enemy is trying to evade its responsibility", "denied
+    involvement, saying the blast was caused by a misfired Palestinian rocket") asserts as much
+    as it denies."""
+    frame = blame_of(p)
+    if frame is None or frame.negated:
+        return False
+    speaker = {p.identity.removeprefix("state:"), (p.claim.source or "").lower(), (p.speaker or "").lower()}
+    speaker |= {c.lower() for c in country_mentions(p.claim.source or "")}
+    return not (frame.parties | frame.kin) & speaker
+
+
 def blame_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
     """("contradicts" | "same", reason) for two claims of one story that name who did it."""
     if a.story != b.story or a.story < 0:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from factcheck.analysis import contradict, corroborate
 from factcheck.analysis.amounts import same_toll
-from factcheck.analysis.blame import blame_pairs, blame_relation
+from factcheck.analysis.blame import blame_pairs, blame_relation, blames_another
 from factcheck.analysis.characterise import characterisation_pairs, characterisation_relation
 from factcheck.analysis.contradict import find_conflict
 from factcheck.analysis.corroborate import same_proposition
@@ -57,7 +57,10 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
             continue
         near_pair, similarity = (i, j) in near, index.similarity(i, j)
         denial = i in cues or j in cues
-        blamed = _blamed(a, b, blame_relation) if (i, j) in framed and not denial else None
+        blamed = None
+        if (i, j) in framed and not (i in cues and not blames_another(a) or j in cues and not blames_another(b)):
+            # a denial that says who did it instead is compared by what it asserts, not by its "not"
+            blamed = _blamed(a, b, blame_relation, asserting={x for x in (i, j) if x in cues})
         if blamed is None and (i, j) in characterised and not denial:
             blamed = _blamed(a, b, characterisation_relation)
         if blamed:
@@ -81,7 +84,7 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
     return out
 
 
-def _blamed(a: Profile, b: Profile, relation) -> tuple[str, str] | None:
+def _blamed(a: Profile, b: Profile, relation, asserting: set[int] = frozenset()) -> tuple[str, str] | None:
     """(kind, reason) when the two answer one question of their story by `relation` (who did it,
     what the thing was): the same answer (a restatement, by origin), or answers that cannot both
     be (a conflict between different speakers)."""
@@ -91,11 +94,15 @@ def _blamed(a: Profile, b: Profile, relation) -> tuple[str, str] | None:
     kind, reason = found
     if kind == "contradicts":
         return None if (a.speaker or a.identity) == (b.speaker or b.identity) else (kind, reason)
-    if a.claim.polarity != b.claim.polarity:
+    if _polarity(a, asserting) != _polarity(b, asserting):
         return None
     if a.identity == b.identity:
         return "repeats", f"repeats: {a.label()} states it again ({reason})"
     return "corroborates", f"corroborates: {a.label()} and {b.label()} state it independently ({reason})"
+
+
+def _polarity(p: Profile, asserting: set[int]) -> str:
+    return "positive" if p.index in asserting else p.claim.polarity
 
 
 def _counts_hurt(p: Profile) -> bool:
