@@ -17,6 +17,9 @@ from functools import lru_cache
 from factcheck.analysis.profile import Profile, shared_words
 from factcheck.lexicon import load_table
 
+# How a reason ends when its conflict is drawn between every two claims of a story that take
+# sides ("stance (purpose): X says 'spy', Y says 'weather research', told of the whole story").
+STORY_WIDE = "told of the whole story"
 # Claims characterising a story paired with each other, at most this many at once, in windows
 # (as blame.py pairs who-did-it claims).
 MAX_STORY_CHARACTERISATIONS = 60
@@ -89,5 +92,5 @@ def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
     # the characterisations
     if (a.names or b.names) and not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
         return None
-    return "contradicts", (f"characterisation ({x.dimension}): {a.label()} says {x.describe()}, "
-                           f"{b.label()} says {y.describe()}")
+    return "contradicts", (f"stance ({x.dimension}): {a.label()} says {x.describe()}, "
+                           f"{b.label()} says {y.describe()}, {STORY_WIDE}")

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from factcheck.analysis.amounts import is_toll
 from factcheck.analysis.blame import blame_of
-from factcheck.analysis.characterise import characterisation_of, story_dimensions
+from factcheck.analysis.characterise import STORY_WIDE, characterisation_of, story_dimensions
 from factcheck.analysis.denial_cues import DenialCue
 from factcheck.analysis.denial_words import figure_nouns, responsibility_nouns
 from factcheck.analysis.deny_antecedent import Found
@@ -80,7 +80,7 @@ class FrameDenials:
                 continue
             out.append(Found(d.index, t.index, "denies",
                              f"denies the characterisation: {d.label()} '{cue.word}' '{phrase}', which "
-                             f"{t.label()} states ({found.describe()})"))
+                             f"{t.label()} states ({found.describe()}), {STORY_WIDE}"))
         return out
 
     def _by_figure(self, d: Profile, cue: DenialCue) -> list[Found]:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.analysis.characterise import STORY_WIDE
 from factcheck.analysis.profile import Profile, spans_overlap
 from factcheck.analysis.unions import DisjointSets
 from factcheck.models import Relation
@@ -29,9 +30,6 @@ MAX_GROUP_CLAIMS = 40
 # for the group reaches a member only when its words are at least this close (index cosine,
 # 0-1) to the claim it is carried from.
 CLOSURE_MIN_SIMILARITY = 0.2
-# Conflicts found between every two claims of a story that take sides (analysis/characterise.py,
-# deny_frames.py): a group member that takes no side is not in them.
-STORY_WIDE = ("characterisation (", "denies the characterisation:")
 
 
 @dataclass(frozen=True)
@@ -97,8 +95,9 @@ def spread_conflicts(book, groups: Sequence[Proposition], relations: Sequence[Re
     for r in relations:
         if r.relation not in ("denies", "contradicts") or r.source_id not in index or r.target_id not in index:
             continue
-        if r.reason.startswith(STORY_WIDE):
-            continue            # already drawn between every two claims of the story it holds for
+        if r.reason.endswith(STORY_WIDE):
+            continue            # drawn between every two claims of the story that take sides; a member
+            #                     that takes no side is not in it
         i, j = index[r.source_id], index[r.target_id]
         side_a = [x for x in group_of[i].members if x == i or similarity(x, i) >= CLOSURE_MIN_SIMILARITY] \
             if i in group_of else (i,)
