@@ -64,7 +64,9 @@ def compare_pairs(profiles: Sequence[Profile], weights: WordWeights, cues: dict,
         if blamed is None and (i, j) in characterised and not denial:
             blamed = _blamed(a, b, characterisation_relation)
         if blamed:
-            out.append(Finding(blamed[0], a.claim.id, b.claim.id, blamed[1], similarity))
+            # scored by wording, as other findings are: the index cosine moves with the corpus weights
+            out.append(Finding(blamed[0], a.claim.id, b.claim.id, blamed[1],
+                               _wording_score(a, b, token_set_ratio) / 100))
             continue
         # a pair too unlike in words is only compared as two counts of the hurt or the dead,
         # which are told in other words ("no Americans were harmed" / "34 were injured")
