@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.analysis.blame import blame_in
+from factcheck.analysis.blame import MISFIRE, blame_in
 
 
 @pytest.mark.parametrize("text, parties, negated", [
@@ -35,3 +35,25 @@ def test_a_claim_names_who_did_it(text, parties, negated):
 ])
 def test_no_party_or_no_incident_is_no_frame(text):
     assert blame_in(text) is None
+
+
+def test_a_weapon_gone_wrong_is_an_answer_akin_to_the_party_named_with_it():
+    alone = blame_in("Investigators said the explosion at the depot was caused by an errant missile")
+    named = blame_in("The blast was caused by a misfired rocket launched by Hezbollah")
+    other = blame_in("The depot explosion was caused by an Israeli air strike")
+    assert alone is not None and alone.kin == {MISFIRE}
+    assert named is not None and named.parties == {"hezbollah"} and MISFIRE in named.kin
+    assert other is not None and MISFIRE not in other.kin
+    # "X accused Y, but Z said it was a misfired rocket": the misfire is not X's answer
+    mixed = blame_in("Officials accused Israel of being behind the attack on the depot but the army said "
+                     "it was a misfired rocket")
+    assert mixed is not None and MISFIRE not in mixed.kin
+
+
+@pytest.mark.parametrize("text", [
+    "The company blamed the failed rocket launch on a supplier",     # a launch, no incident of harm
+    "Sales of the new phone slumped after its failed launch",
+])
+def test_a_failed_launch_is_no_weapon_gone_wrong(text):
+    found = blame_in(text)
+    assert found is None or MISFIRE not in found.kin

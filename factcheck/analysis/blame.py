@@ -81,6 +81,13 @@ _NO_FIRE = re.compile(r"\bno\s+((?:[\w’'()-]+\s+){1,4}?)(?:fire|air\s*strikes?
 # its weapon, in a claim that names an incident
 _WEAPON_OF = re.compile(r"((?:[\w’'()-]+\s+){1,3}?)(?:air\s*strikes?|airstrikes?|strikes?|rockets?|missiles?|"
                         r"munitions?|shells?|shelling|bombs?|bombing|bombardment|drones?)\b", re.IGNORECASE)
+# "a misfired rocket", "a failed rocket launch", "an errant missile": the cause is the firing
+# side's own weapon gone wrong, an answer to who did it even when no side is named
+_MISFIRE = re.compile(r"\b(?:misfir\w*|malfunction\w*|errant|stray|failed)\s+(?:[\w’'-]+\s+){0,3}?"
+                      r"(?:rockets?|missiles?|munitions?|projectiles?)\b"
+                      r"|\b(?:rockets?|missiles?|munitions?|projectiles?)\s+(?:that\s+)?(?:misfired|malfunctioned|fell\s+short)\b",
+                      re.IGNORECASE)
+MISFIRE = "a misfired weapon"
 _LETTERS = re.compile(r"[a-z]+")
 _BLAME_CUE = re.compile(r"\bblam", re.IGNORECASE)
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
@@ -125,7 +132,22 @@ def _blamed_content(text: str) -> Blame | None:
 @lru_cache(maxsize=1 << 18)
 def blame_in(text: str) -> Blame | None:
     """The responsibility frame of a text, or None. Most texts name no incident and no blame:
-    a look at their words rules them out before any construction is matched."""
+    a look at their words rules them out before any construction is matched. A weapon gone
+    wrong ("a misfired rocket") is an answer of its own, akin to the party named with it."""
+    found = _party_blamed(text)
+    if not text or not _MISFIRE.search(text) or found is not None and found.negated:
+        return found
+    if found is None and not (_IT_SUBJECT.match(text) or "caus" in text.lower()
+                              or not _incidents().isdisjoint(_LETTERS.findall(text.lower()))):
+        return None
+    if found is None:
+        return Blame(frozenset({MISFIRE}), frozenset({MISFIRE}), False, _MISFIRE.search(text).group(0))
+    if not _MISFIRE.search(found.phrase):
+        return found                    # the weapon gone wrong is another party's ("X accused Y, but ...")
+    return Blame(found.parties, found.kin | {MISFIRE}, False, found.phrase)
+
+
+def _party_blamed(text: str) -> Blame | None:
     if not text:
         return None
     lower = text.lower()
