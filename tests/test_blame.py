@@ -57,3 +57,21 @@ def test_a_weapon_gone_wrong_is_an_answer_akin_to_the_party_named_with_it():
 def test_a_failed_launch_is_no_weapon_gone_wrong(text):
     found = blame_in(text)
     assert found is None or MISFIRE not in found.kin
+
+
+def test_a_weapon_gone_wrong_may_be_the_rocket_a_party_fired_but_no_air_strike():
+    from dataclasses import replace
+
+    from factcheck.analysis.blame import blame_relation
+    from factcheck.analysis.profile import build_profile
+    from factcheck.models import Claim
+
+    def profile(text):
+        claim = Claim(id=text[:8], document="a.txt", start=0, end=len(text), quote=text, text=text)
+        return replace(build_profile(0, claim), story=1)
+
+    misfired = profile("The explosion at the depot was caused by an errant missile")
+    rocket = profile("The explosion at the depot was caused by a Hezbollah rocket")
+    strike = profile("The explosion at the depot was caused by an Israeli air strike")
+    assert blame_relation(misfired, rocket) is None
+    assert blame_relation(misfired, strike)[0] == "contradicts"

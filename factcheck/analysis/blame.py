@@ -236,6 +236,17 @@ def _incidents() -> frozenset[str]:
 
 
 
+_ROCKETS = re.compile(r"\b(?:rockets?|missiles?|munitions?|projectiles?)\b", re.IGNORECASE)
+
+
+def _may_be_misfired(x: Blame, y: Blame) -> bool:
+    """One says only that a weapon went wrong, the other names whose rocket or missile it was."""
+    for only, other in ((x, y), (y, x)):
+        if only.parties == {MISFIRE} and not other.negated and _ROCKETS.search(other.phrase):
+            return True
+    return False
+
+
 def blames_another(p: Profile) -> bool:
     """A claim that names someone other than its own speaker as the one who did it: a denial
     that says who did it instead ("the enemy is trying to evade its responsibility", "denied
@@ -263,6 +274,8 @@ def blame_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
         if not shared:
             return None                 # "X did not do it" says nothing of Y
         return "contradicts", f"responsibility: {a.label()} says {x.describe()}, {b.label()} says {y.describe()}"
+    if not shared and _may_be_misfired(x, y):
+        return None                     # "a misfired rocket" and "an X rocket hit it" may both hold
     if not shared:
         return "contradicts", (f"responsibility: {a.label()} names {x.describe()}, {b.label()} names "
                                f"{y.describe()} as responsible")
