@@ -19,10 +19,16 @@ import re
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.words.tokens import AUXILIARIES, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, Token, quote_depths
+from factcheck.pipeline.words.tokens import (
+    AUXILIARIES,
+    DETERMINERS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    Token,
+    quote_depths,
+)
 from factcheck.pipeline.words.verbs import verb_forms
 
-DETERMINERS = frozenset("the a an this these those its his her their our".split())
 # Words that end a noun phrase going left, or the phrase going right.
 CLOSED = frozenset("of in on at to for from with by into onto about over under after before during since "
                    "between against among through and or but nor so that which who whom whose what when "
