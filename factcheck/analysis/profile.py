@@ -153,7 +153,7 @@ def source_identity(claim: Claim) -> str:
 @lru_cache(maxsize=None)
 def _stance_index() -> PhraseIndex[tuple[str, int, str]]:
     entries = []
-    for row in load_table("analysis_stances.txt", 3):
+    for row in load_table("analysis_stances.txt"):
         for side, phrases in enumerate(row[1:3]):
             entries += [(p.strip(), (row[0], side, p.strip())) for p in phrases.split(",") if p.strip()]
     return PhraseIndex(entries)

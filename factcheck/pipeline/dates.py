@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from factcheck.lexicon import load_list, load_table
+from factcheck.lexicon import load_list, records
 from factcheck.patterns import compile_fast
 from factcheck.pipeline.words.calendar import month_table, weekday_table
 
@@ -71,20 +71,19 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _relative_phrases() -> dict[str, tuple[str, int]]:
-    return {phrase.lower(): (unit, int(offset)) for phrase, unit, offset, *_ in load_table("dates_relative.txt")}
+    return {row.phrase.lower(): (row.unit, row.offset) for row in records("dates_relative.txt")}
 
 
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, int]:
     """Cardinal words from numbers_words.txt, for "the past two decades", "three weeks ago"."""
-    return {word: int(float(value)) for word, value, kind, *_ in load_table("numbers_words.txt")
-            if kind in ("cardinal", "weak")}
+    return {row.word: int(row.value) for row in records("numbers_words.txt") if row.kind in ("cardinal", "weak")}
 
 
 @lru_cache(maxsize=2)
 def _cue_before(scope: str = "month") -> re.Pattern:
     """A cue right before a month or year: "in July", "since May", "mid-August", "in 2016 elections"."""
-    cues = [row[0] for row in load_table("dates_cues.txt") if scope in row[1].split()]
+    cues = [row.cue for row in records("dates_cues.txt") if scope in row.scope]
     alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(r"(?:^|\W)(?:" + alternation + r")[\s-]+$", re.I)
 
@@ -92,10 +91,10 @@ def _cue_before(scope: str = "month") -> re.Pattern:
 @lru_cache(maxsize=1)
 def _count_context() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     """What makes a four-digit number an amount: a qualifier before it, a unit after it."""
-    qualifiers = [row[0] for row in load_table("numbers_qualifiers.txt")]
+    qualifiers = [row.phrase for row in records("numbers_qualifiers.txt")]
     before = re.compile(r"(?:(?:^|\W)(?:" + "|".join(re.escape(q) for q in qualifiers)
                         + r")|[$€£]|(?-i:\b[A-Z]{3}))\s*$", re.I)
-    units = frozenset(w.lower() for row in load_table("units_measures.txt") for w in row)
+    units = frozenset(w.lower() for row in records("units_measures.txt") for w in (row.normal, *row.spellings))
     return before, units, frozenset(load_list("numbers_function_words.txt"))
 
 
@@ -394,7 +393,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 @lru_cache(maxsize=1)
 def _tense_markers() -> tuple[re.Pattern, dict[str, str]]:
-    table = {" ".join(phrase.lower().split()): tense for phrase, tense, *_ in load_table("dates_tense.txt")}
+    table = {" ".join(phrase.lower().split()): tense for phrase, tense in records("dates_tense.txt")}
     words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(table, key=len, reverse=True))
     # a marker starts a word, or is a contraction ("we'll"); -ed words but "-eed" ("speed") and
     # a few adjectives ("hundred", "sacred") are regular past forms

@@ -53,7 +53,7 @@ AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears s
 @lru_cache(maxsize=1)
 def _verb_forms() -> dict[tuple[str, ...], tuple[str, str, str]]:
     forms: dict[tuple[str, ...], tuple[str, str, str]] = {}
-    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt", min_fields=4):
+    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt"):
         for form in _split_forms(lemma, spelled):
             forms[tuple(form.split())] = (lemma, kind, certainty)
     return forms
