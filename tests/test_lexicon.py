@@ -93,6 +93,13 @@ def test_a_reference_to_a_missing_entry_is_reported(lexicon_dir):
         records("demonyms.txt")
 
 
+def test_a_table_read_for_more_fields_than_a_line_has_is_refused(lexicon_dir):
+    (lexicon_dir / "units_measures.txt").write_text("km | kilometre\nton\n", encoding="utf-8")
+    assert records("units_measures.txt")[1] == ("ton", ())
+    with pytest.raises(LexiconError, match=r"units_measures.txt:2: expected at least 2 fields"):
+        load_table("units_measures.txt", 2)
+
+
 def test_a_file_without_a_schema_is_refused(lexicon_dir):
     (lexicon_dir / "new_words.txt").write_text("word\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="no schema"):

@@ -107,8 +107,13 @@ def load_list(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def load_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """The fields of every line of a table file as written (strings), after `records` checked them."""
+def load_table(name: str, min_fields: int = 1) -> tuple[tuple[str, ...], ...]:
+    """The fields of every line of a table file as written (strings), after `records` checked them;
+    a caller that unpacks `min_fields` fields is told of a schema that allows fewer."""
     if _schema(name).shape != "table":
         raise LexiconError(f"{LEXICON_DIR / name} is a list; read it with load_list()")
-    return tuple(fields for _, fields, _ in _read(name))
+    rows = _read(name)
+    short = next((number for number, fields, _ in rows if len(fields) < min_fields), None)
+    if short is not None:
+        raise LexiconError(f"{LEXICON_DIR / name}:{short}: expected at least {min_fields} fields separated by ' | '")
+    return tuple(fields for _, fields, _ in rows)
