@@ -91,10 +91,11 @@ class WordWeights:
         return found
 
     def mass(self, words) -> float:
+        # fsum: exact, so the total does not depend on the order a set of words is walked in
         try:
-            return sum(map(self._weights.__getitem__, words))
+            return math.fsum(map(self._weights.__getitem__, words))
         except KeyError:                        # a word no profile has (its weight is 1)
-            return sum(map(self.weight, words))
+            return math.fsum(map(self.weight, words))
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Dice coefficient: how much of both word sets their common words make up."""
