@@ -58,7 +58,7 @@ class Amount:
 
 @lru_cache(maxsize=None)
 def _rows(kind: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(row[1:] for row in load_table("analysis_quantities.txt", 3) if row[0] == kind)
+    return tuple(row[1:] for row in load_table("analysis_quantities.txt") if row[0] == kind)
 
 
 @lru_cache(maxsize=None)

@@ -31,8 +31,7 @@ from functools import lru_cache
 
 from factcheck.analysis.profile import Profile
 from factcheck.analysis.text import PhraseIndex, country_mentions, words_of
-from factcheck.errors import FactcheckError
-from factcheck.lexicon import load_list, load_table
+from factcheck.lexicon import load_list, records
 
 # Words on either side of a cue read as its party: a noun phrase, not the sentence around it.
 AGENT_WINDOW_WORDS = 8
@@ -210,21 +209,15 @@ def _parties(phrase: str) -> set[str]:
 def _agents() -> PhraseIndex[str]:
     """Names and aliases of the gazetteer's actors that can act, as written, -> canonical."""
     entries = []
-    try:
-        for row in load_table("actors.txt", 2):
-            if row[1].split("/")[0] not in NOT_AGENTS:
-                entries.extend((name, row[0].lower()) for name in (row[0], *row[2:]) if len(name) > 2)
-    except FactcheckError:
-        return PhraseIndex([])
+    for actor in records("actors.txt"):
+        if actor.type.split("/")[0] not in NOT_AGENTS:
+            entries.extend((name, actor.name.lower()) for name in (actor.name, *actor.aliases) if len(name) > 2)
     return PhraseIndex(entries, lower=False)
 
 
 @lru_cache(maxsize=None)
 def _places() -> frozenset[str]:
-    try:
-        return frozenset(row[0].lower() for row in load_table("actors.txt", 2) if row[1] in NOT_AGENTS)
-    except FactcheckError:
-        return frozenset()
+    return frozenset(actor.name.lower() for actor in records("actors.txt") if actor.type in NOT_AGENTS)
 
 
 @lru_cache(maxsize=None)

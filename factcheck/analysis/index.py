@@ -60,7 +60,9 @@ class ClaimIndex:
         self.weights = {t: term_weight(t, len(ids) if counts is None else counts.get(t, len(ids)), self._claims)
                         for t, ids in postings.items()}
         self.squares = {t: w * w for t, w in self.weights.items()}
-        self.norms = [math.sqrt(sum(map(self.squares.__getitem__, terms))) or 1.0 for terms in self.terms]
+        # sums over a set of terms are fsum'd: exact, so they do not depend on the order a set
+        # happens to be walked in (Python's hash seed)
+        self.norms = [math.sqrt(math.fsum(map(self.squares.__getitem__, terms))) or 1.0 for terms in self.terms]
         self._norms = np.array(self.norms, dtype=np.float64)
         held = {t: len(ids) for t, ids in postings.items()} if counts is None else counts
         self._arrays = {t: np.array(ids, dtype=np.int64) for t, ids in postings.items()
@@ -73,7 +75,7 @@ class ClaimIndex:
     def similarity(self, i: int, j: int) -> float:
         """Cosine of two claims' weighted term sets (0-1)."""
         shared = self.terms[i] & self.terms[j]
-        return sum(map(self.squares.__getitem__, shared)) / (self.norms[i] * self.norms[j]) if shared else 0.0
+        return math.fsum(map(self.squares.__getitem__, shared)) / (self.norms[i] * self.norms[j]) if shared else 0.0
 
     def _ranked(self, terms: Iterable[str], norm: float, k: int, exclude: int | None) -> list[tuple[float, int]]:
         """The k claims whose weighted terms meet `terms` best, (cosine, index), best first; the
@@ -81,7 +83,8 @@ class ClaimIndex:
         a scratch array the size of the index, one vector step per term, cleared after use."""
         import numpy as np
 
-        arrays = [(self._arrays[t], self.squares[t]) for t in terms if t in self._arrays]
+        # in a fixed order: the scores add up term by term, and ties at the cut go by position
+        arrays = [(self._arrays[t], self.squares[t]) for t in sorted(terms) if t in self._arrays]
         if not arrays:
             return []
         acc = self._scratch
@@ -114,7 +117,7 @@ class ClaimIndex:
     def search(self, terms: Iterable[str], k: int = TOP_K, exclude: int | None = None) -> list[tuple[float, int]]:
         """The k claims most similar to a set of terms (a query, or a denial's own words)."""
         query = frozenset(terms)
-        norm = math.sqrt(sum(self.weight(t) ** 2 for t in query)) or 1.0
+        norm = math.sqrt(math.fsum(self.weight(t) ** 2 for t in query)) or 1.0
         return self._ranked(query, norm, k, exclude)
 
     def neighbours(self, i: int, k: int = TOP_K) -> list[tuple[float, int]]:

@@ -77,7 +77,7 @@ _ORGANISATION_OFFICE = re.compile(
 @lru_cache(maxsize=1)
 def _organisations() -> frozenset[str]:
     """Lowercase names and aliases of the gazetteer's organisations (not states, not media)."""
-    return frozenset(name.lower() for row in load_table("actors.txt", 2) if row[1].startswith("organisation")
+    return frozenset(name.lower() for row in load_table("actors.txt") if row[1].startswith("organisation")
                      for name in (row[0], *row[2:]))
 
 
@@ -177,7 +177,7 @@ def _holds_office(name: str, when: str | None) -> bool:
 def _office_holders() -> dict[str, tuple[str, date, date | None]]:
     """Office holder's name (and surname) -> (country, first day, last day or None)."""
     out: dict[str, tuple[str, date, date | None]] = {}
-    for row in load_table("office_holders.txt", 4):
+    for row in load_table("office_holders.txt"):
         country, _, person, start = row[:4]
         end = row[4] if len(row) > 4 and row[4] else None
         try:

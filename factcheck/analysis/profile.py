@@ -91,10 +91,11 @@ class WordWeights:
         return found
 
     def mass(self, words) -> float:
+        # fsum: exact, so the total does not depend on the order a set of words is walked in
         try:
-            return sum(map(self._weights.__getitem__, words))
+            return math.fsum(map(self._weights.__getitem__, words))
         except KeyError:                        # a word no profile has (its weight is 1)
-            return sum(map(self.weight, words))
+            return math.fsum(map(self.weight, words))
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Dice coefficient: how much of both word sets their common words make up."""
@@ -153,7 +154,7 @@ def source_identity(claim: Claim) -> str:
 @lru_cache(maxsize=None)
 def _stance_index() -> PhraseIndex[tuple[str, int, str]]:
     entries = []
-    for row in load_table("analysis_stances.txt", 3):
+    for row in load_table("analysis_stances.txt"):
         for side, phrases in enumerate(row[1:3]):
             entries += [(p.strip(), (row[0], side, p.strip())) for p in phrases.split(",") if p.strip()]
     return PhraseIndex(entries)

@@ -38,7 +38,7 @@ def find_stories(index: ClaimIndex) -> list[int]:
         if d == len(vectors):
             vectors.append(Counter())
         claim_doc.append(d)
-        for t in index.terms[i]:
+        for t in sorted(index.terms[i]):          # most_common breaks ties by first insertion
             if not t.startswith("#"):
                 vectors[d][t] += index.weights[t]
     norms = [math.sqrt(sum(x * x for x in v.values())) or 1.0 for v in vectors]

@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from factcheck.errors import FactcheckError
-from factcheck.lexicon import load_list, load_table
+from factcheck.lexicon import load_list, load_table, records
 
 # Aliases this short ("US", "UK") are read only in capitals, so the pronoun "us" stays a pronoun.
 SHORT_ALIAS_MAX_LETTERS = 3
@@ -107,17 +106,14 @@ def phrase_table(name: str) -> PhraseIndex[str]:
 
 
 def _gazetteer_countries() -> list[tuple[str, list[str]]]:
-    """Countries with their aliases and demonyms from the extraction's gazetteer, when present:
-    the same canonical names the claims' actors use. Read as written (case-sensitive)."""
+    """Countries with their aliases and demonyms from the extraction's gazetteer: the same
+    canonical names the claims' actors use. Read as written (case-sensitive)."""
     rows: dict[str, list[str]] = {}
-    try:
-        for row in load_table("actors.txt", 2):
-            if row[1] == "country":
-                rows.setdefault(row[0], []).extend(row[2:])
-        for row in load_table("demonyms.txt", 2):
-            rows.setdefault(row[1], []).append(row[0])
-    except FactcheckError:
-        return []
+    for actor in records("actors.txt"):
+        if actor.type == "country":
+            rows.setdefault(actor.name, []).extend(actor.aliases)
+    for demonym, country in records("demonyms.txt"):
+        rows.setdefault(country, []).append(demonym)
     return list(rows.items())
 
 

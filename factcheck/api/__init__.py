@@ -10,6 +10,7 @@ from __future__ import annotations
 from factcheck.api.analysing import AnalysisSummary, analyse, is_stale
 from factcheck.api.checking import CheckedClaim, CheckResult, MatchedProposition, check
 from factcheck.api.common import RelatedClaim, open_store, resolve_actor
+from factcheck.api.explain import rules
 from factcheck.api.ingesting import IngestSummary, Progress, ingest
 from factcheck.api.queries import (
     ClaimDetail,
@@ -92,6 +93,7 @@ __all__ = [
     "open_store",
     "resolve_actor",
     "review_claim",
+    "rules",
     "scores",
     "show_claim",
     "sources",

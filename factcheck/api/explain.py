@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.api.common import RelatedClaim, related_claims
+from factcheck.errors import NotFound
 from factcheck.models import Assessment, Claim, Document, Extraction, Sentence
+from factcheck.rules import RULES, Rule, find_rule
 
 
 @dataclass(frozen=True)
@@ -68,3 +70,14 @@ def explain_document(document: Document, store=None) -> Explanation:
     standings = {claim.id: Standing(claim.status, assessments.get(claim.id), related_claims(store, claim.id))
                  for claim in stored}
     return Explanation(extraction, db=store.path, stored=True, standings=standings)
+
+
+def rules(rule: str | None = None) -> list[Rule]:
+    """The registered rules a claim's trace may name (factcheck/rules.py), or the one that
+    `rule` names: an id ("verb", "split:clause-and") or a whole trace step ("verb:say:speech:certain")."""
+    if rule is None:
+        return list(RULES)
+    found = find_rule(rule)
+    if found is None:
+        raise NotFound(f"no rule {rule!r}; `factcheck rules` lists them")
+    return [found]

@@ -27,6 +27,7 @@ from factcheck.cli import (
     link,
     report,
     review,
+    rules,
     score,
     show,
     sources,
@@ -188,6 +189,7 @@ app.command("ingest")(ingest.ingest)
 app.command("list")(list_command.list_claims)
 app.command("show")(show.show)
 app.command("explain")(explain.explain)
+app.command("rules")(rules.rules)
 app.command("documents")(documents.documents)
 app.add_typer(actors.app, name="actors")
 app.command("sources")(sources.sources)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from factcheck.lexicon import load_list, load_table
+from factcheck.lexicon import load_list, records
 from factcheck.models import Quantity
 from factcheck.patterns import compile_fast
 from factcheck.pipeline.dates import date_spans
@@ -43,14 +43,14 @@ class _Number(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[float, str]]:
-    return {word.lower(): (float(value), kind) for word, value, kind, *_ in load_table("numbers_words.txt")}
+    return {row.word.lower(): (row.value, row.kind) for row in records("numbers_words.txt")}
 
 
 @lru_cache(maxsize=1)
 def _units() -> tuple[dict[str, str], re.Pattern]:
     """Spelling (lowercased) -> normal form, and the currency signs and codes written before numbers."""
     table = {}
-    for normal, *spellings in load_table("units_measures.txt", min_fields=1):
+    for normal, spellings in records("units_measures.txt"):
         for spelling in (normal, *spellings):
             table.setdefault(spelling.lower(), normal)
     # Currency signs and three-letter codes: "$", "US$", "USD", "€", "EUR".
@@ -62,7 +62,7 @@ def _units() -> tuple[dict[str, str], re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str], re.Pattern, dict[str, str]]:
-    qualifiers = {phrase.lower(): canonical for phrase, canonical, *_ in load_table("numbers_qualifiers.txt")}
+    qualifiers = {row.phrase.lower(): row.qualifier for row in records("numbers_qualifiers.txt")}
     pattern = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
                          + r")\s+$", re.I)
     return frozenset(load_list("numbers_function_words.txt")), frozenset(load_list("numbers_modifiers.txt")), \

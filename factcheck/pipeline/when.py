@@ -1,6 +1,6 @@
 """When a claim holds: its own date, a date that frames it, or the publication month.
 
-The date stage (`dates.py`) resolves time expressions; this one decides which of them a claim
+The date stage (`dates/`) resolves time expressions; this one decides which of them a claim
 takes. A claim's own date comes first, but not one that dates an event nested in it ("resembles
 the agreement signed in 2021"). Without one, a date opening its sentence or a clause earlier in
 the paragraph frames it ("On July 19, Tehran hosted the summit. Putin attended ..."), and a claim

@@ -2,7 +2,7 @@
 
 The pipeline records how it found each claim in `Claim.trace`: the attribution rule
 ("verb:say:speech:certain" = construction:cue lemma:cue type:cue certainty, or "author") and the
-split rule ("split:clause-and"). The mappings below are the one place those names get words.
+split rule ("split:clause-and"). Their words come from the rule registry, `factcheck/rules.py`.
 """
 
 from __future__ import annotations
@@ -12,34 +12,14 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.render.claim import HIGHLIGHT, MARKERS, PASSIVE
+from factcheck.render.layout import Column, Listing
 from factcheck.render.records import claim_record
+from factcheck.rules import ATTRIBUTION, RULES, SPLIT, SPLIT_PREFIX
 
-# Attribution constructions (pipeline/attribution/attribute.py, nominal.py, quotes.py); "{cue}" is the cue as written.
-CONSTRUCTIONS = {
-    "author": "author: no reporting cue covers it",
-    "verb": "verb: {cue} with its subject as speaker",
-    "inverted": "inverted: speaker after the quotation, then {cue}",
-    "according": "according to: the speaker named after {cue}",
-    "coordinated": "coordinated: {cue} shares the speaker of the previous cue",
-    "participle": "participle: {cue} opens a clause that keeps the main clause's speaker",
-    "asked": "asked: the question put to a speaker ('Asked whether ..., X said'), by whom 'by' names",
-    "passive-by": "passive: {cue} with the speaker after 'by'",
-    "passive": "passive: {cue} with no speaker named ('it was reported', 'is expected to')",
-    "evidential": "evidential: {cue} hedges the writer's own report ('appears to', 'it seems that')",
-    "noun": "noun: the reporting noun {cue} ('reports of ...', 'Iranian denials')",
-    "colon": "colon: a quotation after a colon, its speaker before it",
-    "adverb": "adverb: {cue} puts the clause in the mouth of unnamed reports",
-    "survey": "survey: the poll or survey named after {cue} is the source of the clause's figures",
-    "name-colon": "name and colon: a speaker, poll or outlet named before a colon, what it said "
-                  "after it ('Poll: ...', 'SMITH: ...')",
-    "stance": "stance: an opening {cue} names whose view the sentence gives",
-    "noun-that": "noun: {cue} with its holder before it and a that-clause of what was said or thought",
-    "quote-continued": "quote continued: a quotation opened in an earlier sentence keeps its speaker and cue {cue}",
-    "quote-before": "quote before: a quotation that the next sentence's {cue} closes and attributes",
-    "quote-next": "quote next: a quoted sentence with no cue of its own goes on the previous sentence's "
-                  "quotation ({cue})",
-    "quote-colon": "quote colon: a quotation opening the sentence after one that ends in {cue} and a colon",
-}
+# Attribution constructions and how a content span was cut into atomic parts, from the rule
+# registry (factcheck/rules.py); "{cue}" is the cue as written.
+CONSTRUCTIONS = {rule.id: rule.words for rule in RULES if rule.kind == ATTRIBUTION}
+SPLITS = {rule.id.removeprefix(SPLIT_PREFIX): rule.words for rule in RULES if rule.kind == SPLIT}
 # The cue's type, third field of the rule (lexicon/en/reporting_verbs.txt).
 CUE_TYPES = {
     "speech": "reported speech",
@@ -48,20 +28,6 @@ CUE_TYPES = {
     "denial": "a denial: the claim is the denial itself, kept whole",
     "attitude": "an attitude ('wants', 'agreed'): what is agreed or wanted stays the author's claim",
     "intention": "an intention ('plans', 'wants'): what is intended stays the author's claim",
-}
-# How a content span was cut into atomic parts (pipeline/claims/split.py).
-SPLITS = {
-    "head": "whole: the first or only part of its span",
-    "semicolon": "cut at a semicolon",
-    "contrast": "cut at a contrast (', while', ', whereas', ', but')",
-    "clause-and": "cut at ', and' before a new subject",
-    "relative": "cut at a non-restrictive relative clause (', which', ', where')",
-    "participle": "cut at a participial clause after a comma (', creating ...'); shares the head's hedges",
-    "predicate-and": "cut at 'and' before a second verb of the same subject; shares the head's hedges",
-    "list": "one item of a list ('X, Y, and Z'); shares the head's hedges",
-    "list-end": "what follows a list",
-    "dash": "cut at a dash",
-    "purpose": "cut at ', in order to'",
 }
 # Why a sentence of each role yields no claim of its own (pipeline/segment.py); body says nothing.
 ROLES = {
@@ -304,3 +270,14 @@ def explanation_record(explanation) -> dict:
                        "claims": [_claim_json(claim, explanation) for claim in claims]}
                       for sentence, claims in explanation.sentences()],
     }
+
+
+def rules_listing(rules) -> Listing:
+    """`factcheck rules`: each registered rule with its stage module, lexicon files and example."""
+    columns = (Column("rule"), Column("stage", drop=2), Column("lexicons", text=True, drop=1, min_width=16),
+               Column("meaning", text=True), Column("example", text=True, drop=3))
+    records = [{"rule": r.id, "kind": r.kind, "stage": r.stage, "lexicons": list(r.lexicons),
+                "meaning": r.words.replace("{cue}", "the cue"), "example": r.example} for r in rules]
+    rows = [(rec["rule"], rec["stage"], " ".join(rec["lexicons"]), rec["meaning"], rec["example"]) for rec in records]
+    return Listing(columns, rows, records, noun="rule",
+                   csv_fields=("rule", "kind", "stage", "lexicons", "meaning", "example"))

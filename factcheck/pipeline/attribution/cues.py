@@ -13,8 +13,8 @@ from factcheck.pipeline.attribution.subjects import passive_agent
 from factcheck.pipeline.words.tokens import (
     ADVERBIAL_PREPOSITIONS,
     AUX_WORDS,
+    BEFORE_NOUN,
     CLAUSE_WORDS,
-    DETERMINERS,
     IRREGULAR_PAST,
     NOUN_LIKE_AFTER_DET,
     PERIOD_WORDS,
@@ -53,7 +53,7 @@ AMBIGUOUS_NOUNS = frozenset("questions reports claims calls notes states fears s
 @lru_cache(maxsize=1)
 def _verb_forms() -> dict[tuple[str, ...], tuple[str, str, str]]:
     forms: dict[tuple[str, ...], tuple[str, str, str]] = {}
-    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt", min_fields=4):
+    for lemma, spelled, kind, certainty in load_table("reporting_verbs.txt"):
         for form in _split_forms(lemma, spelled):
             forms[tuple(form.split())] = (lemma, kind, certainty)
     return forms
@@ -88,7 +88,7 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
     if before.text[:1].isdigit() and word.low.endswith("ed") and after is not None \
             and after.text.isalpha() and after.text.islower() and after.low not in ("that", "to"):
         return True                                   # "by 271 pledged delegates": a modifier
-    if before.low in NOUN_LIKE_AFTER_DET or before.low in DETERMINERS and before.low != "to" \
+    if before.low in NOUN_LIKE_AFTER_DET or before.low in BEFORE_NOUN and before.low != "to" \
             and not relative_that(tokens, i) \
             or before.low.endswith(("’s", "'s")) and not contracted_subject(before.low):
         return True

@@ -9,8 +9,8 @@ from factcheck.lexicon import load_list
 from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.words.tokens import (
     AUX_WORDS,
+    BEFORE_NOUN,
     CLAUSE_WORDS,
-    DETERMINERS,
     PERIOD_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -43,7 +43,7 @@ def looks_like_source(words: list[Token], strict: bool = True, groups: bool = Fa
 
     Not strict (plain speech verbs: said, told): any short noun phrase without a verb will do."""
     lows = [w.low for w in words]
-    if not lows or lows[-1] in DETERMINERS and lows[-1] != "some":     # "Some have suggested"
+    if not lows or lows[-1] in BEFORE_NOUN and lows[-1] != "some":     # "Some have suggested"
         return False
     head = _head(words)
     if head.low == "it" and not strict and len(words) == 1:
@@ -93,7 +93,7 @@ def _lone_name(words: list[Token]) -> bool:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    return frozenset(load_list("analysis_stopwords.txt")) | CLAUSE_WORDS | DETERMINERS | PREPOSITIONS | AUX_WORDS \
+    return frozenset(load_list("analysis_stopwords.txt")) | CLAUSE_WORDS | BEFORE_NOUN | PREPOSITIONS | AUX_WORDS \
         | TIME_WORDS | FOCUS_ADVERBS | SUBJECT_GAP_WORDS
 
 

@@ -19,10 +19,17 @@ import re
 from functools import lru_cache
 
 from factcheck.lexicon import load_list
-from factcheck.pipeline.words.tokens import AUXILIARIES, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, Token, quote_depths
+from factcheck.pipeline.words.tokens import (
+    AUXILIARIES,
+    DETERMINERS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    Token,
+    quote_depths,
+    relative_that,
+)
 from factcheck.pipeline.words.verbs import verb_forms
 
-DETERMINERS = frozenset("the a an this these those its his her their our".split())
 # Words that end a noun phrase going left, or the phrase going right.
 CLOSED = frozenset("of in on at to for from with by into onto about over under after before during since "
                    "between against among through and or but nor so that which who whom whose what when "
@@ -95,8 +102,14 @@ def _noun_head(tokens: list[Token], head: int, compound: bool = False) -> bool:
         if compound and before and before.text[:1].islower() and _nounish(before) \
                 and before.low not in verb_forms():
             return True                             # "rocket attacks carried out by ..."
-        return bool(before) and (before.low in DETERMINERS or before.text.endswith(("’s", "'s")))
+        return bool(before) and (_determiner(tokens, head) or before.text.endswith(("’s", "'s")))
     return True
+
+
+def _determiner(tokens: list[Token], at: int) -> bool:
+    """The word before `at` opens its noun phrase: a determiner, but not the relative pronoun
+    'that' ("a group that feels marginalized")."""
+    return tokens[at - 1].low in DETERMINERS and not relative_that(tokens, at)
 
 
 def _phrase_start(tokens: list[Token], head: int) -> int | None:
@@ -107,8 +120,8 @@ def _phrase_start(tokens: list[Token], head: int) -> int | None:
     lo = head
     while lo > 0 and head - lo < MAX_NOUN_PHRASE:
         before = tokens[lo - 1]
-        if before.low in DETERMINERS or before.text.endswith(("’s", "'s")):
-            return lo - 1 if before.low in DETERMINERS else _phrase_start(tokens, lo - 1) or lo - 1
+        if _determiner(tokens, lo) or before.text.endswith(("’s", "'s")):
+            return lo - 1 if _determiner(tokens, lo) else _phrase_start(tokens, lo - 1) or lo - 1
         verb = before.text[:1].islower() and (before.low.endswith("ed") or before.low in IRREGULAR_PAST)
         if not _nounish(before) or verb or before.low in BE_HAVE:   # "Shahed" is a name, "sent" a verb
             break

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import LEXICON_DIR, LexiconError, load_table
+from factcheck.lexicon import records
 from factcheck.pipeline import dates as date_stage
 from factcheck.pipeline.names import actors as actor_stage
 from factcheck.pipeline.words.calendar import is_month_word
@@ -49,10 +49,8 @@ class Anchor:
 @lru_cache(maxsize=1)
 def dated_events() -> tuple[DatedEvent, ...]:
     events = []
-    for date, name, actor, triggers in (row[:4] for row in load_table(EVENTS_FILE, 4)):
-        if date_stage.parse_published(date) is None or len(date) != len("YYYY-MM-DD"):
-            raise LexiconError(f"{LEXICON_DIR / EVENTS_FILE}: {date!r} is not a YYYY-MM-DD date")
-        words = sorted((t.strip() for t in triggers.split(",") if t.strip()), key=len, reverse=True)
+    for date, name, actor, triggers in records(EVENTS_FILE):        # dates checked by lexicon/schema.py
+        words = sorted(triggers, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w/])", re.I)
         events.append(DatedEvent(date, name, None if actor == "-" else actor, pattern))
     return tuple(events)
@@ -62,7 +60,7 @@ def dated_events() -> tuple[DatedEvent, ...]:
 def _any_trigger() -> re.Pattern:
     """Any event's trigger, matched as each event's own pattern matches it: most paragraphs name
     no dated event, and one search tells so instead of one per event."""
-    return _alternation({w.strip() for row in load_table(EVENTS_FILE, 4) for w in row[3].split(",") if w.strip()})
+    return _alternation({w for row in records(EVENTS_FILE) for w in row.triggers})
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +68,7 @@ def _triggers_by_first_word() -> dict[str, re.Pattern] | None:
     """The triggers by their first word (lowercase), each group as one pattern; None when a
     trigger starts with no word character or is not plain ASCII (the word test below would then
     not be exact)."""
-    words = {w.strip() for row in load_table(EVENTS_FILE, 4) for w in row[3].split(",") if w.strip()}
+    words = {w for row in records(EVENTS_FILE) for w in row.triggers}
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(re.match(r"\w*", word).group().lower(), []).append(word)

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import LexiconError, load_list, load_table
-from factcheck.models import SOURCE_TYPES
+from factcheck.lexicon import load_list, records
 from factcheck.patterns import trie_regex
 from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.words.calendar import is_calendar_word
@@ -25,7 +24,6 @@ MAX_FUZZY_LENGTH_GAP_CHARS = 2  # a misspelling keeps about the length of the wo
 FUZZY_CACHE_TOKENS = 65536      # distinct capitalised unknown words remembered between calls
 CONTEXT_WINDOW_CHARS = 40       # how far back the word before a surname is looked for
 
-KINDS = ("country", "organisation", "person", "media", "government_body", "place")
 DEFAULT_SOURCE_TYPE = {"country": "government", "organisation": "government", "person": "official",
                        "media": "media", "government_body": "government", "place": "other"}
 EXTRA_KIND = "alias"            # a user's alias for a name the gazetteer does not know
@@ -87,19 +85,14 @@ def demonym_plurals(demonym: str) -> tuple[str, ...]:
 def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
     actors: dict[str, Actor] = {}
     owners: dict[str, list[str]] = {}
-    for name, kind_field, *aliases in load_table("actors.txt"):
+    for name, kind_field, aliases in records("actors.txt"):          # types checked by lexicon/schema.py
         kind, _, source_type = kind_field.partition("/")
-        if kind not in KINDS or source_type and source_type not in SOURCE_TYPES:
-            raise LexiconError(f"actors.txt: {name!r} has type {kind_field!r}; expected one of "
-                               f"{', '.join(KINDS)}, optionally /source_type")
         actors.setdefault(name, Actor(name, kind, source_type or DEFAULT_SOURCE_TYPE[kind]))
         for alias in (name, *aliases):   # "the West" is "The West" at the start of a sentence
             for form in (alias, "The " + alias[4:]) if alias.startswith("the ") else (alias,):
                 owners.setdefault(_alias_key(form), [])
                 owners[_alias_key(form)] += [] if name in owners[_alias_key(form)] else [name]
-    for demonym, country, *_ in load_table("demonyms.txt"):
-        if country not in actors:
-            raise LexiconError(f"demonyms.txt: {demonym!r} names {country!r}, which actors.txt lacks")
+    for demonym, country in records("demonyms.txt"):                # each country is one of actors.txt
         for form in (demonym, *demonym_plurals(demonym)):
             owners.setdefault(form, [])
             owners[form] += [] if country in owners[form] else [country]
@@ -110,7 +103,7 @@ def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
 def gazetteer() -> Gazetteer:
     """The gazetteer, read and compiled on first use."""
     actors, owners = _read_actors()
-    demonyms = {form for demonym, *_ in load_table("demonyms.txt") for form in (demonym, *demonym_plurals(demonym))}
+    demonyms = {form for demonym, _ in records("demonyms.txt") for form in (demonym, *demonym_plurals(demonym))}
     lower = {name.lower(): name for name, actor in actors.items() if actor.kind != "place"}
     for alias, names in owners.items():
         if actors[names[0]].kind != "place":
@@ -238,7 +231,7 @@ def _event_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _demonym_forms() -> frozenset[str]:
-    return frozenset(form for demonym, *_ in load_table("demonyms.txt")
+    return frozenset(form for demonym, _ in records("demonyms.txt")
                      for form in (demonym, *demonym_plurals(demonym)))
 
 

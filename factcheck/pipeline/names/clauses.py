@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.pipeline.words.tokens import AUXILIARIES, IRREGULAR_PAST
+from factcheck.pipeline.words.tokens import AUXILIARIES, CLAUSE_WORDS, IRREGULAR_PAST
 from factcheck.pipeline.words.verbs import verb_forms
 
 MAX_SUBJECT_WORDS = 10        # a subject longer than this before its verb is not found
@@ -22,9 +22,11 @@ MAX_ANTECEDENT_GAP = 4        # words between a name and the "who" that refers t
 
 WORD_RE = re.compile(r"[A-Za-z][\w’'-]*|[;:,—–]")
 CLAUSE_MARKS = frozenset(";:—–")
-CLAUSE_WORDS = frozenset("that which who because while whereas although though since when if and but so "
-                         "yet".split())
-COORDINATORS = frozenset("and but so yet".split())   # begin a clause only after a comma
+COORDINATORS = frozenset("and but or so yet".split())   # begin a clause only after a comma
+# Clause words that as often head a prepositional phrase ("after the meeting", "as president",
+# "since 2020"): without word classes, no clause is opened at them.
+PREPOSITION_LIKE = frozenset("after before as since until than".split())
+CLAUSE_OPENERS = CLAUSE_WORDS - PREPOSITION_LIKE
 OPENERS = frozenset("in on at during after before since for with from by over under amid within following "
                     "despite shortly still however meanwhile moreover furthermore nevertheless yet thus "
                     "last this next recently earlier later obviously indeed instead also then".split())
@@ -69,7 +71,7 @@ def _clause_spans(text: str) -> tuple[tuple[int, tuple[int, int] | None, int | N
     """(clause start, subject span or None, offset of the relative pronoun opening it or None)."""
     words = _without_asides([(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)])
     starts = [0] + [n + 1 for n, (_, _, w) in enumerate(words) if w in CLAUSE_MARKS
-                    or w.lower() in CLAUSE_WORDS and (w.lower() not in COORDINATORS
+                    or w.lower() in CLAUSE_OPENERS and (w.lower() not in COORDINATORS
                                                      or n and words[n - 1][2] == ",")]
     out = []
     for n in starts:
@@ -106,7 +108,7 @@ def _subject_at(words, n: int) -> tuple[int, int] | None:
         n = comma + 1
     for k in range(n, min(len(words), n + MAX_SUBJECT_WORDS)):
         word = words[k][2]
-        if word in CLAUSE_MARKS or word.lower() in CLAUSE_WORDS:
+        if word in CLAUSE_MARKS or word.lower() in CLAUSE_OPENERS:
             return None
         if _is_verb(word):
             return (words[n][0], words[k - 1][1]) if k > n else None

@@ -195,8 +195,12 @@ def _without_opener(name: str, inside: set[str]) -> str:
 def _merged(aliases: dict[str, str]) -> dict[str, str]:
     """Each name as the longest name of the text it ends: "Islamic Jihad" and "PIJ" are
     "Palestinian Islamic Jihad", "Stathakopoulos" "George Stathakopoulos". (A name that begins a
-    longer one is often a place the longer one is named after: "Vell" and "Vell Port Authority".)"""
-    fulls = sorted(set(aliases.values()), key=lambda n: -len(n.split()))
+    longer one is often a place the longer one is named after: "Vell" and "Vell Port Authority".)
+    A tail that ends several names ("Smith" after "John Smith" and "Mary Smith") goes to the one
+    with most words, and among those to the one the text names first: a story introduces a person
+    in full before it shortens the name, so the first full name is the one a later surname most
+    often continues. `aliases` is in the order the text first writes each name."""
+    fulls = sorted(dict.fromkeys(aliases.values()), key=lambda n: -len(n.split()))   # stable: first mention
     out = {}
     for alias, name in aliases.items():
         words = name.split()

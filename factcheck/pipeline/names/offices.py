@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.lexicon import LexiconError, load_table
+from factcheck.lexicon import LEXICON_DIR, LexiconError, numbered_records, records
 
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Between two countries of one title: "the Russian and Iranian presidents", "US, French and
 # British leaders".
 JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
@@ -50,17 +49,15 @@ class OfficeMention:
 
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
-    """Every term of office_holders.txt, checked against actors.txt and offices.txt."""
-    from factcheck.pipeline.names.actors import gazetteer
-
-    actors, offices = gazetteer().actors, set(titles().values())
+    """Every term of office_holders.txt. The lexicon's loader checks that its names and office are
+    in actors.txt and offices.txt and its dates are days; here, that the holder is a person and
+    the term ends after it starts."""
+    people = {actor.name for actor in records("actors.txt") if actor.type.partition("/")[0] == "person"}
     out = []
-    for country, office, person, start, *rest in load_table("office_holders.txt", min_fields=4):
-        end = rest[0] if rest else ""
-        if country not in actors or person not in actors or actors[person].kind != "person":
-            raise LexiconError(f"office_holders.txt: {country!r} or {person!r} is not in actors.txt")
-        if office not in offices or not ISO_DAY.match(start) or end and (not ISO_DAY.match(end) or end <= start):
-            raise LexiconError(f"office_holders.txt: bad office or dates in {person!r} {office!r} {start}-{end}")
+    for number, (country, office, person, start, end) in numbered_records("office_holders.txt"):
+        if person not in people or end and end <= start:
+            raise LexiconError(f"{LEXICON_DIR / 'office_holders.txt'}:{number}: {person!r} is no person in "
+                               f"actors.txt, or the term ends before it starts ({start} - {end})")
         out.append(Term(country, office, person, start, end))
     return tuple(out)
 
@@ -68,7 +65,7 @@ def terms() -> tuple[Term, ...]:
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title, lowercased -> office ("foreign secretary" -> "foreign minister")."""
-    return {title.lower(): office for title, office in load_table("offices.txt")}
+    return {title.lower(): office for title, office in records("offices.txt")}
 
 
 @lru_cache(maxsize=1)

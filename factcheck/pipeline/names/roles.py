@@ -9,21 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.lexicon import LexiconError, load_table
+from factcheck.lexicon import records
+from factcheck.lexicon.schema import ORGANISATION_HEADS, PERSON_ROLES
 from factcheck.patterns import trie_regex
 
-PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
-ORGANISATION_HEADS = ("body", "state", "institution", "outlet", "group")   # "... Command", "... Institute"
-ROLE_KINDS = PERSON_ROLES + ORGANISATION_HEADS + ("anonymous", "pronoun")
+__all__ = ["ORGANISATION_HEADS", "PERSON_ROLES", "role_table"]
 
 
 @lru_cache(maxsize=1)
 def role_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     """One case-insensitive trie regex over roles and their plurals: phrase -> (kind, plural)."""
-    rows = [(phrase.lower(), kind) for phrase, kind, *_ in load_table("source_roles.txt")]
-    bad = next((row for row in rows if row[1] not in ROLE_KINDS), None)
-    if bad:
-        raise LexiconError(f"source_roles.txt: {bad[0]!r} has kind {bad[1]!r}; expected one of {', '.join(ROLE_KINDS)}")
+    rows = [(role.phrase.lower(), role.kind) for role in records("source_roles.txt")]
     table = {phrase: (kind, phrase.endswith(("men", "people"))) for phrase, kind in reversed(rows)}
     for phrase, kind in rows:                       # "secretaries", "witnesses", "sources"
         plural = re.sub(r"(?<=[^aeiou])y$", "ie", phrase) + ("es" if phrase.endswith(("s", "x", "ch", "sh")) else "s")

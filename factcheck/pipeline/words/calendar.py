@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.lexicon import load_table
+from factcheck.lexicon import records
 
 
 @lru_cache(maxsize=1)
@@ -15,11 +15,11 @@ def month_table() -> tuple[str, dict[str, int]]:
     """The month regex (a capital letter always; abbreviations with a stop or before a day), and
     every month name and abbreviation, lowercased -> its number (1-12)."""
     numbers, parts = {}, []
-    for name, number, *abbreviations in load_table("dates_months.txt"):
-        numbers[name.lower()] = int(number)
+    for name, number, abbreviations in records("dates_months.txt"):
+        numbers[name.lower()] = number
         parts.append(name)
         for short in abbreviations:
-            numbers[short.lower()] = int(number)
+            numbers[short.lower()] = number
             parts += [re.escape(short) + r"\.", short + r"(?=\s+\d)"]
     return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
 
@@ -28,9 +28,9 @@ def month_table() -> tuple[str, dict[str, int]]:
 def weekday_table() -> tuple[str, dict[str, int]]:
     """The weekday regex, and every weekday name and abbreviation, lowercased -> its number (Monday = 0)."""
     numbers, parts = {}, []
-    for name, number, *abbreviations in load_table("dates_weekdays.txt"):
+    for name, number, abbreviations in records("dates_weekdays.txt"):
         for form in (name, *abbreviations):
-            numbers[form.lower().rstrip(".")] = int(number)
+            numbers[form.lower().rstrip(".")] = number
             parts.append(re.escape(form))
     return "(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\w)", numbers
 

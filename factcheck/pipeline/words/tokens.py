@@ -19,13 +19,19 @@ IRREGULAR_PAST = IRREGULAR_PARTICIPLES | frozenset("took gave drove threw showed
                                                    "met flew went came said became grew rose fell thought "
                                                    "spoke felt".split())
 BOUNDARY_PUNCT = set(",;:()[]“”\"—–") | {"--"}
+# Words that open a clause: relative pronouns, subordinators and the coordinators (FANBOYS but the
+# ambiguous "for" and the rare "nor"); a subject or a noun phrase does not run across them.
 CLAUSE_WORDS = frozenset("that which who whom whose whether while when as because since if although though and but or "
-                         "after before where than whereas until unless so".split())
+                         "after before where than whereas until unless so yet".split())
 AUX_WORDS = frozenset("has have had is was were are be been will would could should may might must can did does do "
                       "also previously repeatedly reportedly recently once later then often again publicly "
                       "already still further privately quickly openly never not n't just even".split())
-DETERMINERS = frozenset("the a an his her its their our my your this that these those some any no every each "
-                        "of in on at for to with from by".split())
+# Articles, demonstratives, possessives and quantifiers: the words that open a noun phrase.
+DETERMINERS = frozenset("the a an this that these those my your his her its our their some any no every each".split())
+# The commonest prepositions; after one of them, as after a determiner, a word is read as a noun
+# ("for comment", "in response") rather than a verb.
+NOUN_PREPOSITIONS = frozenset("of in on at for to with from by".split())
+BEFORE_NOUN = DETERMINERS | NOUN_PREPOSITIONS
 PRONOUNS = frozenset("he she they it we i you who".split())
 # "by saying ...", "before insisting ...": a gerund clause whose subject is the main clause's
 ADVERBIAL_PREPOSITIONS = frozenset("by before after while without upon".split())
