@@ -180,6 +180,7 @@ SCHEMAS: dict[str, Schema] = {
     "analysis_paraphrases.txt": _table(Field("canonical"), rest=Field("variants")),
     "analysis_quantities.txt": _table(Field("kind", one_of(*QUANTITY_KINDS)), Field("value"), rest=Field("words"),
                                       key=("kind", "value", "words")),
-    "analysis_stances.txt": _table(Field("dimension"), Field("side_a", comma_list), Field("side_b", comma_list)),
+    "analysis_stances.txt": _table(Field("dimension"), Field("side_a", comma_list), Field("side_b", comma_list),
+                                   Field("scope", one_of("", "story", "story label"), required=False)),
     "analysis_denial_phrases.txt": _table(Field("phrase"), Field("scope", one_of("any", "attributed"))),
 }
