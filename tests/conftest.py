@@ -89,3 +89,29 @@ def ingested(cli, corpus):
     result = cli("ingest", corpus)
     assert result.exit_code == 0, result.stderr
     return corpus
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (see tests/postgres_server.py); the test
+    is skipped, with the reason, where one cannot be started."""
+    from tests.postgres_server import start_server
+
+    server, reason = start_server()
+    if server is None:
+        pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server, request) -> str:
+    """The URL of a new, empty database on the test server, one per test."""
+    import re
+
+    from tests.postgres_server import create_database
+
+    count = getattr(postgres_server, "databases", 0) + 1
+    postgres_server.databases = count
+    name = f"t{count}_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    return create_database(postgres_server, name)
