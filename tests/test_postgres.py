@@ -192,3 +192,32 @@ def test_without_the_driver_a_url_is_one_line_naming_the_extra(monkeypatch):
 
         result = CliRunner().invoke(app, list(args), env=env)
         assert_one_line_error(result, STORE, "psycopg", "pip install 'factcheck[postgres]'")
+
+
+def test_an_older_schema_is_upgraded_on_postgresql_and_a_newer_one_refused(pg_url, corpus):
+    """Migrations 5-7 (relay column, foreign keys of what the analysis keeps, search index) run on
+    PostgreSQL too, in one transaction, keeping the rows of stored claims."""
+    import psycopg
+
+    from factcheck.store import schema_version
+
+    ok(pg_url, "ingest", corpus)
+    with psycopg.connect(pg_url) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claim_profile", "finding")}
+        for table, name in conn.execute("SELECT conrelid::regclass::text, conname FROM pg_constraint WHERE contype = 'f' "
+                                        "AND conrelid::regclass::text IN ('claim_profile', 'claim_term', 'finding')").fetchall():
+            conn.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        conn.execute("DROP INDEX claim_quote_trigrams, claim_text_trigrams")
+        conn.execute("ALTER TABLE claim DROP COLUMN relay")
+        conn.execute("INSERT INTO claim_profile VALUES ('gone', '{}')")     # of a claim no longer stored
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    assert "drone" in ok(pg_url, "list", "--search", "drone").stdout.lower()
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(schema_version())
+        keys = conn.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text "
+                            "IN ('claim_profile', 'claim_term', 'finding')").fetchone()[0]
+        assert keys == 4
+        assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'claim_%_trigrams'").fetchone()[0] == 2
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    assert_one_line_error(run(pg_url, "ingest", corpus), STORE, "newer factcheck", "untouched")
