@@ -52,6 +52,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--url", help="a PostgreSQL server's URL (default: start a throwaway one)")
     args = parser.parse_args()
+    args.folders = [folder.resolve() for folder in args.folders]
     server = None
     if args.url is None:
         server, reason = start_server()
