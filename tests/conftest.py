@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,6 @@ Officials said 11 US service members were injured. Iran's missiles were likely g
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch):
     """No FACTCHECK_* setting leaks in from the shell; plain, wide output for stable assertions."""
-    import os
-
     for name in list(os.environ):
         if name.startswith("FACTCHECK_"):
             monkeypatch.delenv(name)
@@ -89,3 +88,31 @@ def ingested(cli, corpus):
     result = cli("ingest", corpus)
     assert result.exit_code == 0, result.stderr
     return corpus
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (see tests/postgres_server.py); the test
+    is skipped, with the reason, where one cannot be started (failed instead in CI)."""
+    from tests.postgres_server import start_server
+
+    server, reason = start_server()
+    if server is None and os.environ.get("TESTS_REQUIRE_POSTGRES"):     # set by .ci/run
+        pytest.fail(f"no PostgreSQL server for the tests, and TESTS_REQUIRE_POSTGRES is set: {reason}")
+    if server is None:
+        pytest.skip(f"no PostgreSQL server for the tests: {reason}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres_server, request) -> str:
+    """The URL of a new, empty database on the test server, one per test."""
+    import re
+
+    from tests.postgres_server import create_database
+
+    count = getattr(postgres_server, "databases", 0) + 1
+    postgres_server.databases = count
+    name = f"t{count}_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    return create_database(postgres_server, name)

@@ -153,12 +153,13 @@ def test_usage_errors_are_one_line(args, db_path):
     assert "--help" in lines[0]
 
 
-@pytest.mark.parametrize("url", ["postgresql://team@db.example/claims", "sqlite:///claims.db"])
-def test_a_database_url_is_refused_not_taken_for_a_file(runner, tmp_path, monkeypatch, url):
+@pytest.mark.parametrize("url", ["mysql://team@db.example/claims", "sqlite:///claims.db", "postgresql:/db.example/claims"])
+def test_a_database_url_of_another_kind_is_refused_not_taken_for_a_file(runner, tmp_path, monkeypatch, url):
+    """Only postgresql:// URLs name a database (tests/test_postgres.py); others are refused."""
     from factcheck.cli import app
 
-    (tmp_path / "postgresql:").mkdir()
-    (tmp_path / "sqlite:").mkdir()
+    for folder in ("postgresql:", "mysql:", "sqlite:"):
+        (tmp_path / folder).mkdir()
     monkeypatch.chdir(tmp_path)
     for args, env in (((("--db", url, "list")), {}), (("list",), {"FACTCHECK_DB": url})):
         result = runner.invoke(app, list(args), env=env)

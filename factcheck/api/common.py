@@ -26,12 +26,13 @@ class RelatedClaim:
 
 @contextmanager
 def open_store(db: Path | str, *, create: bool = False, write: bool = False) -> Iterator:
-    """The database at `db`; with `write` (or `create`), checked for damage before anything is
-    written to it (see `Store.open`)."""
+    """The database at `db` (a file path, or a PostgreSQL URL); with `write` (or `create`),
+    checked for damage before anything is written to it (see `Store.open`)."""
     from factcheck.store import Store
 
     # the wait is read here, not bound at import, so tests and callers can shorten it
-    with Store.open(Path(db), create=create, lock_wait=config.LOCK_WAIT_SECONDS,
+    location = db if config.is_database_url(db) else Path(db)
+    with Store.open(location, create=create, lock_wait=config.LOCK_WAIT_SECONDS,
                     check=write or create) as store:
         yield store
 

@@ -104,7 +104,7 @@ def explain_file(path: Path | str, db: Path | str | None = None, *, max_bytes: i
     if Path(path).is_dir():
         raise UsageError(f"{path} is a folder; explain takes one file")
     document = read_document(scan_paths([path]).documents[0], max_bytes=max_bytes)
-    if db is None or not Path(db).is_file():
+    if db is None or not (config.is_database_url(db) or Path(db).is_file()):
         return explain_document(document)
     with open_store(db) as store:
         return explain_document(document, store)

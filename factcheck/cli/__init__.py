@@ -7,7 +7,6 @@ pay for sqlmodel, sqlalchemy or rapidfuzz. Commands import `factcheck.api` insid
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -172,9 +171,10 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    db: Optional[Path] = typer.Option(
-        None, "--db", metavar="PATH", dir_okay=False,
-        help="Database file. Default: $FACTCHECK_DB, else ./claims.db."),
+    db: Optional[str] = typer.Option(
+        None, "--db", metavar="PATH|URL",
+        help="Database: an SQLite file, or a postgresql:// URL for a team's shared database "
+             "(needs the 'postgres' extra). Default: $FACTCHECK_DB, else ./claims.db."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, summaries or warnings on stderr."),
     version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
                                  help="Print the version and exit."),
@@ -182,7 +182,7 @@ def root(
     """Claim provenance and fact-checking: who asserts what, where, how surely, and who disputes it."""
     from factcheck.config import resolve_db_path
 
-    ctx.obj = Settings(db=resolve_db_path(str(db) if db else None), quiet=quiet)
+    ctx.obj = Settings(db=resolve_db_path(db or None), quiet=quiet)
 
 
 app.command("ingest")(ingest.ingest)

@@ -16,7 +16,7 @@ import typer
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path
+    db: Path | str              # an SQLite file, or a PostgreSQL URL
     quiet: bool = False
 
 

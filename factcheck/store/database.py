@@ -15,10 +15,11 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 
 from factcheck import config
-from factcheck.errors import NotFound, StoreError
+from factcheck.errors import NotFound
 from factcheck.models import Assessment, Claim, Document, Extraction, Finding, Relation, claims_digest
-from factcheck.store import kept, links, queries, schema, writes
-from factcheck.store.engine import reading, sqlite_engine, writing, writing_batch
+from factcheck.store import kept, links, queries, writes
+from factcheck.store.engine import reading, writing, writing_batch
+from factcheck.store.opening import open_database
 from factcheck.store.partial import PartialAnalysis
 from factcheck.store.paths import lookup_keys, stored_path, with_full_path
 from factcheck.store.reads import Reads
@@ -28,35 +29,29 @@ from factcheck.store.records import ActorInfo, DocumentInfo, Review
 class Store(Reads, PartialAnalysis):
     """A factcheck database. Open with `Store.open(path)`; close, or use as a context manager."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, path: Path | str, folder: Path | None = None) -> None:
         self._engine = engine
-        self.path = path
-        self.folder = path.resolve().parent     # stored source paths are relative to it
+        self.path = path                        # the file, or the URL with its password hidden
+        # stored source paths are relative to it (see `opening.open_database`)
+        self.folder = folder if folder is not None else Path(path).resolve().parent
 
     @classmethod
     def open(
-        cls, path: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS,
+        cls, location: Path | str, *, create: bool = True, lock_wait: float = config.LOCK_WAIT_SECONDS,
         check: bool = False,
     ) -> Store:
-        """Open (and if need be create or upgrade) the database at `path`.
+        """Open (and if need be create or upgrade) the database at `location`: an SQLite file
+        (a Path) or a PostgreSQL URL (a str).
 
         Foreign, newer and corrupt files are refused before anything writes to them; with
         `check` (for a caller that means to write), so is a file that fails SQLite's
-        `PRAGMA quick_check`, which reads every page of it.
+        `PRAGMA quick_check`, which reads every page of it (on PostgreSQL the server checks the
+        pages it reads).
         """
-        path = Path(path)
-        version = _existing_version(path, create, lock_wait)
-        if check and version is not None:
-            schema.check_integrity(path, lock_wait)
-        engine = sqlite_engine(path, lock_wait)
-        try:
-            if version is None or version < schema.schema_version():
-                with writing(engine, path) as conn:
-                    schema.prepare_schema(conn, path)
-        except BaseException:
-            engine.dispose()
-            raise
-        return cls(engine, path)
+        if isinstance(location, str) and not config.is_database_url(location):
+            location = Path(location)
+        engine, where, folder = open_database(location, create=create, lock_wait=lock_wait, check=check)
+        return cls(engine, where, folder)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -392,21 +387,3 @@ def _stored_extraction(extraction: Extraction, folder: Path) -> Extraction:
     """The extraction with its document's path in its stored form (see `store.paths`)."""
     return replace(extraction, document=replace(extraction.document,
                                                 path=stored_path(extraction.document.path, folder)))
-
-
-def _existing_version(path: Path, create: bool, lock_wait: float) -> int | None:
-    """The schema version stored at `path`, None for a database still to be made; read-only."""
-    if path.is_dir():
-        raise StoreError(f"database path {path} is a folder; pass a file path with --db")
-    if path.exists():
-        version = schema.inspect_file(path, lock_wait)
-        if version is not None or create:
-            return version
-    elif create:
-        if not path.parent.is_dir():
-            raise StoreError(
-                f"cannot create database {path}: folder {path.parent} does not exist; "
-                "create it or pass another --db"
-            )
-        return None
-    raise StoreError(f"no database at {path}; run `factcheck ingest` first or pass --db")

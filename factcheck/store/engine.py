@@ -1,10 +1,12 @@
 """The engine and its transactions, and the one place where driver errors become StoreErrors.
 
-SQLite specifics live here and only here. Python's sqlite3 driver, in its legacy mode, neither
+SQLite specifics live here, PostgreSQL ones in `postgres`. Python's sqlite3 driver, in its legacy mode, neither
 begins a transaction before DDL nor lets a writer take the write lock up front; so we switch its
 own transaction handling off and emit BEGIN ourselves: `BEGIN IMMEDIATE` for writes, so that a
 second writer waits on the busy timeout at the start instead of failing half-way through, and a
-plain BEGIN for reads. Other databases keep their driver's normal transactions.
+plain BEGIN for reads. On PostgreSQL, a write transaction takes the database's write lock as its
+first statement (`postgres.lock_writers`), and a read runs in REPEATABLE READ, one snapshot
+throughout, as an SQLite read transaction sees.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 
 from factcheck.errors import StoreError, StoreLocked
+from factcheck.store import postgres
 
 _WRITE_OPTION = "factcheck_write"   # execution option read by the BEGIN hook below
 _LOCKED_MESSAGES = ("database is locked", "database table is locked", "database is busy")
@@ -53,11 +56,21 @@ def _lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+def open_engine(location: Path | str, lock_wait: float) -> Engine:
+    """An engine on an SQLite file (a Path) or a PostgreSQL database (a URL)."""
+    if isinstance(location, Path):
+        return sqlite_engine(location, lock_wait)
+    return postgres.postgres_engine(location, lock_wait)
+
+
 @contextmanager
 def reading(engine: Engine, where: Path | str) -> Iterator[Connection]:
     """A connection inside a read transaction."""
-    with translate_errors(where), engine.connect() as conn, conn.begin():
-        yield conn
+    with translate_errors(where), engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
 
 
 @contextmanager
@@ -91,6 +104,7 @@ def writing(engine: Engine, where: Path | str) -> Iterator[Connection]:
     with interrupts_deferred(), translate_errors(where), engine.connect() as conn:
         conn.execution_options(**{_WRITE_OPTION: True})
         with conn.begin():
+            _lock_writers(conn)
             yield conn
 
 
@@ -104,12 +118,19 @@ def writing_batch(engine: Engine, where: Path | str) -> Iterator[Connection]:
         conn.execution_options(**{_WRITE_OPTION: True})
         transaction = conn.begin()
         try:
+            _lock_writers(conn)
             yield conn
         except BaseException:
             if transaction.is_active:
                 transaction.commit()
             raise
         transaction.commit()
+
+
+def _lock_writers(conn: Connection) -> None:
+    """Wait for the other writers (SQLite's BEGIN IMMEDIATE has done so already)."""
+    if conn.dialect.name == "postgresql":
+        postgres.lock_writers(conn)
 
 
 @contextmanager
@@ -124,7 +145,8 @@ def translate_errors(where: Path | str) -> Iterator[None]:
 
 
 def is_locked(error: BaseException | None) -> bool:
-    return error is not None and any(message in str(error).lower() for message in _LOCKED_MESSAGES)
+    return error is not None and (postgres.is_lock_timeout(error)
+                                  or any(message in str(error).lower() for message in _LOCKED_MESSAGES))
 
 
 def locked_error(where: Path | str) -> StoreLocked:
@@ -133,9 +155,11 @@ def locked_error(where: Path | str) -> StoreLocked:
 
 def store_error(where: Path | str, error: BaseException | None) -> StoreError:
     """The StoreError kind and message for a driver error."""
-    detail = str(error).strip() if error is not None else "unknown error"
+    detail = " ".join(str(error).split()) if error is not None else "unknown error"
     if is_locked(error):
         return locked_error(where)
+    if postgres.is_driver_error(error) and (found := postgres.driver_error(str(where), error)):
+        return found
     if isinstance(error, sqlite3.IntegrityError) or "constraint" in detail.lower():
         return StoreError(f"database {where} refused a write ({detail}); nothing was saved")
     return StoreError(

@@ -94,8 +94,8 @@ def load_claims(conn: Connection, statement: Select) -> list[Claim]:
 
 def iter_claims(conn: Connection, statement: Select, batch: int = BATCH_ROWS) -> Iterator[tuple[Claim, Mapping]]:
     """`load_claims` a batch of rows at a time: each claim with its row (for the assessment
-    columns), never the whole result in memory."""
-    result = conn.execute(statement).mappings()
+    columns), never the whole result in memory (on PostgreSQL through a server-side cursor)."""
+    result = conn.execute(statement.execution_options(stream_results=True)).mappings()
     while rows := result.fetchmany(batch):
         actors = _actors_of(conn, [row["id"] for row in rows])
         for row in rows:

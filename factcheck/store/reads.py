@@ -87,7 +87,7 @@ class Reads:
         statement = statement.order_by(RELATION.c.source_id, RELATION.c.target_id, RELATION.c.relation,
                                        RELATION.c.origin, RELATION.c.id)
         with reading(self._engine, self.path) as conn:
-            result = conn.execute(statement).mappings()
+            result = conn.execute(statement.execution_options(stream_results=True)).mappings()
             while rows := result.fetchmany(queries.BATCH_ROWS):
                 yield from (Relation(relation=row["relation"], source_id=row["source_id"],
                                      target_id=row["target_id"], reason=row["reason"], score=row["score"],

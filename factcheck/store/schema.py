@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Table, insert, inspect, select, text, update
 from sqlalchemy.schema import AddConstraint
 
 from factcheck.errors import StoreError
-from factcheck.store import search
+from factcheck.store import postgres, search
 from factcheck.store.engine import is_locked, locked_error
 from factcheck.store.paths import stored_path
 from factcheck.store.tables import DOCUMENT, FINDING, META, METADATA, PROFILE, TERM
@@ -140,7 +140,7 @@ def inspect_file(path: Path, lock_wait: float) -> int | None:
     meta = _read_meta_readonly(path, lock_wait)
     if meta is None:
         return None
-    return _check_meta(path, meta)
+    return check_meta(path, meta)
 
 
 def _read_meta_readonly(path: Path, lock_wait: float) -> dict[str, str] | None:
@@ -195,9 +195,9 @@ def check_integrity(path: Path, lock_wait: float) -> None:
         )
 
 
-def _check_meta(path: Path, meta: dict[str, str]) -> int:
+def check_meta(path: Path | str, meta: dict[str, str]) -> int:
     if meta.get("application") != APPLICATION:
-        raise _foreign(path)
+        raise _foreign(path) if isinstance(path, Path) else postgres.foreign(path)
     try:
         version = int(meta.get("schema_version", ""))
     except ValueError:
@@ -225,7 +225,7 @@ def _foreign(path: Path) -> StoreError:
     )
 
 
-def prepare_schema(conn: Connection, path: Path) -> None:
+def prepare_schema(conn: Connection, path: Path | str) -> None:
     """Create the tables in a new database or upgrade an older one, in the caller's transaction."""
     # Checked again under the write lock: another process may have created it meanwhile.
     if inspect(conn).has_table(META.name):
@@ -247,7 +247,7 @@ def create_schema(conn: Connection) -> None:
     )
 
 
-def upgrade_schema(conn: Connection, path: Path) -> None:
+def upgrade_schema(conn: Connection, path: Path | str) -> None:
     """Run the migrations from the stored version to the current one, in the caller's transaction."""
     # Re-read under the write lock: another process may have upgraded it since inspect_file.
     stored = int(conn.execute(select(META.c.value).where(META.c.key == "schema_version")).scalar_one())

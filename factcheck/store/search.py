@@ -7,9 +7,15 @@ update and delete, whoever writes. A trigram index answers "contains this text",
 the same case-insensitive substring test as without it decides, so the index changes the speed
 of a search, never its answer.
 
-It is SQLite-only and optional: a database without it (another engine, an SQLite built without
-FTS5, a search shorter than a trigram or not in ASCII, whose case folding SQLite and Python may
-not share) is searched by a plain scan.
+It is optional: a database without it (an SQLite built without FTS5, a search shorter than a
+trigram or not in ASCII, whose case folding SQLite and Python may not share) is searched by a
+plain scan.
+
+On PostgreSQL the same test is `ILIKE '%...%'`, and the index is pg_trgm's: a GIN index of the
+trigrams of `claim.quote` and of `claim.text`, which the server keeps in step itself and its
+planner uses for ILIKE without a change to the query. It is made when the server has the pg_trgm
+extension and the role may create it (it is a trusted extension: a database owner may);
+otherwise searches scan.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 
 from sqlalchemy import Connection, literal_column, select, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.sql.elements import ColumnElement
 
 SEARCH_TABLE = "claim_search"
@@ -52,14 +59,36 @@ def fts5_available() -> bool:
 
 def create_search_index(conn: Connection) -> None:
     """The index, its triggers, and the index of the claims already stored; nothing on another
-    engine or without FTS5 (searches then scan)."""
+    engine or without FTS5 (searches then scan); on PostgreSQL, pg_trgm's indexes if it can."""
+    if conn.dialect.name == "postgresql":
+        create_trigram_indexes(conn)
+        return
     if conn.dialect.name != "sqlite" or not fts5_available() or has_search_index(conn):
         return
     for statement in _CREATE:
         conn.exec_driver_sql(statement)
 
 
+TRIGRAM_INDEXES = {"quote": "claim_quote_trigrams", "text": "claim_text_trigrams"}
+
+
+def create_trigram_indexes(conn: Connection) -> bool:
+    """pg_trgm's GIN indexes over claims' quotes and texts, in a savepoint: a server without the
+    extension, or a role that may not create it, leaves the search a scan (False)."""
+    if conn.execute(text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")).first() is None:
+        return False
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa_exc.DBAPIError:
+        return False
+    for column, index in TRIGRAM_INDEXES.items():
+        conn.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {index} ON claim USING gin ("{column}" gin_trgm_ops)')
+    return True
+
+
 def has_search_index(conn: Connection) -> bool:
+    """Whether the FTS5 index is there (SQLite only: PostgreSQL's planner picks its own)."""
     if conn.dialect.name != "sqlite":
         return False
     found = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),

@@ -15,9 +15,15 @@ from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, St
 
 METADATA = MetaData()
 
+# Short strings (names, paths, ids, kinds) compare byte by byte on PostgreSQL too ("C"), as SQLite
+# compares text, so that listings sort alike on both whatever the server's locale ("a_b.txt"
+# before "ab.txt"). Quotes and texts (Text), a source, and an actor's name keep the database's
+# collation, whose case folding `--search`, `--source` and actor look-ups use (ILIKE, lower()).
+KEY = String().with_variant(String(collation="C"), "postgresql")
 
-def _text(name: str, *, nullable: bool = False, **options) -> Column:
-    return Column(name, String, nullable=nullable, **options)
+
+def _text(name: str, *, nullable: bool = False, folded: bool = False, **options) -> Column:
+    return Column(name, String if folded else KEY, nullable=nullable, **options)
 
 
 # Key-value facts about the database itself: `application` marker and `schema_version`.
@@ -41,7 +47,7 @@ CLAIM = Table(
     Column("document_id", Integer, ForeignKey("document.id"), nullable=False, index=True),
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
     Column("quote", Text, nullable=False), Column("text", Text, nullable=False),
-    _text("kind"), _text("source", index=True), _text("source_type"),
+    _text("kind"), _text("source", index=True, folded=True), _text("source_type"),
     Column("source_start", Integer), Column("source_end", Integer),
     _text("cue", nullable=True), Column("cue_start", Integer), Column("cue_end", Integer),
     _text("certainty"), _text("polarity"), _text("status"), _text("when", nullable=True),
@@ -61,7 +67,7 @@ CLAIM = Table(
     Column("explanation", Text),
 )
 
-ACTOR = Table("actor", METADATA, Column("id", Integer, primary_key=True), _text("name", unique=True),
+ACTOR = Table("actor", METADATA, Column("id", Integer, primary_key=True), _text("name", unique=True, folded=True),
               _text("type", nullable=True))
 
 ALIAS = Table(
@@ -74,7 +80,7 @@ ALIAS = Table(
 
 CLAIM_ACTOR = Table(
     "claim_actor", METADATA,
-    Column("claim_id", String, ForeignKey("claim.id"), primary_key=True),
+    Column("claim_id", KEY, ForeignKey("claim.id"), primary_key=True),
     Column("actor", String, ForeignKey("actor.name"), primary_key=True, index=True),
     Column("position", Integer, nullable=False, default=0),   # keeps Claim.actors in the pipeline's order
 )
@@ -100,7 +106,7 @@ REVIEW = Table(
 # What the analysis keeps of a claim between runs (opaque text written by the analysis).
 PROFILE = Table(
     "claim_profile", METADATA,
-    Column("claim_id", String, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", KEY, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
     Column("data", Text, nullable=False),
 )
 
@@ -109,7 +115,7 @@ PROFILE = Table(
 TERM = Table(
     "claim_term", METADATA,
     _text("term", primary_key=True),
-    Column("claim_id", String, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("claim_id", KEY, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
 # A pair finding of the analysis (models.Finding), kept so later runs need not compare the pair
@@ -118,8 +124,8 @@ FINDING = Table(
     "finding", METADATA,
     Column("id", Integer, primary_key=True),
     _text("kind"),
-    Column("source_id", String, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("target_id", String, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source_id", KEY, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("target_id", KEY, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("reason", Text, nullable=False),
     Column("score", Float, nullable=False),
 )
