@@ -18,7 +18,7 @@ from factcheck.pipeline.names import reference
 from factcheck.pipeline.names.actors import is_country
 from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.names.sources import canonical_source
-from factcheck.pipeline.names.speaker_reference import Speaker, resolve_speaker, roles_in
+from factcheck.pipeline.names.speaker_reference import Speaker, is_person_source, resolve_speaker, roles_in
 from factcheck.pipeline.words.tokens import antecedent, tokenize
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -208,7 +208,7 @@ def _earlier_source(context: Context, wanted: str, strict: bool = False) -> tupl
     """The latest earlier source a pronoun of the `wanted` kind can stand for; unless `strict`, the
     latest source of any kind when none is of that kind."""
     for name, kind in reversed(context.sources):
-        person = (kind in ("official", "expert") or kind == "other" and name[:1].isupper()) and " and " not in name
+        person = is_person_source(name, kind) or kind == "other" and name[:1].isupper() and " and " not in name
         if wanted == "person" and person or wanted == "plural" and not person or wanted == "body" and not person:
             return name, kind
     return context.sources[-1] if context.sources and not strict else None

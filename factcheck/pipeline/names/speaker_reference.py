@@ -74,9 +74,11 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
     if description:
         role, person = description
         # the nearest of the same kind whose role, if the text gave one, is this one: "the mayor"
-        # is not "Fire chief Tomas Reyes"
+        # is not "Fire chief Tomas Reyes"; a body's own noun must be in its name or role ("the
+        # ministry" is not "Beijing", "the company" may be "Lima Water Works")
         return next((s for s in reversed(earlier) if s.name[:1].isupper() and _is_person(s) == person
-                     and (not s.roles or role in s.roles or not person and role in GENERIC_BODY_NOUNS)), None)
+                     and (role in s.roles or not person and role in GENERIC_BODY_NOUNS
+                          or not s.roles and (person or role in s.name.lower()))), None)
     if _NAME.fullmatch(name):
         return next((s for s in reversed(earlier) if _is_person(s) and " " in s.name
                      and s.name.split()[-1] == name), None)
@@ -84,8 +86,12 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
 
 
 def _is_person(speaker: Speaker) -> bool:
+    return is_person_source(speaker.name, speaker.kind)
+
+
+def is_person_source(name: str, kind: str) -> bool:
     """A named person: an expert or official whose name does not end in a body's head noun
     ("National Cyber Security Center" speaks as an expert, but is no person)."""
-    head = role_table()[1].get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
-    return (speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+    head = role_table()[1].get(name.split()[-1].lower()) if name.split() else None
+    return (kind in PERSON_KINDS and " and " not in name and name[:1].isupper()
             and not (head and head[0] in ORGANISATION_HEADS))
