@@ -114,6 +114,8 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
         if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it,
             source, source_type = "author", "author"    # except what a source inside is credited with
             regions = _uncovered(attribution.content, [a for a in attributions if not _is_attitude(a)])
+        elif _is_stance(attribution) and attribution.source_span:   # "Mr Lee has since backed the plan":
+            regions = [(min(attribution.source_span[0], attribution.content[0]), attribution.content[1])]
         for region in regions:
             out.extend(_claims_in(region, sentence, context, attribution, source, source_type))
         if relay and relay != source:
@@ -289,6 +291,11 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
 
 def _is_attitude(attribution: Attribution) -> bool:
     return attribution.rule.split(":")[2:3] == ["attitude"]
+
+
+def _is_stance(attribution: Attribution) -> bool:
+    """A side taken on what others say: the holder's own claim, the clause holder and all."""
+    return attribution.rule.split(":")[2:3] == ["stance"]
 
 
 def _is_denial(attribution: Attribution) -> bool:
