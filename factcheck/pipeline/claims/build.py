@@ -17,6 +17,7 @@ from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribution.attribute import find_attributions
 from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
+from factcheck.pipeline.claims import relays
 from factcheck.pipeline.claims.credit import Context, relays_apart, resolve_source, with_antecedent
 from factcheck.pipeline.claims.embedded import embedded_events
 from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
@@ -147,6 +148,7 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
     # "told the committee on Tuesday that ...": what stands between a cue and its content is its
     # addressee or circumstance, not a claim of the author's
     gaps = [(a.cue_span[1], a.content[0]) for a in attributions if a.cue_span and a.cue_span[1] < a.content[0]]
+    gaps += _quoted_after_cues(attributions, text)
     # "The nurse sued, claiming ...": the participle's speaker is the main clause's subject, which
     # stays in the author's claim "The nurse sued"
     own = [a if not a.rule.startswith(BORROWED_SUBJECT) else
@@ -159,6 +161,17 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
             continue
         out.append((s, e))
     return out
+
+
+def _quoted_after_cues(attributions: list[Attribution], text: str) -> list[tuple[int, int]]:
+    """'"...," NBC cited the officials as saying.': who was quoted, after the cue, is no claim."""
+    spans = []
+    for a in attributions:
+        if a.cue_span and a.cue_span[0] >= a.content[1] and (a.cue or "").lower() in relays.QUOTING_CUES:
+            quoted = relays.quoted_after(text[a.cue_span[1]:a.cue_span[1] + 100])
+            if quoted:
+                spans.append((a.cue_span[1], a.cue_span[1] + quoted[2]))
+    return spans
 
 
 def _claims_in(span, sentence, context, attribution, source, source_type) -> list[Claim]:

@@ -25,6 +25,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
+GROUP_REACH_CHARS = 1500      # "the officials" names a group mentioned this close before it
 REPORT_REACH_PARAGRAPHS = 2   # "reportedly" points back to a report named this close before it
 
 
@@ -92,6 +93,12 @@ def _relayed(attribution: Attribution, text: str, context: Context) -> tuple[Att
             who, at = quoted
             return (Attribution((start + at, end), who, (start, start + len(who)), attribution.cue,
                                 attribution.cue_span, attribution.rule), attribution.source)
+        after = attribution.cue_span[1] if attribution.cue_span and attribution.cue_span[0] >= end else None
+        quoted = relays.quoted_after(text[after:after + 100]) if after is not None else None
+        if quoted:                              # '"...," NBC cited the officials as saying.'
+            who, at, _ = quoted
+            return (Attribution(attribution.content, who, (after + at, after + at + len(who)), attribution.cue,
+                                attribution.cue_span, attribution.rule), attribution.source)
     if cue in relays.TELLING_CUES and attribution.cue_span and attribution.cue_span[1] < start:
         whom = relays.told_whom(text[attribution.cue_span[1]:start])
         if whom and (relays.names_an_outlet(whom) or canonical_source(whom, context.extra_aliases)[1] == "media"):
@@ -137,7 +144,14 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
     first = words[0] if words else ""
     if first in POSSESSIVES and first in PRONOUN_SOURCES and len(words) > 1 and not is_reporting_noun(words[-1]):
         return _possessed_source(phrase, first, context)
-    if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):
+    group = re.match(r"(?:these|those|the) (sources|officials|observers)$", low)
+    if group and attribution.source_span:       # "The officials told NBC": the group named before
+        start = attribution.source_span[0]
+        named = relays.last_group_mention(context.document.text[max(0, start - GROUP_REACH_CHARS):start],
+                                          group.group(1))
+        if named:
+            return canonical_source(named, context.extra_aliases)
+    if first in PRONOUN_SOURCES or group:
         wanted = PRONOUN_SOURCES.get(first, "plural")
         earlier = _earlier_source(context, wanted, strict=wanted == "person") or _named_by(attribution, context)
         if earlier:
