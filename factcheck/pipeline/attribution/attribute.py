@@ -69,9 +69,14 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     cues = find_cues(tokens)
     previous_source: tuple[int, int] | None = None
     for n, cue in enumerate(cues):
-        attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
+        attribution, source = _attribute_cue(tokens, cues, n, end, previous_source)
         if attribution:
             found.append(attribution)
+        # "X said all signs pointed to a leak, adding that ...": a cue inside what X said, whose
+        # subject cannot speak, leaves X the speaker a participle or 'and' after it goes back to
+        if not (attribution and source and _inside_earlier(attribution, found[:-1])
+                and not looks_like_source(tokens[source[0]:source[1]], strict=True)):
+            previous_source = source
     found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in drop_nested_duplicates(found, tokens)]
 
@@ -94,6 +99,10 @@ def colon_frame(text: str, offset: int = 0) -> Attribution | None:
                               cue_span=(tokens[cue.first].start, tokens[cue.last].end),
                               rule=f"colon-frame:{cue.lemma}:{cue.kind}:{cue.certainty}")
     return _with_source_text(attribution, text, offset)
+
+
+def _inside_earlier(attribution: Attribution, found: list[Attribution]) -> bool:
+    return bool(attribution.cue_span) and any(a.content[0] <= attribution.cue_span[0] < a.content[1] for a in found)
 
 
 def _with_source_text(attribution: Attribution, text: str, offset: int) -> Attribution:

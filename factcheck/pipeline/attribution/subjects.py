@@ -327,7 +327,8 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
     hi = lo
     while hi < before and hi - lo < 6 and (tokens[hi].text[:1].isupper() or tokens[hi].low in NOUN_LIKE_AFTER_DET
                                            or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
-                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
+                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET
+                                           or _inside_name(tokens, lo, hi, before)):
         hi += 1
     # "The Chinese foreign ministry reacted ... and warned": lower-case words up to a source noun
     hi = next((k + 1 for k in range(hi, min(hi + MAX_LOWER_MODIFIERS + 1, before))
@@ -337,6 +338,12 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
             strict or not _noun_phrase(tokens[lo:hi]) and not _name(tokens[lo:hi])):
         return None
     return lo, hi
+
+
+def _inside_name(tokens: list[Token], lo: int, hi: int, before: int) -> bool:
+    """'of' between capitalised words: 'The Department of Homeland Security put out ...'."""
+    return lo < hi and tokens[hi].low in ("of", "for") and tokens[hi - 1].text[:1].isupper() \
+        and hi + 1 < before and tokens[hi + 1].text[:1].isupper()
 
 
 def _past_dash_aside(tokens: list[Token], dash: int) -> int:

@@ -25,6 +25,10 @@ PERSON_KINDS = ("official", "expert")
 GENERIC_BODY_NOUNS = frozenset("agency body organisation organization company firm group".split())
 
 
+# a role written short names the same office: "the PM" after "Prime Minister Ana Soto"
+ROLE_ABBREVIATIONS = {"pm": "prime minister"}
+
+
 class Speaker(NamedTuple):
     """A source named earlier in the document, with the role words written with it."""
 
@@ -38,7 +42,7 @@ def roles_in(phrase: str) -> frozenset[str]:
     pattern, table = role_table()
     found = set()
     for match in pattern.finditer(phrase):
-        role = match.group().lower()
+        role = ROLE_ABBREVIATIONS.get(match.group().lower(), match.group().lower())
         found.add(role)
         found.add(role.split()[-1])
     return frozenset(found)
@@ -57,6 +61,7 @@ def _description(phrase: str) -> tuple[str, bool] | None:
     for role in (" ".join(words), words[-1]):
         if role in table:
             kind, plural = table[role]
+            role = ROLE_ABBREVIATIONS.get(role, role)
             if plural or kind not in PERSON_ROLES + ORGANISATION_HEADS:
                 return None
             return role.split()[-1], kind in PERSON_ROLES
