@@ -18,6 +18,7 @@ from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribution.attribute import find_attributions
 from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
 from factcheck.pipeline.claims import relays
+from factcheck.pipeline.claims.continued import continue_speakers
 from factcheck.pipeline.claims.credit import Context, relays_apart, resolve_source, with_antecedent
 from factcheck.pipeline.claims.embedded import embedded_events
 from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
@@ -91,7 +92,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
-    return sorted(claims.values(), key=lambda c: (c.start, c.end))
+    return continue_speakers(sorted(claims.values(), key=lambda c: (c.start, c.end)), document.text)
 
 
 def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
