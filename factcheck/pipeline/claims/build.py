@@ -22,6 +22,7 @@ from factcheck.pipeline.claims.continued import continue_speakers
 from factcheck.pipeline.claims.credit import Context, relays_apart, resolve_source, with_antecedent
 from factcheck.pipeline.claims.embedded import embedded_events
 from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
+from factcheck.pipeline.claims.places import incident_place, with_place
 from factcheck.pipeline.claims.split import Part, split_parts
 from factcheck.pipeline.names import reference
 from factcheck.pipeline.names.named import named_actors
@@ -89,6 +90,7 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
             context.incidents.setdefault(noun, day)      # the first day the text gives an incident
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
                                                context.discourse, extra_aliases, context.named)
+        context.place = context.place or incident_place(context.refs, sentence.text, sentence.start)
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
@@ -335,6 +337,7 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     if source in context.named.values() and not any(
             canonical == source and alias in quote for alias, canonical in context.named.items()):
         actors = tuple(a for a in actors if a != source)   # a speaker the text names is not what it says
+    actors = with_place(actors, quote, context.place)
     when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested, context.incidents)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(

@@ -44,6 +44,7 @@ class Context:
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
     incidents: dict[str, str] = field(default_factory=dict)           # incident noun -> the day the text gives it
+    place: str | None = None                        # where the text's incident happened (places.py)
     last_owner: tuple[str, str, int] | None = None   # (name, type, paragraph) of the report named last
 
 
