@@ -216,7 +216,21 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
         top.note(roles, text[p_start:p_end])
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
-    return _bylines_only_at_the_end(sentences)
+    return _cut_off_at_the_end(_bylines_only_at_the_end(sentences))
+
+
+def _cut_off_at_the_end(sentences: list[Sentence]) -> list[Sentence]:
+    """A text cut off inside a quotation ('“If any of it were true, we would have every interest—economic,
+    and eth'): its last sentence, a quotation left open with no closing mark, is a fragment, not a
+    claim (a sentence that says something before the quotation opens keeps its role)."""
+    if not sentences or sentences[-1].role != "body":
+        return sentences
+    last = sentences[-1]
+    text = last.text.rstrip()
+    opened = text.startswith(("“", '"')) and (text.count("“") > text.count("”") or text.count('"') % 2 == 1)
+    if opened and not re.search(r"[.!?…:;”\"’')\]]$", text):
+        sentences[-1] = Sentence(last.start, last.end, last.text, last.paragraph, last.index, "boilerplate")
+    return sentences
 
 
 class _Top:
