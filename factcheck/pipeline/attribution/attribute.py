@@ -31,6 +31,7 @@ from factcheck.pipeline.attribution.nominal import find_frames
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import (
     clause_subject,
+    is_manner_adverb,
     left_subject,
     needs_animate,
     passive_agent,
@@ -350,6 +351,8 @@ def _coordinated(tokens, cue) -> bool:
 
 
 def _participle(tokens, cue) -> bool:
-    return tokens[cue.verb].low.endswith("ing") and cue.first > 0 and (
-        tokens[cue.first - 1].text == "," or tokens[cue.first - 1].low in ADVERBIAL_PREPOSITIONS
-        or after_quote_comma(tokens, cue.first))
+    # "..., flatly denying that ...": a manner adverb may stand between the comma and the participle
+    first = cue.first - 1 if cue.first > 1 and is_manner_adverb(tokens[cue.first - 1]) else cue.first
+    return tokens[cue.verb].low.endswith("ing") and first > 0 and (
+        tokens[first - 1].text == "," or tokens[first - 1].low in ADVERBIAL_PREPOSITIONS
+        or after_quote_comma(tokens, first))

@@ -330,10 +330,13 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
                                            or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET
                                            or _inside_name(tokens, lo, hi, before)):
         hi += 1
-    # "The Chinese foreign ministry reacted ... and warned": lower-case words up to a source noun
-    hi = next((k + 1 for k in range(hi, min(hi + MAX_LOWER_MODIFIERS + 1, before))
-               if tokens[k].low in SOURCE_NOUNS and all(t.text.isalpha() and t.text.islower()
-                                                        for t in tokens[hi:k + 1])), hi)
+    # "The Chinese foreign ministry reacted ... and warned": lower-case words after a capitalised
+    # one, up to a source noun (not "The mayor met the council")
+    if hi > lo and tokens[hi - 1].text[:1].isupper():
+        hi = next((k + 1 for k in range(hi, min(hi + MAX_LOWER_MODIFIERS + 1, before))
+                   if tokens[k].low in SOURCE_NOUNS and all(t.text.isalpha() and t.text.islower()
+                                                            and t.low not in NOUN_LIKE_AFTER_DET
+                                                            for t in tokens[hi:k + 1])), hi)
     if hi == lo or not looks_like_source(tokens[lo:hi], strict=True) and (
             strict or not _noun_phrase(tokens[lo:hi]) and not _name(tokens[lo:hi])):
         return None
