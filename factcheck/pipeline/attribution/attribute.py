@@ -28,6 +28,7 @@ from factcheck.pipeline.attribution.cues import PASSIVE_HEARSAY, after_quote_com
 from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.attribution.nested import drop_nested_duplicates
 from factcheck.pipeline.attribution.nominal import find_frames
+from factcheck.pipeline.attribution.opening import opening_participles
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import (
     clause_subject,
@@ -78,6 +79,7 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         if not (attribution and source and _inside_earlier(attribution, found[:-1])
                 and not looks_like_source(tokens[source[0]:source[1]], strict=True)):
             previous_source = source
+    found.extend(opening_participles(tokens, cues, found))
     found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in drop_nested_duplicates(found, tokens)]
 
