@@ -157,6 +157,7 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
         earlier = _earlier_source(context, wanted, strict=wanted == "person") or _named_by(attribution, context)
         if earlier:
             return earlier
+    phrase = _outlet_named_before(phrase, context)
     if phrase == "unnamed reports":
         name, kind = phrase, "media"
     else:
@@ -172,6 +173,16 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
     if kind == "media" and name != "unnamed reports" or owner:
         context.last_owner = (name, kind, context.paragraph)
     return name, kind
+
+
+def _outlet_named_before(phrase: str, context: Context) -> str:
+    """"the newswire's sources" after Bloomberg was named: "Bloomberg's sources"; else the phrase."""
+    match = re.match(r"(?:the|this|that)\s+([\w-]+(?:\s+[\w-]+)?)['’]s\s+(.+)$", phrase, re.I)
+    if not match or not relays.names_an_outlet(match.group(1)):
+        return phrase
+    outlet = next((name for name, kind in reversed(context.sources) if kind == "media" and name != "unnamed reports"),
+                  None)
+    return f"{outlet}’s {match.group(2)}" if outlet else phrase
 
 
 def _own_name(phrase: str, context: Context) -> str | None:
