@@ -15,7 +15,7 @@ from factcheck.models import Attribution, Document, Sentence
 from factcheck.pipeline.attribution.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.claims import relays
 from factcheck.pipeline.names import reference
-from factcheck.pipeline.names.actors import is_country
+from factcheck.pipeline.names.actors import actor_types, is_country
 from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.names.sources import canonical_source
 from factcheck.pipeline.names.speaker_reference import Speaker, is_person_source, resolve_speaker, roles_in
@@ -234,7 +234,8 @@ def _earlier_source(context: Context, wanted: str, strict: bool = False) -> tupl
     """The latest earlier source a pronoun of the `wanted` kind can stand for; unless `strict`, the
     latest source of any kind when none is of that kind."""
     for name, kind in reversed(context.sources):
-        person = is_person_source(name, kind) or kind == "other" and name[:1].isupper() and " and " not in name
+        person = is_person_source(name, kind) or kind == "other" and name[:1].isupper() and " and " not in name \
+            and actor_types().get(name, "person") == "person"   # "the PIJ" is a group the gazetteer knows
         if wanted == "person" and person or wanted == "plural" and not person or wanted == "body" and not person:
             return name, kind
     return context.sources[-1] if context.sources and not strict else None
