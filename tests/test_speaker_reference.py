@@ -69,3 +69,20 @@ def test_a_description_of_a_body_names_the_earlier_body(quote, source):
     document = Document(name="b.txt", path="/b.txt", sha256="0" * 64, text=BODIES, published="2024-03-14")
     found = {claim.quote.strip('"'): claim.source for claim in extract(document).claims}
     assert found[quote] == source
+
+
+def test_a_body_description_names_no_earlier_speaker_of_another_kind_of_body():
+    text = ("Ankara said the border would stay open. The Turkish foreign ministry said the talks had "
+            "ended. The ministry added that a new round was planned.\n")
+    claims = extract(Document(name="e.txt", path="/e.txt", sha256="0" * 64, text=text)).claims
+    found = {c.quote: c.source for c in claims}
+    assert found["the talks had ended"] == "Turkish Ministry of Foreign Affairs"
+    assert found["a new round was planned"] == "Turkish Ministry of Foreign Affairs"
+
+
+def test_it_names_the_nearest_body_even_one_that_speaks_as_an_expert():
+    text = ("The Lima City Council said the bridge was safe. The Baltic Energy Research Center said "
+            "demand would fall. \"Prices will follow the demand,\" it said.\n")
+    claims = extract(Document(name="f.txt", path="/f.txt", sha256="0" * 64, text=text)).claims
+    found = {c.quote.strip('"'): c.source for c in claims}
+    assert found["Prices will follow the demand"] == "Baltic Energy Research Center"

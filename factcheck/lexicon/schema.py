@@ -20,7 +20,7 @@ ACTOR_KINDS = ("country", "organisation", "person", "media", "government_body", 
 PERSON_ROLES = ("official", "expert", "media", "other", "spokesperson")
 ORGANISATION_HEADS = ("body", "state", "institution", "outlet", "group")   # "... Command", "... Institute"
 ROLE_KINDS = PERSON_ROLES + ORGANISATION_HEADS + ("anonymous", "pronoun")
-CUE_TYPES = ("speech", "thought", "evidence", "denial", "attitude")
+CUE_TYPES = ("speech", "thought", "evidence", "denial", "attitude", "stance")
 NUMBER_WORD_KINDS = ("cardinal", "weak", "scale", "vague", "fraction", "multiplier")
 QUALIFIERS = ("about", "at least", "at most", "up to", "more than", "less than")
 QUANTITY_KINDS = ("unit", "vague", "casualty", "zero", "revision")
@@ -143,7 +143,8 @@ SCHEMAS: dict[str, Schema] = {
         "analysis_report_nouns.txt", "analysis_reporting_words.txt", "analysis_responsibility_nouns.txt",
         "analysis_stopwords.txt", "assessment.txt", "colon_labels.txt", "common_verbs.txt",
         "cue_prefixes.txt", "dates_anaphora.txt", "dates_timeless.txt", "denied_report_nouns.txt",
-        "event_nouns.txt", "incident_nouns.txt", "litotes.txt", "named_heads.txt", "named_stopwords.txt",
+        "event_nouns.txt", "incident_nouns.txt", "incident_sites.txt", "litotes.txt", "named_heads.txt",
+        "named_stopwords.txt",
         "named_titles.txt", "negations.txt", "numbers_function_words.txt", "numbers_modifiers.txt",
         "relay_documents.txt", "relay_outlet_nouns.txt")},
     "boilerplate.txt": REGEX_LIST,

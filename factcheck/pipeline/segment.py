@@ -37,6 +37,13 @@ RUN_ON_CUE_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,
                            r"[^.!?]{0,200}[.!?]")
 QUOTE_ENDS = tuple(mark + inner + closer for mark in "!?" for inner in ("", "'", "’") for closer in ("”", '"', "''"))
 MAX_HEADING_WORDS = 14
+MAX_WRAP_WIDTH = 120         # characters: a hard-wrapped text is cut at 72-80, seldom past 100
+WRAPPED_LINE_SHARE = 0.9     # of a text's lines no longer than MAX_WRAP_WIDTH, for a hard-wrapped text
+WRAP_NEAR_WIDTH = 12         # characters short of the width that a wrapped line mostly ends within
+MIN_WRAPPED_LINES = 3        # lines that near the width, for a text to be read as hard-wrapped
+WRAP_SLACK = 2               # characters: a wrapped line may stop a little short of the width
+# a Markdown heading, list item, block quote or table row is a block of its own, never a wrapped line
+WRAP_BLOCK_RE = re.compile(r"\s*(?:#|[-*+]\s|\d{1,3}[.)]\s|>|\|)")
 BIO_TAIL_PARAGRAPHS = 4      # bios and bylines are looked for only this close to the end
 SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I This That These Those His Her Their Its In On At But And Yet So "
@@ -55,7 +62,8 @@ def _pattern(name: str) -> re.Pattern:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines, stripped, as (start, end) spans: the texts put one paragraph on a line."""
+    """Paragraphs, stripped, as (start, end) spans: a non-empty line each, as most texts put one
+    paragraph on a line, save the lines of a paragraph hard-wrapped in a text parted by blank lines."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group(0)
@@ -63,7 +71,44 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         right = len(raw.rstrip())
         if right > left:
             spans.append((match.start() + left, match.start() + right))
-    return spans
+    return _join_wrapped_lines(text, spans)
+
+
+def _join_wrapped_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines that go on a paragraph cut at the wrap width, as Markdown and e-mail are written, joined
+    into it; only in a text that parts its paragraphs by blank lines, where a line break alone is no
+    paragraph's end."""
+    gaps = [text[end:start] for (_, end), (start, _) in zip(lines, lines[1:])]
+    if not any(gap.replace("\r", "").count("\n") > 1 for gap in gaps):
+        return lines
+    short = [e - s for s, e in lines if e - s <= MAX_WRAP_WIDTH]
+    # cut at a width only when nearly every line is short, as a wrapped text's are (a long line is
+    # a link or a table row), not when the paragraphs run a line each and a short one ends a block
+    width = max(short, default=0)
+    wrapped = (len(short) >= WRAPPED_LINE_SHARE * len(lines)
+               and sum(n >= width - WRAP_NEAR_WIDTH for n in short) >= MIN_WRAPPED_LINES)
+    width = width if wrapped else 0
+    joined = lines[:1]
+    for index in range(1, len(lines)):
+        (last_start, last_end), (start, end) = lines[index - 1], lines[index]
+        one_break = gaps[index - 1].replace("\r", "").count("\n") == 1
+        if one_break and _goes_on(text[last_start:last_end], text[start:end], width, index > 1):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _goes_on(line: str, following: str, width: int, past_headline: bool) -> bool:
+    """True when `following` goes on the paragraph whose last line is `line`: it starts in lower
+    case, or `line` was cut because the next word would not fit the wrap width (never the
+    headline, which stands on a line of its own whatever its length)."""
+    if WRAP_BLOCK_RE.match(line) or WRAP_BLOCK_RE.match(following):
+        return False
+    if following[0].islower():
+        return True
+    next_word = following.split()[0]
+    return past_headline and 0 < len(line) <= width < len(line) + 1 + len(next_word) + WRAP_SLACK
 
 
 def _word_before(before: str) -> str | None:
@@ -171,7 +216,21 @@ def split_sentences(text: str, title: str | None = None) -> list[Sentence]:
             sentences.append(Sentence(s, e, text[s:e], p_index, len(sentences), "credit"))
         top.note(roles, text[p_start:p_end])
         after_name = bool(roles) and roles[-1] in ("heading", "boilerplate") and len(spans) == 1
-    return _bylines_only_at_the_end(sentences)
+    return _cut_off_at_the_end(_bylines_only_at_the_end(sentences))
+
+
+def _cut_off_at_the_end(sentences: list[Sentence]) -> list[Sentence]:
+    """A text cut off inside a quotation ('“If any of it were true, we would have every interest—economic,
+    and eth'): its last sentence, a quotation left open with no closing mark, is a fragment, not a
+    claim (a sentence that says something before the quotation opens keeps its role)."""
+    if not sentences or sentences[-1].role != "body":
+        return sentences
+    last = sentences[-1]
+    text = last.text.rstrip()
+    opened = text.startswith(("“", '"')) and (text.count("“") > text.count("”") or text.count('"') % 2 == 1)
+    if opened and not re.search(r"[.!?…:;”\"’')\]]$", text):
+        sentences[-1] = Sentence(last.start, last.end, last.text, last.paragraph, last.index, "boilerplate")
+    return sentences
 
 
 class _Top:

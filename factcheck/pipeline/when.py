@@ -109,6 +109,11 @@ def incident_dates(sentence: Sentence, published: str | None) -> list[tuple[str,
     return out
 
 
+def incident_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names an incident ("the blast", "air strikes"), as (start, end) spans."""
+    return [m.span() for m in _incidents().finditer(text)]
+
+
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and noun[:-1] in _incident_words() else noun
 

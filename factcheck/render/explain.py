@@ -28,6 +28,7 @@ CUE_TYPES = {
     "denial": "a denial: the claim is the denial itself, kept whole",
     "attitude": "an attitude ('wants', 'agreed'): what is agreed or wanted stays the author's claim",
     "intention": "an intention ('plans', 'wants'): what is intended stays the author's claim",
+    "stance": "a stance taken ('has since backed'): the clause, holder and all, is the holder's own claim",
 }
 # Why a sentence of each role yields no claim of its own (pipeline/segment.py); body says nothing.
 ROLES = {

@@ -28,9 +28,11 @@ from factcheck.pipeline.attribution.cues import PASSIVE_HEARSAY, after_quote_com
 from factcheck.pipeline.attribution.frame import Cue, make_attribution
 from factcheck.pipeline.attribution.nested import drop_nested_duplicates
 from factcheck.pipeline.attribution.nominal import find_frames
+from factcheck.pipeline.attribution.opening import opening_participles
 from factcheck.pipeline.attribution.speakers import looks_like_source
 from factcheck.pipeline.attribution.subjects import (
     clause_subject,
+    is_manner_adverb,
     left_subject,
     needs_animate,
     passive_agent,
@@ -69,9 +71,15 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
     cues = find_cues(tokens)
     previous_source: tuple[int, int] | None = None
     for n, cue in enumerate(cues):
-        attribution, previous_source = _attribute_cue(tokens, cues, n, end, previous_source)
+        attribution, source = _attribute_cue(tokens, cues, n, end, previous_source)
         if attribution:
             found.append(attribution)
+        # "X said all signs pointed to a leak, adding that ...": a cue inside what X said, whose
+        # subject cannot speak, leaves X the speaker a participle or 'and' after it goes back to
+        if not (attribution and source and _inside_earlier(attribution, found[:-1])
+                and not looks_like_source(tokens[source[0]:source[1]], strict=True)):
+            previous_source = source
+    found.extend(opening_participles(tokens, cues, found))
     found.extend(find_frames(tokens, end, found))
     return [_with_source_text(a, text, offset) for a in drop_nested_duplicates(found, tokens)]
 
@@ -94,6 +102,10 @@ def colon_frame(text: str, offset: int = 0) -> Attribution | None:
                               cue_span=(tokens[cue.first].start, tokens[cue.last].end),
                               rule=f"colon-frame:{cue.lemma}:{cue.kind}:{cue.certainty}")
     return _with_source_text(attribution, text, offset)
+
+
+def _inside_earlier(attribution: Attribution, found: list[Attribution]) -> bool:
+    return bool(attribution.cue_span) and any(a.content[0] <= attribution.cue_span[0] < a.content[1] for a in found)
 
 
 def _with_source_text(attribution: Attribution, text: str, offset: int) -> Attribution:
@@ -341,6 +353,8 @@ def _coordinated(tokens, cue) -> bool:
 
 
 def _participle(tokens, cue) -> bool:
-    return tokens[cue.verb].low.endswith("ing") and cue.first > 0 and (
-        tokens[cue.first - 1].text == "," or tokens[cue.first - 1].low in ADVERBIAL_PREPOSITIONS
-        or after_quote_comma(tokens, cue.first))
+    # "..., flatly denying that ...": a manner adverb may stand between the comma and the participle
+    first = cue.first - 1 if cue.first > 1 and is_manner_adverb(tokens[cue.first - 1]) else cue.first
+    return tokens[cue.verb].low.endswith("ing") and first > 0 and (
+        tokens[first - 1].text == "," or tokens[first - 1].low in ADVERBIAL_PREPOSITIONS
+        or after_quote_comma(tokens, first))

@@ -90,7 +90,7 @@ def content_after(tokens: list[Token], cue: Cue, end: int) -> int | None:
         return i + 1
     if tokens[i].low in COMPLEMENT_PREPOSITIONS and i + 1 < end and not _time_phrase(tokens, i + 1):
         return i + 1                # "called for a ban", "warned of delays": what the cue asks or reports
-    if tokens[i].low in ADJUNCT_STARTS and cue.kind != "attitude" and not _infinitive(tokens, i, end):
+    if tokens[i].low in ADJUNCT_STARTS and cue.kind not in ("attitude", "stance") and not _infinitive(tokens, i, end):
         later = next((j for j in range(i, min(end, i + MAX_ADJUNCT_SEARCH)) if tokens[j].low == "that"), None)
         if later is not None and later + 1 < end:
             return later + 1

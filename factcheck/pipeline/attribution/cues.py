@@ -103,12 +103,18 @@ def _is_nounish_use(tokens: list[Token], i: int, titled: bool = False) -> bool:
         after = tokens[i + 1].low if i + 1 < len(tokens) else ""
         return not (before.text[:1].isupper() or before.low in PRONOUNS or before.low in SOURCE_NOUNS
                     or after in OBJECT_PRONOUNS or word.low in FINDING_VERBS and _finding(tokens, i))
-    if word.low.endswith("ing") and before.text != "," and before.low not in BE_WORDS \
+    after_comma = before.text == "," or i > 1 and tokens[i - 2].text == "," and _manner_adverb(before)
+    if word.low.endswith("ing") and not after_comma and before.low not in BE_WORDS \
             and not after_quote_comma(tokens, i) and not (before.text[:1].isupper() and i > 1) \
             and not _with_subject(tokens, i) and not contracted_subject(before.low) \
             and not _second_participle(tokens, i) and not _noun_saying(tokens, i):         # "She’s describing"
         return True                                   # "discourse calling for": a modifier, not a cue
     return False
+
+
+def _manner_adverb(word: Token) -> bool:
+    """'..., flatly denying that ...': an -ly adverb before a participle after a comma."""
+    return word.text.islower() and word.low.endswith("ly") and len(word.low) > 4 and word.low.isalpha()
 
 
 def _plural_before_verb(tokens: list[Token], i: int) -> bool:

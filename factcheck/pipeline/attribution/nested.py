@@ -10,7 +10,7 @@ from __future__ import annotations
 from factcheck.models import Attribution
 from factcheck.pipeline.words.tokens import Token
 
-NESTED_KINDS = frozenset({"thought", "evidence", "attitude"})   # cue kinds that a speaker's words can contain
+NESTED_KINDS = frozenset({"thought", "evidence", "attitude", "stance"})   # cue kinds that a speaker's words can contain
 OUTER_KINDS = frozenset({"speech", "thought", "evidence", "denial"})   # "polls show that voters said ..."
 RELATIVE_OBJECTS = frozenset({"which", "whom", "what", "that"})   # "the rules, which he said ..."
 

@@ -38,6 +38,7 @@ MAX_APPOSITIVE_TOKENS = 30   # "X, who has led the group since it was founded in
 MAX_NAME_TOKENS = 6          # the name before such a long aside
 MAX_ASIDES_TOKENS = 45       # "X, a former aide to Y, recalling the 2008 race, said": name to cue
 MAX_LABEL_CHARS = 12         # "(D-Mo.)", "(R-N.Y.)", "(I-Vt.)" after a name
+MAX_LOWER_MODIFIERS = 2      # lower-case words before a subject's source noun: "the Chinese foreign ministry"
 OPENING_ADVERBS = frozenset("however meanwhile still instead earlier later separately also yet but and so then "
                             "now last this when as while".split())
 # "the paper, which said ...": cues that a 'which' (a paper, a party) can be the subject of; a 'which'
@@ -257,7 +258,7 @@ def _name_before_aside(tokens: list[Token], comma: int, strict: bool) -> tuple[i
 
 def needs_animate(cue: Cue) -> bool:
     """Evidence and hedging verbs ('suggests', 'shows') report a speaker only with an animate subject."""
-    return cue.kind in ("evidence", "thought", "attitude") or cue.certainty != "certain" \
+    return cue.kind in ("evidence", "thought", "attitude", "stance") or cue.certainty != "certain" \
         or cue.lemma in ANIMATE_LEMMAS
 
 
@@ -326,12 +327,26 @@ def clause_subject(tokens: list[Token], before: int, strict: bool = True) -> tup
     hi = lo
     while hi < before and hi - lo < 6 and (tokens[hi].text[:1].isupper() or tokens[hi].low in NOUN_LIKE_AFTER_DET
                                            or tokens[hi].text in (".", "’s", "'s") or tokens[hi].low in SOURCE_NOUNS
-                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET):
+                                           or hi > lo and tokens[hi - 1].low in NOUN_LIKE_AFTER_DET
+                                           or _inside_name(tokens, lo, hi, before)):
         hi += 1
+    # "The Chinese foreign ministry reacted ... and warned": lower-case words after a capitalised
+    # one, up to a source noun (not "The mayor met the council")
+    if hi > lo and tokens[hi - 1].text[:1].isupper():
+        hi = next((k + 1 for k in range(hi, min(hi + MAX_LOWER_MODIFIERS + 1, before))
+                   if tokens[k].low in SOURCE_NOUNS and all(t.text.isalpha() and t.text.islower()
+                                                            and t.low not in NOUN_LIKE_AFTER_DET
+                                                            for t in tokens[hi:k + 1])), hi)
     if hi == lo or not looks_like_source(tokens[lo:hi], strict=True) and (
             strict or not _noun_phrase(tokens[lo:hi]) and not _name(tokens[lo:hi])):
         return None
     return lo, hi
+
+
+def _inside_name(tokens: list[Token], lo: int, hi: int, before: int) -> bool:
+    """'of' between capitalised words: 'The Department of Homeland Security put out ...'."""
+    return lo < hi and tokens[hi].low in ("of", "for") and tokens[hi - 1].text[:1].isupper() \
+        and hi + 1 < before and tokens[hi + 1].text[:1].isupper()
 
 
 def _past_dash_aside(tokens: list[Token], dash: int) -> int:

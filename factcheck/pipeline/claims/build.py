@@ -17,9 +17,12 @@ from factcheck.patterns import compile_fast
 from factcheck.pipeline import numbers as number_stage
 from factcheck.pipeline.attribution.attribute import find_attributions
 from factcheck.pipeline.attribution.quotes import link_quotes, outside_quotation
+from factcheck.pipeline.claims import relays
+from factcheck.pipeline.claims.continued import continue_speakers
 from factcheck.pipeline.claims.credit import Context, relays_apart, resolve_source, with_antecedent
 from factcheck.pipeline.claims.embedded import embedded_events
 from factcheck.pipeline.claims.labels import certainty_of, kind_of, polarity_of
+from factcheck.pipeline.claims.places import incident_place, with_place
 from factcheck.pipeline.claims.split import Part, split_parts
 from factcheck.pipeline.names import reference
 from factcheck.pipeline.names.named import named_actors
@@ -87,10 +90,11 @@ def build_claims(document: Document, sentences: list[Sentence], extra_aliases: d
             context.incidents.setdefault(noun, day)      # the first day the text gives an incident
         context.refs = reference.read_sentence(sentence.text, sentence.start, document.published,
                                                context.discourse, extra_aliases, context.named)
+        context.place = context.place or incident_place(context.refs, sentence.text, sentence.start)
         for claim in _sentence_claims(sentence, context, credit, extra + outside_quotation(own, extra)):
             claims.setdefault((claim.start, claim.end), claim)
         context.discourse.note(context.refs)
-    return sorted(claims.values(), key=lambda c: (c.start, c.end))
+    return continue_speakers(sorted(claims.values(), key=lambda c: (c.start, c.end)), document.text)
 
 
 def _caption_credit(sentences: list[Sentence], n: int) -> str | None:
@@ -114,6 +118,8 @@ def _sentence_claims(sentence: Sentence, context: Context, credit: str | None,
         if _is_attitude(attribution):           # "Moscow agreed to build ...": the author asserts it,
             source, source_type = "author", "author"    # except what a source inside is credited with
             regions = _uncovered(attribution.content, [a for a in attributions if not _is_attitude(a)])
+        elif _is_stance(attribution) and attribution.source_span:   # "Mr Lee has since backed the plan":
+            regions = [(min(attribution.source_span[0], attribution.content[0]), attribution.content[1])]
         for region in regions:
             out.extend(_claims_in(region, sentence, context, attribution, source, source_type))
         if relay and relay != source:
@@ -145,6 +151,7 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
     # "told the committee on Tuesday that ...": what stands between a cue and its content is its
     # addressee or circumstance, not a claim of the author's
     gaps = [(a.cue_span[1], a.content[0]) for a in attributions if a.cue_span and a.cue_span[1] < a.content[0]]
+    gaps += _quoted_after_cues(attributions, text)
     # "The nurse sued, claiming ...": the participle's speaker is the main clause's subject, which
     # stays in the author's claim "The nurse sued"
     own = [a if not a.rule.startswith(BORROWED_SUBJECT) else
@@ -157,6 +164,17 @@ def _leftovers(sentence: Sentence, attributions: list[Attribution], text: str) -
             continue
         out.append((s, e))
     return out
+
+
+def _quoted_after_cues(attributions: list[Attribution], text: str) -> list[tuple[int, int]]:
+    """'"...," NBC cited the officials as saying.': who was quoted, after the cue, is no claim."""
+    spans = []
+    for a in attributions:
+        if a.cue_span and a.cue_span[0] >= a.content[1] and (a.cue or "").lower() in relays.QUOTING_CUES:
+            quoted = relays.quoted_after(text[a.cue_span[1]:a.cue_span[1] + 100])
+            if quoted:
+                spans.append((a.cue_span[1], a.cue_span[1] + quoted[2]))
+    return spans
 
 
 def _claims_in(span, sentence, context, attribution, source, source_type) -> list[Claim]:
@@ -291,6 +309,11 @@ def _is_attitude(attribution: Attribution) -> bool:
     return attribution.rule.split(":")[2:3] == ["attitude"]
 
 
+def _is_stance(attribution: Attribution) -> bool:
+    """A side taken on what others say: the holder's own claim, the clause holder and all."""
+    return attribution.rule.split(":")[2:3] == ["stance"]
+
+
 def _is_denial(attribution: Attribution) -> bool:
     return attribution.rule.split(":")[2:3] == ["denial"]
 
@@ -314,6 +337,7 @@ def _claim(context, sentence, start, end, attribution, source, source_type, spli
     if source in context.named.values() and not any(
             canonical == source and alias in quote for alias, canonical in context.named.items()):
         actors = tuple(a for a in actors if a != source)   # a speaker the text names is not what it says
+    actors = with_place(actors, quote, context.place)
     when = claim_when(quote, start, context.dates, document.published, kind, inherited.nested, context.incidents)
     trace = (attribution.rule if attribution else "author", f"split:{split_rule}")
     return Claim(

@@ -15,16 +15,17 @@ from factcheck.models import Attribution, Document, Sentence
 from factcheck.pipeline.attribution.nominal import POSSESSIVES, is_reporting_noun
 from factcheck.pipeline.claims import relays
 from factcheck.pipeline.names import reference
-from factcheck.pipeline.names.actors import is_country
+from factcheck.pipeline.names.actors import actor_types, is_country
 from factcheck.pipeline.names.roles import role_table
 from factcheck.pipeline.names.sources import canonical_source
-from factcheck.pipeline.names.speaker_reference import Speaker, resolve_speaker, roles_in
+from factcheck.pipeline.names.speaker_reference import Speaker, is_person_source, resolve_speaker, roles_in
 from factcheck.pipeline.words.tokens import antecedent, tokenize
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_SOURCES = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
                    "they": "plural", "them": "plural", "their": "plural", "it": "body", "its": "body",
                    "we": "plural"}
+GROUP_REACH_CHARS = 1500      # "the officials" names a group mentioned this close before it
 REPORT_REACH_PARAGRAPHS = 2   # "reportedly" points back to a report named this close before it
 
 
@@ -43,6 +44,7 @@ class Context:
     paragraph: int = -1
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (offset, ISO, frames) in this paragraph
     incidents: dict[str, str] = field(default_factory=dict)           # incident noun -> the day the text gives it
+    place: str | None = None                        # where the text's incident happened (places.py)
     last_owner: tuple[str, str, int] | None = None   # (name, type, paragraph) of the report named last
 
 
@@ -92,6 +94,12 @@ def _relayed(attribution: Attribution, text: str, context: Context) -> tuple[Att
             who, at = quoted
             return (Attribution((start + at, end), who, (start, start + len(who)), attribution.cue,
                                 attribution.cue_span, attribution.rule), attribution.source)
+        after = attribution.cue_span[1] if attribution.cue_span and attribution.cue_span[0] >= end else None
+        quoted = relays.quoted_after(text[after:after + 100]) if after is not None else None
+        if quoted:                              # '"...," NBC cited the officials as saying.'
+            who, at, _ = quoted
+            return (Attribution(attribution.content, who, (after + at, after + at + len(who)), attribution.cue,
+                                attribution.cue_span, attribution.rule), attribution.source)
     if cue in relays.TELLING_CUES and attribution.cue_span and attribution.cue_span[1] < start:
         whom = relays.told_whom(text[attribution.cue_span[1]:start])
         if whom and (relays.names_an_outlet(whom) or canonical_source(whom, context.extra_aliases)[1] == "media"):
@@ -137,11 +145,19 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
     first = words[0] if words else ""
     if first in POSSESSIVES and first in PRONOUN_SOURCES and len(words) > 1 and not is_reporting_noun(words[-1]):
         return _possessed_source(phrase, first, context)
-    if first in PRONOUN_SOURCES or re.match(r"(?:these|those|the) (?:sources|officials|observers)$", low):
+    group = re.match(r"(?:these|those|the) (sources|officials|observers)$", low)
+    if group and attribution.source_span:       # "The officials told NBC": the group named before
+        start = attribution.source_span[0]
+        named = relays.last_group_mention(context.document.text[max(0, start - GROUP_REACH_CHARS):start],
+                                          group.group(1))
+        if named:
+            return canonical_source(named, context.extra_aliases)
+    if first in PRONOUN_SOURCES or group:
         wanted = PRONOUN_SOURCES.get(first, "plural")
         earlier = _earlier_source(context, wanted, strict=wanted == "person") or _named_by(attribution, context)
         if earlier:
             return earlier
+    phrase = _outlet_named_before(phrase, context)
     if phrase == "unnamed reports":
         name, kind = phrase, "media"
     else:
@@ -157,6 +173,16 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
     if kind == "media" and name != "unnamed reports" or owner:
         context.last_owner = (name, kind, context.paragraph)
     return name, kind
+
+
+def _outlet_named_before(phrase: str, context: Context) -> str:
+    """"the newswire's sources" after Bloomberg was named: "Bloomberg's sources"; else the phrase."""
+    match = re.match(r"(?:the|this|that)\s+([\w-]+(?:\s+[\w-]+)?)['’]s\s+(.+)$", phrase, re.I)
+    if not match or not relays.names_an_outlet(match.group(1)):
+        return phrase
+    outlet = next((name for name, kind in reversed(context.sources) if kind == "media" and name != "unnamed reports"),
+                  None)
+    return f"{outlet}’s {match.group(2)}" if outlet else phrase
 
 
 def _own_name(phrase: str, context: Context) -> str | None:
@@ -208,7 +234,8 @@ def _earlier_source(context: Context, wanted: str, strict: bool = False) -> tupl
     """The latest earlier source a pronoun of the `wanted` kind can stand for; unless `strict`, the
     latest source of any kind when none is of that kind."""
     for name, kind in reversed(context.sources):
-        person = (kind in ("official", "expert") or kind == "other" and name[:1].isupper()) and " and " not in name
+        person = is_person_source(name, kind) or kind == "other" and name[:1].isupper() and " and " not in name \
+            and actor_types().get(name, "person") == "person"   # "the PIJ" is a group the gazetteer knows
         if wanted == "person" and person or wanted == "plural" and not person or wanted == "body" and not person:
             return name, kind
     return context.sources[-1] if context.sources and not strict else None

@@ -36,6 +36,11 @@ BARE_DOCUMENT_RE = re.compile(r"^(?:the|that|this|a|an)?\s*(?:(?:new|latest|same
                               r"earlier|unclassified|\w+ly)\s+)?(?P<noun>{nouns})$", re.I)
 QUOTED_AS_RE = re.compile(r"^(?P<who>[^,;“”\"]{2,80}?)\s+as\s+(?:saying|stating|telling\s+\w+(?:\s+\w+)?|"
                           r"having said)(?:\s+that)?[\s,:]+", re.I)
+# after the words, as the cue's object: '"...," NBC cited the officials as saying.'
+QUOTED_AFTER_RE = re.compile(r"\s+(?P<who>[^,;.“”\"]{2,80}?)\s+as\s+(?:saying|stating)\b", re.I)
+# the group an anonymous source's "the officials" names again: "citing two senior US officials"
+GROUP_MENTION_RE = re.compile(r"(?<![\w.’'-])((?!(?:The|These|Those|Such|Some|Many|All)\s)(?:[A-Z][\w.’'-]*\s+){1,3})"
+                              r"(officials|sources|observers)\b")
 QUOTING_CUES = frozenset("quoted quotes quoting cited cites citing".split())
 TELLING_CUES = frozenset("told tells telling".split())
 MAX_RELAY_WORDS = 8
@@ -118,3 +123,17 @@ def told_whom(between: str) -> str | None:
     if not text or len(text.split()) > MAX_RELAY_WORDS:
         return None
     return text
+
+
+def quoted_after(after_cue: str) -> tuple[str, int, int] | None:
+    """'the officials as saying.' after an inverted quoting cue: the quoted speaker, where its
+    phrase starts and where 'as saying' ends, relative to `after_cue`."""
+    match = QUOTED_AFTER_RE.match(after_cue)
+    return (match.group("who"), match.start("who"), match.end()) if match else None
+
+
+def last_group_mention(before: str, noun: str) -> str | None:
+    """The last group of `noun` ("officials") named with its affiliation in `before`: "US officials"
+    for "citing two current senior US officials"."""
+    found = [m for m in GROUP_MENTION_RE.finditer(before) if m.group(2) == noun]
+    return " ".join(found[-1].group(1).split() + [noun]) if found else None

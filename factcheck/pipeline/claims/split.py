@@ -113,6 +113,8 @@ def _cut_rule(tokens: list[Token], i: int) -> tuple[str, int, bool] | None:
         return "participle", i, True
     if prev.text == "," and low == "thus" and nxt.low.endswith("ing"):
         return "participle", i + 1, True
+    if prev.text == "," and low.endswith("ly") and low.isalpha() and _is_participle(nxt.low):
+        return "participle", i, True                # "..., potentially aiding efforts to ...": hedge kept
     verb_at = i + 2 if nxt.low in PREDICATE_ADVERBS and i + 2 < len(tokens) else i + 1
     following = tokens[verb_at].low
     if low == "and" and prev.text != "," and _is_verb(following) and following not in ("is", "are", "has") \

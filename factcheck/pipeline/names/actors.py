@@ -82,16 +82,30 @@ def demonym_plurals(demonym: str) -> tuple[str, ...]:
     return (demonym + "s",)
 
 
+def _office_in_lower_case(alias: str, demonyms: frozenset[str]) -> str | None:
+    """A state's office as news writes it after the state's name: "Chinese Foreign Ministry" ->
+    "Chinese foreign ministry", "Russia's Defence Ministry" -> "Russia's defence ministry"; None for
+    an alias that does not open with a demonym or a possessive ("Department of Defense")."""
+    first, _, rest = alias.partition(" ")
+    if not rest or not (first in demonyms or first.endswith(("'s", "’s"))) \
+            or not all(word[:1].isupper() and word[1:].islower() for word in rest.split()):
+        return None
+    return f"{first} {rest.lower()}"
+
+
 def _read_actors() -> tuple[dict[str, Actor], dict[str, list[str]]]:
     actors: dict[str, Actor] = {}
     owners: dict[str, list[str]] = {}
+    demonyms = frozenset(demonym for demonym, _ in records("demonyms.txt"))
     for name, kind_field, aliases in records("actors.txt"):          # types checked by lexicon/schema.py
         kind, _, source_type = kind_field.partition("/")
         actors.setdefault(name, Actor(name, kind, source_type or DEFAULT_SOURCE_TYPE[kind]))
         for alias in (name, *aliases):   # "the West" is "The West" at the start of a sentence
             for form in (alias, "The " + alias[4:]) if alias.startswith("the ") else (alias,):
-                owners.setdefault(_alias_key(form), [])
-                owners[_alias_key(form)] += [] if name in owners[_alias_key(form)] else [name]
+                forms = (form, _office_in_lower_case(form, demonyms)) if kind == "government_body" else (form,)
+                for key in sorted({_alias_key(f) for f in forms if f}):
+                    owners.setdefault(key, [])
+                    owners[key] += [] if name in owners[key] else [name]
     for demonym, country in records("demonyms.txt"):                # each country is one of actors.txt
         for form in (demonym, *demonym_plurals(demonym)):
             owners.setdefault(form, [])

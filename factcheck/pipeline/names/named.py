@@ -157,7 +157,8 @@ def _runs(text: str):
     after a possessive ("Gaza's Al-Ahli" is "Gaza" and "Al-Ahli")."""
     for match in RUN_RE.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
-        cuts = [m for m in words if m.group().lower().strip(".") in _titles()]
+        # a title that ends the run is the name's head: "Amazon Web Services", "the Secret Service"
+        cuts = [m for m in words[:-1] if m.group().lower().strip(".") in _titles()]
         cuts += [_Possessor(m) for m in words[:-1] if m.group().endswith(("’s", "'s"))]
         cuts.sort(key=lambda m: m.start())
         if not cuts or cuts[0].start() == 0 and len(cuts) == 1:

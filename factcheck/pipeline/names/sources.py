@@ -142,6 +142,8 @@ def _unnamed(text: str, article: str | None, head: _Role, mentions: list[Mention
         return outlet, "media"
     if head.kind == "spokesperson":
         return (body.name, "government") if body else (text, "anonymous")
+    if head.kind == "anonymous" and _speaks_for(text, head, mentions):
+        return body.name, body.source_type      # "IDF officials", "senior Hamas officials": the body
     if head.kind == "state":
         return (countries[0], "government") if len(set(countries)) == 1 else (text, "government")
     kinds = {"body": "government", "institution": "expert", "outlet": "media", "group": "other", "pronoun": "other"}
@@ -151,6 +153,14 @@ def _unnamed(text: str, article: str | None, head: _Role, mentions: list[Mention
     if head.kind == "anonymous" or head.plural or article in ("a", "an") or first in _INDEFINITE:
         return text, "anonymous"
     return text, head.kind
+
+
+def _speaks_for(text: str, head: _Role, mentions: list[Mention]) -> bool:
+    """Unnamed officials named by the body they serve, right before them ("IDF officials", "Hamas
+    officials"), not by a country ("US officials" are not the United States) or an outlet."""
+    owner = next((m for m in mentions if m.end <= head.start and not text[m.end:head.start].strip()), None)
+    return bool(owner) and owner.actor.kind in ("government_body", "organisation") \
+        and text[head.start:head.end].lower() in ("official", "officials")
 
 
 def canonical_source(phrase: str, extra_aliases: dict[str, str] | None = None) -> tuple[str, str]:

@@ -25,6 +25,10 @@ PERSON_KINDS = ("official", "expert")
 GENERIC_BODY_NOUNS = frozenset("agency body organisation organization company firm group".split())
 
 
+# a role written short names the same office: "the PM" after "Prime Minister Ana Soto"
+ROLE_ABBREVIATIONS = {"pm": "prime minister"}
+
+
 class Speaker(NamedTuple):
     """A source named earlier in the document, with the role words written with it."""
 
@@ -38,7 +42,7 @@ def roles_in(phrase: str) -> frozenset[str]:
     pattern, table = role_table()
     found = set()
     for match in pattern.finditer(phrase):
-        role = match.group().lower()
+        role = ROLE_ABBREVIATIONS.get(match.group().lower(), match.group().lower())
         found.add(role)
         found.add(role.split()[-1])
     return frozenset(found)
@@ -57,6 +61,7 @@ def _description(phrase: str) -> tuple[str, bool] | None:
     for role in (" ".join(words), words[-1]):
         if role in table:
             kind, plural = table[role]
+            role = ROLE_ABBREVIATIONS.get(role, role)
             if plural or kind not in PERSON_ROLES + ORGANISATION_HEADS:
                 return None
             return role.split()[-1], kind in PERSON_ROLES
@@ -74,9 +79,11 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
     if description:
         role, person = description
         # the nearest of the same kind whose role, if the text gave one, is this one: "the mayor"
-        # is not "Fire chief Tomas Reyes"
+        # is not "Fire chief Tomas Reyes"; a body's own noun must be in its name or role ("the
+        # ministry" is not "Beijing", "the company" may be "Lima Water Works")
         return next((s for s in reversed(earlier) if s.name[:1].isupper() and _is_person(s) == person
-                     and (not s.roles or role in s.roles or not person and role in GENERIC_BODY_NOUNS)), None)
+                     and (role in s.roles or not person and role in GENERIC_BODY_NOUNS
+                          or not s.roles and (person or role in s.name.lower()))), None)
     if _NAME.fullmatch(name):
         return next((s for s in reversed(earlier) if _is_person(s) and " " in s.name
                      and s.name.split()[-1] == name), None)
@@ -84,8 +91,12 @@ def resolve_speaker(phrase: str, name: str, earlier: list[Speaker]) -> Speaker |
 
 
 def _is_person(speaker: Speaker) -> bool:
+    return is_person_source(speaker.name, speaker.kind)
+
+
+def is_person_source(name: str, kind: str) -> bool:
     """A named person: an expert or official whose name does not end in a body's head noun
     ("National Cyber Security Center" speaks as an expert, but is no person)."""
-    head = role_table()[1].get(speaker.name.split()[-1].lower()) if speaker.name.split() else None
-    return (speaker.kind in PERSON_KINDS and " and " not in speaker.name and speaker.name[:1].isupper()
+    head = role_table()[1].get(name.split()[-1].lower()) if name.split() else None
+    return (kind in PERSON_KINDS and " and " not in name and name[:1].isupper()
             and not (head and head[0] in ORGANISATION_HEADS))
