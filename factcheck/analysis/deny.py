@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from factcheck.analysis.characterise import STORY_WIDE
 from factcheck.analysis.denial_cues import DenialCue, detect_denial
 from factcheck.analysis.denial_words import (
     about_reporting,
@@ -103,7 +104,7 @@ class DenialFinder(AntecedentSearch, FrameDenials):
                 # a denial is one side of a dispute even when what it denies is not stored
                 self.disputed.setdefault(index, f"it denies ('{cue.word}') what no stored claim was found to state")
             found += targets
-            found += self._counter_assertions(denier, [f.target for f in targets])
+            found += self._counter_assertions(denier, targets)
         return found
 
     def _targets(self, d: Profile, cue: DenialCue) -> list[Found]:
@@ -286,19 +287,22 @@ class DenialFinder(AntecedentSearch, FrameDenials):
 
     # ------------------------------------------------------------------ counter-assertions
 
-    def _counter_assertions(self, d: Profile, targets: list[int]) -> list[Found]:
-        """The denier's other claims in its sentence contradict the targets they speak about."""
+    def _counter_assertions(self, d: Profile, targets: list[Found]) -> list[Found]:
+        """The denier's other claims in its sentence contradict the targets they speak about. One
+        against a characterisation the story disputes holds, as the denial does, for the claims
+        that take that side only (it is not carried over their propositions)."""
         out = []
         same = [c for c in self.by_sentence[(d.claim.document, d.claim.sentence)]
                 if c.identity == d.identity and c.index != d.index and c.index not in self.cues]
         for c in same:
-            for index in targets:
-                t = self.profiles[index]
+            for found in targets:
+                t = self.profiles[found.target]
                 shared = (c.words | c.text_words) & (t.words | t.text_words)
                 if shared or c.actors & t.actors:
                     about = ", ".join(sorted(shared or (c.actors & t.actors))[:4])
+                    wide = f", {STORY_WIDE}" if found.reason.endswith(STORY_WIDE) else ""
                     out.append(Found(c.index, t.index, "contradicts",
                                      f"counter-assertion: {c.label()} denies {excerpt(t)} and "
-                                     f"asserts {excerpt(c)} instead (both about {about})"))
+                                     f"asserts {excerpt(c)} instead (both about {about}){wide}"))
         return out
 
