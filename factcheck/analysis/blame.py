@@ -1,7 +1,7 @@
 """Who did it: claims that name who is responsible for an incident, compared by whom they name.
 
-"The blast was caused by a failed Islamic Jihad rocket launch", "Israel was to blame for the
-explosion", "the Israeli army carried out the strike" and "All indications pointed to Israel's
+"The blast was caused by a failed Hezbollah rocket launch", "Israel was to blame for the
+explosion", "the army carried out the strike" and "Everything pointed to the militia's
 responsibility" share few words, yet each answers one question of a story: who did it. Two
 claims of one story that name the same party state one proposition; two that name parties with
 nothing in common cannot both hold; a claim that a party was not responsible contradicts one
@@ -35,8 +35,8 @@ from factcheck.lexicon import load_list, records
 
 # Words on either side of a cue read as its party: a noun phrase, not the sentence around it.
 AGENT_WINDOW_WORDS = 8
-# Words right before a weapon read as whose it is ("a reported Israeli air strike", "an Islamic
-# Jihad rocket"): the weapon's own modifiers, not the sentence before it.
+# Words right before a weapon read as whose it is ("a suspected Russian missile strike", "a
+# Hezbollah rocket"): the weapon's own modifiers, not the sentence before it.
 WEAPON_OWNER_WORDS = 2
 # Gazetteer kinds that name who can act; places say where.
 NOT_AGENTS = ("place",)
@@ -76,7 +76,7 @@ _OWN_BLAME = re.compile(r"(?:['’]s?|\b(?:its|their|his|her))\s+(?:responsibili
 # "no IDF fire hit the hospital": a party's weapons said not to have done it
 _NO_FIRE = re.compile(r"\bno\s+((?:[\w’'()-]+\s+){1,4}?)(?:fire|air\s*strikes?|strikes?|rockets?|missiles?|"
                       r"munitions?|shells?|bombs?)\b", re.IGNORECASE)
-# "killed in an Israeli air strike", "a Russian missile hit the block": the attacker named before
+# "killed in a Saudi air strike", "a Russian missile hit the block": the attacker named before
 # its weapon, in a claim that names an incident
 _WEAPON_OF = re.compile(r"((?:[\w’'()-]+\s+){1,3}?)(?:air\s*strikes?|airstrikes?|strikes?|rockets?|missiles?|"
                         r"munitions?|shells?|shelling|bombs?|bombing|bombardment|drones?)\b", re.IGNORECASE)
@@ -111,7 +111,7 @@ class Blame:
 
 def blame_of(p: Profile) -> Blame | None:
     """The responsibility frame of a claim, or None. A claim whose cue is "blamed" states what
-    is blamed: "Hamas blamed [the blast on Israel]", "[Israel for the blast]", "[an Israeli air
+    is blamed: "Kyiv blamed [the blast on Russia]", "[Russia for the blast]", "[a Russian missile
     strike]"."""
     if p.claim.cue and _BLAME_CUE.search(p.claim.cue):
         return _blamed_content(p.claim.text)
@@ -243,7 +243,7 @@ def _may_be_misfired(x: Blame, y: Blame) -> bool:
 def blames_another(p: Profile) -> bool:
     """A claim that names someone other than its own speaker as the one who did it: a denial
     that says who did it instead ("the enemy is trying to evade its responsibility", "denied
-    involvement, saying the blast was caused by a misfired Palestinian rocket") asserts as much
+    involvement, saying the blast was caused by a misfired rebel rocket") asserts as much
     as it denies."""
     frame = blame_of(p)
     if frame is None or frame.negated:

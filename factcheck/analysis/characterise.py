@@ -1,11 +1,11 @@
 """Characterisations of what a story is about: claims of one story that say what the thing in the
 news was for, or whether the incident was meant, compared by the side they take.
 
-"The balloon was a civilian airship for weather research" and "It was a Chinese spy balloon"
+"The drone was a civilian craft flying for weather research" and "It was a military spy drone"
 share one word, yet they answer one question of the story: what the thing was. Two claims of one
 story that take opposite sides of a dimension marked `story` in lexicon/en/analysis_stances.txt
-cannot both hold, once they speak of one thing: they share a word ("balloon"), or neither names
-a thing of its own ("the RFS Ivan Khurs"). A negated claim takes the other side ("did not
+cannot both hold, once they speak of one thing: they share a word ("drone"), or neither names
+a thing of its own ("the trawler MV Northern Star"). A negated claim takes the other side ("did not
 gather intelligence").
 """
 
@@ -45,7 +45,7 @@ def story_dimensions() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def label_dimensions() -> frozenset[str]:
-    """Dimensions marked `story label`: their words also name the thing ("the spy balloon")."""
+    """Dimensions marked `story label`: their words also name the thing ("the spy drone")."""
     return frozenset(row[0] for row in load_table("analysis_stances.txt", 3)
                      if len(row) > 3 and row[3].lower().split() == ["story", "label"])
 
@@ -78,7 +78,7 @@ def characterisation_pairs(profiles) -> set[tuple[int, int]]:
 
 def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
     """("contradicts", reason) for two claims of one story that characterise it on opposite sides.
-    Two on the same side are not for that one proposition: "spy chips" and "spies controlled the
+    Two on the same side are not for that one proposition: "spy software" and "spies controlled the
     computers" take one side and say different things."""
     if a.story != b.story or a.story < 0:
         return None
@@ -87,8 +87,8 @@ def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
         return None
     if x.side == y.side:
         return None
-    # one story speaks of several things ("the intelligence-gathering vessel RFS Ivan Khurs", "the
-    # satellite is for civilian purposes"): one that names a thing must share a word besides
+    # one story speaks of several things ("the intelligence-gathering trawler MV Northern Star", "the
+    # research station is for civilian use"): one that names a thing must share a word besides
     # the characterisations
     if (a.names or b.names) and not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
         return None

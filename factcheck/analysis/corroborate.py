@@ -92,8 +92,8 @@ def _comparable(a: Profile, b: Profile, loose_actors: bool = False) -> bool:
 
 
 def _stance_sides(a: Profile, b: Profile) -> set[tuple[str, int]]:
-    """The sides `a` takes, less a label `b` says nothing of: "the spy balloon was shot down" and
-    "the balloon was shot down" state one event; "a civilian airship" and "a spy balloon" do not
+    """The sides `a` takes, less a label `b` says nothing of: "the spy drone was shot down" and
+    "the drone was shot down" state one event; "a civilian craft" and "a spy drone" do not
     (analysis/characterise.py)."""
     told = {d for d, _, _ in b.stances}
     return {(d, s) for d, s, _ in a.stances if d in told or d not in label_dimensions()}

@@ -94,9 +94,9 @@ def _denial_phrase_in(text: str, attributed: bool) -> str | None:
 
 
 def _named_references(text: str) -> tuple[str, ...]:
-    """Names whose sayings are referred to: "Sullivan's assertions", "the Israeli army's
-    \"lies\"", "the US' spy balloon accusation", "a Bloomberg story", "claims by the Pentagon",
-    "allegations made by Bloomberg Businessweek"."""
+    """Names whose sayings are referred to: "Sullivan's assertions", "the army's
+    \"lies\"", "the US' spy drone accusation", "a Reuters story", "claims by the Pentagon",
+    "allegations made by The Washington Post"."""
     nouns = "|".join(re.escape(n) for n in load_list("analysis_reference_nouns.txt"))
     words = r"(?:[\"“”‘’']?[a-z-]+[\"“”‘’']?\s+){0,3}[\"“”‘’']?"
     names = re.findall(_NAME + r"((?:\s+[a-z]+)?)['’]s?\s+" + words + r"(?:" + nouns + r")\b", text)

@@ -3,8 +3,8 @@
 A claim is a denial when its cue or its content denies ("denied", "rejected", "dismissed",
 "Russian and Iranian denials", "a ridiculous rumor", "baseless", "no evidence"; see
 `denial_cues.py`). What it denies is read from its own words, never from its position alone:
-  reference   "denied Sullivan's assertions", "rejected the US' spy balloon accusation", "refuted a
-              Bloomberg story": the claims of that source (its origin) that the denial speaks of
+  reference   "denied Sullivan's assertions", "rejected the US' spy drone accusation", "refuted a
+              Reuters story": the claims of that source (its origin) that the denial speaks of
   content     "denied that it had sold drones to Russia": the claims of other origins that state
               what it denies, found through the retrieval index
   who did it  "denied involvement in the explosion", "denied accusations that it was

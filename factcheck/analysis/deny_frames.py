@@ -60,7 +60,7 @@ class FrameDenials:
         return out
 
     def _by_characterisation(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """A denial that names a characterisation of its story ("rejected the spy balloon
+        """A denial that names a characterisation of its story ("rejected the spy drone
         accusation", "denied spying") denies every claim of the story that takes that side
         (analysis/characterise.py) and speaks of the same thing, when the story tells the other
         side too."""
@@ -69,7 +69,7 @@ class FrameDenials:
             return []
         dim, side, phrase = named[0]
         told = self.characterised.get(d.story, ())
-        # only a characterisation the story disputes: "a spy chip report" names a report
+        # only a characterisation the story disputes: "a spy software report" names a report
         if not any(c.dimension == dim and c.side != side for c in map(characterisation_of, told)):
             return []
         out = []
@@ -84,8 +84,8 @@ class FrameDenials:
         return out
 
     def _by_figure(self, d: Profile, cue: DenialCue) -> list[Found]:
-        """A denial of a toll that names whose it is ("accused Hamas of inflating the number of
-        casualties", "rejected the ministry's figures") denies the tolls that party gives in
+        """A denial of a toll that names whose it is ("accused the militia of inflating the number
+        of casualties", "rejected the ministry's figures") denies the tolls that party gives in
         the story."""
         if not set(fold(d.claim.quote).lower().split()) & figure_nouns():
             return []

@@ -1,9 +1,9 @@
-"""Endorsed denials: "we have no reason to doubt the statements from the companies", "the agency
-sees no reason to doubt the assessments made by Apple and Amazon". A source that vouches for
+"""Endorsed denials: "the regulator sees no reason to doubt what the two banks said", "we have no
+reason to doubt the airline's account". A source that vouches for
 others' denials stands against what they deny: it contradicts each claim those denials deny.
 
 Whose statements are vouched for: the actors the endorsing claim names, or, when it names none
-("the companies named in the story"), every denial of its story by another origin.
+("the firms involved"), every denial of its story by another origin.
 """
 
 from __future__ import annotations

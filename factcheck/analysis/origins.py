@@ -81,8 +81,8 @@ def _organisations() -> frozenset[str]:
                      for name in (row[0], *row[2:]))
 
 
-# A person named with a role at a body speaks for the body: "Apple CEO Tim Cook", "Hamas official
-# Basem Naim", "IDF spokesperson Daniel Hagari" -> the body. The role is one of source_roles.txt
+# A person named with a role at a body speaks for the body: "Nordwind CEO Anna Berg", "Taliban
+# spokesman Zabihullah Mujahid", "Kremlin spokesman Dmitry Peskov" -> the body. The role is one of source_roles.txt
 # (official, spokesperson, anonymous) or named_titles.txt; the body a capitalised name before it.
 _AFFILIATED = re.compile(
     r"^(?:the\s+)?(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,4}?)(?P<role>(?:[a-z][\w-]*\s+){0,2}(?:[a-z][\w-]*|[A-Z]{2,5}))\s+"
@@ -239,8 +239,8 @@ def assign_origins(profiles, publishers: Mapping[str, str] | None = None,
     return out
 
 
-# An office named by its place, or by nothing ("Gaza health ministry", "the health ministry in
-# Gaza"): the office words and the capitalised place words around them.
+# An office named by its place, or by nothing ("Hodeidah health ministry", "the health ministry
+# in Hodeidah"): the office words and the capitalised place words around them.
 _PLACED_OFFICE = re.compile(r"^(?:the\s+)?(?:(?P<before>(?:[A-Z][\w'’.-]*\s+){1,3})(?P<office>[a-z][a-z ]+?)"
                             r"|(?P<office2>[a-z][a-z ]+?)\s+(?:in|of)\s+(?P<after>(?:[A-Z][\w'’.-]*\s*){1,3}))$")
 _OWNED_OFFICE = re.compile(r"^(?:the |an? )?(?:[A-Z][\w'’.]*[ -])*?[A-Z][\w'’.]*[-‐ ]"
@@ -248,9 +248,9 @@ _OWNED_OFFICE = re.compile(r"^(?:the |an? )?(?:[A-Z][\w'’.]*[ -])*?[A-Z][\w'�
 
 
 def _owned_offices(profiles, out: list[str]) -> None:
-    """An office named only by its place ("Gaza health ministry", "the health ministry in Gaza")
-    speaks for the one owner the database names for the same office ("the Hamas-run health
-    ministry"), when it names exactly one and the place is no country."""
+    """An office named only by its place ("Hodeidah health ministry", "the health ministry in
+    Hodeidah") speaks for the one owner the database names for the same office ("the Houthi-run
+    health ministry"), when it names exactly one and the place is no country."""
     owners: dict[str, set[str]] = {}
     for p in profiles:
         found = _OWNED_OFFICE.match(" ".join((p.claim.source or "").split()))

@@ -176,7 +176,7 @@ def resolve_source(attribution: Attribution, context: Context) -> tuple[str, str
 
 
 def _outlet_named_before(phrase: str, context: Context) -> str:
-    """"the newswire's sources" after Bloomberg was named: "Bloomberg's sources"; else the phrase."""
+    """"the newswire's sources" after Reuters was named: "Reuters' sources"; else the phrase."""
     match = re.match(r"(?:the|this|that)\s+([\w-]+(?:\s+[\w-]+)?)['’]s\s+(.+)$", phrase, re.I)
     if not match or not relays.names_an_outlet(match.group(1)):
         return phrase

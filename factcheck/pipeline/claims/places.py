@@ -1,6 +1,6 @@
 """The place an incident happened at, as an actor of every claim that tells of the incident.
 
-A report of one incident names where it happened once or twice ("the blast at Gaza's Al-Ahli
+A report of one incident names where it happened once or twice ("the blast at Mosul's Al-Noor
 hospital", "an explosion at the Vell refinery") and then speaks of "the blast", "the explosion",
 "Tuesday's strike". A claim about the incident is about that place too, so that the analysis and
 `list --actor` find every claim of the incident by the place. The first incident the text places
@@ -20,13 +20,13 @@ from factcheck.pipeline.when import incident_spans
 
 # "the blast at", "an explosion inside", "the strike on": the preposition that places the incident
 PLACED_AT_RE = re.compile(r"\s+(?:at|on|in|inside|near)\s+(?:the\s+|a\s+|an\s+)?")
-MAX_PLACE_GAP_CHARS = 25      # "at Gaza's Al-Ahli", "on a Gaza City hospital": words before the name
-# only names between the preposition and the place: "at Gaza's Al-Ahli", "on a Gaza City hospital"
+MAX_PLACE_GAP_CHARS = 25      # "at Mosul's Al-Noor", "on a Mosul City hospital": words before the name
+# only names between the preposition and the place: "at Mosul's Al-Noor", "on a Mosul City hospital"
 NAME_WORDS_RE = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?\s+)*")
 
 
 def incident_place(refs: SentenceRefs, text: str, offset: int) -> str | None:
-    """The actor the sentence places an incident at ("the blast at Gaza's Al-Ahli hospital"), or None.
+    """The actor the sentence places an incident at ("the blast at Mosul's Al-Noor hospital"), or None.
     `text` is the sentence, `offset` where it starts in the document."""
     kinds = actor_types()
     for start, end in incident_spans(text):
@@ -44,7 +44,7 @@ def incident_place(refs: SentenceRefs, text: str, offset: int) -> str | None:
 
 
 def _is_site(name: str, after: str) -> bool:
-    """A name that is a site's: it ends with a site's head noun, or one follows it ("Al-Ahli hospital")."""
+    """A name that is a site's: it ends with a site's head noun, or one follows it ("Al-Noor hospital")."""
     following = re.match(r"\s+([a-z]+)", after)
     heads = [name.split()[-1].lower()] + ([following.group(1)] if following else [])
     return any(head in _sites() or head.endswith("s") and head[:-1] in _sites() for head in heads)

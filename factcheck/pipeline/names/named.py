@@ -1,6 +1,6 @@
 """Actors the text names that the gazetteer does not know: people, companies, groups, hospitals.
 
-A run of capitalised words ("Super Micro", "Al-Ahli Arab Hospital", "George Stathakopoulos") that
+A run of capitalised words ("Nordic Micro", "Al-Noor General Hospital", "Anna Lindqvist") that
 no alias of the gazetteer covers becomes an actor of the document, named as first written in
 full. The text's own aliases point to it: an acronym defined in brackets ("Palestinian Islamic
 Jihad (PIJ)"), a shorter tail of the name ("Islamic Jihad", "Stathakopoulos"). A lone capitalised
@@ -65,7 +65,7 @@ def _titles() -> frozenset[str]:
 
 
 def _acts(text: str, start: int, end: int, words: list[str]) -> bool:
-    """What shows a name to be an actor's: a head noun ("... Hospital", "the Al-Ahli hospital",
+    """What shows a name to be an actor's: a head noun ("... Hospital", "the Al-Noor hospital",
     "the firm Super Micro"), a role before it ("spokesman Tom Bell"), or speech after it ("Apple
     said", "Apple’s")."""
     before = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, start - 30):start])
@@ -154,7 +154,7 @@ def named_actors(sentences: list[tuple[int, str]]) -> dict[str, str]:
 
 def _runs(text: str):
     """RUN_RE's runs, each cut at a title inside it ("Apple CEO Cook" is "Apple" and "Cook") and
-    after a possessive ("Gaza's Al-Ahli" is "Gaza" and "Al-Ahli")."""
+    after a possessive ("Mosul's Al-Noor" is "Mosul" and "Al-Noor")."""
     for match in RUN_RE.finditer(text):
         words = list(re.finditer(r"\S+", match.group()))
         # a title that ends the run is the name's head: "Amazon Web Services", "the Secret Service"
@@ -174,7 +174,7 @@ def _runs(text: str):
 
 
 class _Possessor:
-    """A possessive word as a cut: the run ends with it ("Gaza's") and goes on after it."""
+    """A possessive word as a cut: the run ends with it ("Mosul's") and goes on after it."""
 
     def __init__(self, match: re.Match) -> None:
         self._match = match
@@ -195,7 +195,7 @@ def _without_opener(name: str, inside: set[str]) -> str:
 
 def _merged(aliases: dict[str, str]) -> dict[str, str]:
     """Each name as the longest name of the text it ends: "Islamic Jihad" and "PIJ" are
-    "Palestinian Islamic Jihad", "Stathakopoulos" "George Stathakopoulos". (A name that begins a
+    "Palestinian Islamic Jihad", "Stathakopoulos" "Anna Lindqvist". (A name that begins a
     longer one is often a place the longer one is named after: "Vell" and "Vell Port Authority".)
     A tail that ends several names ("Smith" after "John Smith" and "Mary Smith") goes to the one
     with most words, and among those to the one the text names first: a story introduces a person
