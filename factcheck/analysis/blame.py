@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.analysis.profile import Profile
+from factcheck.analysis.profile import Profile, pairs_in_windows
 from factcheck.analysis.text import PhraseIndex, country_mentions, words_of
 from factcheck.lexicon import load_list, records
 
@@ -284,10 +284,4 @@ def blame_pairs(profiles) -> set[tuple[int, int]]:
     for p in profiles:
         if p.story >= 0 and blame_of(p) is not None:
             by_story.setdefault(p.story, []).append(p.index)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_story.values():
-        members.sort(key=lambda i: profiles[i].order)
-        for start in range(0, len(members), MAX_STORY_FRAMES // 2):
-            block = members[start:start + MAX_STORY_FRAMES]
-            pairs.update((min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1:])
-    return pairs
+    return pairs_in_windows(by_story.values(), profiles, MAX_STORY_FRAMES)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.analysis.profile import Profile, shared_words
+from factcheck.analysis.profile import Profile, pairs_in_windows, shared_words
 from factcheck.lexicon import load_table
 
 # How a reason ends when its conflict is drawn between every two claims of a story that take
@@ -67,13 +67,17 @@ def characterisation_pairs(profiles) -> set[tuple[int, int]]:
         found = characterisation_of(p) if p.story >= 0 else None
         if found is not None:
             by_story.setdefault((p.story, found.dimension), []).append(p.index)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_story.values():
-        members.sort(key=lambda i: profiles[i].order)
-        for start in range(0, len(members), MAX_STORY_CHARACTERISATIONS // 2):
-            block = members[start:start + MAX_STORY_CHARACTERISATIONS]
-            pairs.update((min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1:])
-    return pairs
+    return pairs_in_windows(by_story.values(), profiles, MAX_STORY_CHARACTERISATIONS)
+
+
+def speak_of_one_thing(a: Profile, b: Profile, phrase_a: str, phrase_b: str) -> bool:
+    """Whether two claims that characterise their story speak of one thing. One story speaks of
+    several things ("the intelligence-gathering trawler MV Northern Star", "the research station
+    is for civilian use"): a claim that names a thing of its own must share a word with the other
+    besides the characterisations."""
+    if not (a.names or b.names):
+        return True
+    return bool(shared_words(a, b) - set(phrase_a.split()) - set(phrase_b.split()))
 
 
 def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
@@ -87,10 +91,7 @@ def characterisation_relation(a: Profile, b: Profile) -> tuple[str, str] | None:
         return None
     if x.side == y.side:
         return None
-    # one story speaks of several things ("the intelligence-gathering trawler MV Northern Star", "the
-    # research station is for civilian use"): one that names a thing must share a word besides
-    # the characterisations
-    if (a.names or b.names) and not shared_words(a, b) - set(x.phrase.split()) - set(y.phrase.split()):
+    if not speak_of_one_thing(a, b, x.phrase, y.phrase):
         return None
     return "contradicts", (f"stance ({x.dimension}): {a.label()} says {x.describe()}, "
                            f"{b.label()} says {y.describe()}, {STORY_WIDE}")

@@ -12,11 +12,11 @@ from collections import defaultdict
 
 from factcheck.analysis.amounts import is_toll
 from factcheck.analysis.blame import blame_of
-from factcheck.analysis.characterise import STORY_WIDE, characterisation_of, story_dimensions
+from factcheck.analysis.characterise import STORY_WIDE, characterisation_of, speak_of_one_thing, story_dimensions
 from factcheck.analysis.denial_cues import DenialCue
 from factcheck.analysis.denial_words import figure_nouns, responsibility_nouns
 from factcheck.analysis.deny_antecedent import Found
-from factcheck.analysis.profile import Profile, shared_words
+from factcheck.analysis.profile import Profile
 from factcheck.analysis.text import fold
 
 # A denial that speaks of being responsible: "denied accusations that it was responsible".
@@ -76,7 +76,7 @@ class FrameDenials:
         for t in told:
             found = characterisation_of(t)
             if found.dimension != dim or found.side != side or not self._deniable(d, t) \
-                    or not shared_words(d, t) - set(phrase.split()) - set(found.phrase.split()):
+                    or not speak_of_one_thing(d, t, phrase, found.phrase):
                 continue
             out.append(Found(d.index, t.index, "denies",
                              f"denies the characterisation: {d.label()} '{cue.word}' '{phrase}', which "

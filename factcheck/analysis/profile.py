@@ -132,6 +132,18 @@ def _places(quote: str) -> frozenset[str]:
     return frozenset(m.strip().lower() for m in _PLACE.findall(quote))
 
 
+def pairs_in_windows(groups, profiles, window: int) -> set[tuple[int, int]]:
+    """Every two claims of each group (claim indexes), in document order; a group larger than
+    `window` is paired in overlapping windows of that many, so its cost stays linear."""
+    pairs: set[tuple[int, int]] = set()
+    for members in groups:
+        members = sorted(members, key=lambda i: profiles[i].order)
+        for start in range(0, len(members), max(1, window // 2)):
+            block = members[start:start + window]
+            pairs.update((min(a, b), max(a, b)) for k, a in enumerate(block) for b in block[k + 1:])
+    return pairs
+
+
 def same_story(a: Profile, b: Profile) -> bool:
     """Both claims' documents tell one story (unknown stories count as one)."""
     return a.story == b.story
